@@ -1,0 +1,294 @@
+"""The `sitrep` command line.
+
+Heavy modules (spaCy, SQLAlchemy, the gazetteer) are imported inside each command, so that
+`sitrep --help` stays fast. Every user mistake ends in one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep import __version__
+from sitrep.errors import SitrepError
+
+EXIT_USER_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+db_option = click.option(
+    "--db",
+    envvar="SITREP_DB",
+    default=None,
+    metavar="PATH",
+    help="Database file (default ./sitrep.db) or SQLAlchemy URL. Env: SITREP_DB.",
+)
+
+
+def _parse_datetime(value: str | None, name: str) -> datetime | None:
+    if not value:
+        return None
+    from dateutil import parser
+
+    try:
+        parsed = parser.isoparse(value)
+    except ValueError:
+        try:
+            parsed = parser.parse(value)
+        except (ValueError, OverflowError) as exc:
+            raise SitrepError(f"{name}: cannot read {value!r} as a date (use YYYY-MM-DD)") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    parsed = _parse_datetime(value, name)
+    return parsed.date() if parsed else None
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def cli() -> None:
+    """sitrep: a sourced, geolocated conflict event log from news, statements and Telegram posts.
+
+    \b
+    Typical use:
+      sitrep ingest reports/ --published 2025-11-25     read files, folders, feeds, URLs or -
+      sitrep events --country Ukraine                   list events
+      sitrep show EVENT_ID                              every claim behind one event
+      sitrep export --format geojson -o events.geojson  for GIS, ACLED- or UCDP-style work
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--published", metavar="DATE", help="Publication time for inputs that carry none (YYYY-MM-DD[THH:MM]).")
+@click.option("--source", metavar="NAME", help="Outlet or channel name for inputs that carry none.")
+@click.option("--lang", metavar="CODE", help="Language of inputs that do not say (en, uk, ru).")
+@click.option("--timeout", type=float, default=None, help="Seconds before a network fetch gives up.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@db_option
+def ingest(
+    inputs: tuple[str, ...],
+    published: str | None,
+    source: str | None,
+    lang: str | None,
+    timeout: float | None,
+    as_json: bool,
+    quiet: bool,
+    db: str | None,
+) -> None:
+    """Read INPUTS (files, folders, feed or page URLs, or - for stdin) into the event log.
+
+    Text, Markdown, HTML, JSON Lines, CSV, RSS/Atom and Telegram Desktop exports (result.json)
+    are recognised by their extension. A report already stored is skipped, so a run that was
+    interrupted can simply be repeated.
+    """
+    from sitrep.config import FETCH_TIMEOUT_S
+    from sitrep.ingest import read_sources
+    from sitrep.pipeline import Pipeline
+
+    errors: list[str] = []
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        click.echo(f"warning: {message}", err=True)
+
+    reports = read_sources(
+        list(inputs),
+        published=_parse_datetime(published, "--published"),
+        source=source,
+        lang=lang,
+        timeout=timeout or FETCH_TIMEOUT_S,
+        on_error=on_error,
+    )
+    pipeline = Pipeline(db)
+    _ = pipeline.store  # open (and migrate) before reading, so a bad --db fails first
+    with _progress(quiet or as_json) as tick:
+        result = pipeline.ingest(reports, on_report=lambda report, status: tick(status))
+    result.errors = errors
+    if as_json:
+        _echo_json(result.as_dict())
+    else:
+        click.echo(
+            f"{result.reports_new} new report(s), {result.reports_duplicate} already stored, "
+            f"{result.claims} claim(s); {result.events_created} event(s) created, "
+            f"{result.events_updated} updated"
+            + (f"; {len(errors)} input(s) failed" if errors else ""),
+            err=not as_json,
+        )
+    if errors and result.reports_new == 0 and result.reports_duplicate == 0:
+        sys.exit(EXIT_USER_ERROR)
+
+
+class _progress:
+    """A progress line on stderr (reports read so far), silent when not wanted or not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet or not sys.stderr.isatty()
+        self.counts: dict[str, int] = {}
+
+    def __enter__(self):  # noqa: ANN204
+        if self.quiet:
+            return self._count
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("reading reports", total=None)
+
+        def tick(status: str) -> None:
+            self._count(status)
+            done = sum(self.counts.values())
+            self._bar.update(self._task, description=f"{done} report(s): " + ", ".join(
+                f"{n} {k}" for k, n in sorted(self.counts.items())))
+
+        return tick
+
+    def _count(self, status: str) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.quiet:
+            self._bar.stop()
+
+
+def _filters(
+    date_from: str | None, date_to: str | None, event_type: str | None, country: str | None,
+    admin1: str | None, text: str | None, contested: bool | None,
+) -> dict[str, Any]:
+    return {
+        "date_from": _parse_date(date_from, "--from"),
+        "date_to": _parse_date(date_to, "--to"),
+        "event_type": event_type,
+        "country": country,
+        "admin1": admin1,
+        "text": text,
+        "contested": contested,
+    }
+
+
+def filter_options(func: Any) -> Any:
+    for option in reversed(
+        [
+            click.option("--from", "date_from", metavar="DATE", help="Events on or after this date."),
+            click.option("--to", "date_to", metavar="DATE", help="Events on or before this date."),
+            click.option("--type", "event_type", metavar="TYPE", help="Event type or sub-event type."),
+            click.option("--country", metavar="NAME", help="Country name or ISO code."),
+            click.option("--admin1", metavar="NAME", help="First-level region (oblast, province, state)."),
+            click.option("--text", metavar="WORDS", help="Words in the summary, place or any quote."),
+            click.option("--contested/--uncontested", default=None, help="Only events whose claims disagree (or agree)."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@filter_options
+@click.option("--limit", type=int, default=100, show_default=True, help="At most this many events (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of events, without claims).")
+@db_option
+def events(limit: int, as_json: bool, db: str | None, **filters: Any) -> None:
+    """List events, newest first."""
+    from sitrep.report.table import events_table
+    from sitrep.store import Store
+
+    store = Store.open(db)
+    found = store.query_events(**_filters(**filters), limit=limit or None)
+    if as_json:
+        _echo_json([e.to_dict(with_claims=False) for e in found])
+        return
+    if not found:
+        click.echo("no events match", err=True)
+        return
+    events_table(found)
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the event and its claims as JSON.")
+@db_option
+def show(event_id: str, as_json: bool, db: str | None) -> None:
+    """Show one event with every claim: quote, claimant, source and link."""
+    from sitrep.report.table import event_detail
+    from sitrep.store import Store
+
+    store = Store.open(db)
+    event = store.get_event(event_id, with_claims=True)
+    if event is None:
+        raise SitrepError(f"no event with id {event_id!r} (see `sitrep events`)")
+    if as_json:
+        data = event.to_dict()
+        for claim in data["claims"]:
+            report = store.get_report(claim["report_id"])
+            claim["source"] = {"outlet": report.source, "url": report.url, "title": report.title} if report else None
+        _echo_json(data)
+        return
+    event_detail(event, store)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@filter_options
+@db_option
+def export(fmt: str, output: str | None, db: str | None, **filters: Any) -> None:
+    """Export events as JSON Lines (with claims), CSV, or GeoJSON (one Point per located event)."""
+    from sitrep.report.export import write_export
+    from sitrep.store import Store
+
+    store = Store.open(db)
+    found = store.query_events(**_filters(**filters), limit=None, with_claims=fmt == "jsonl")
+    if output:
+        with Path(output).open("w", encoding="utf-8", newline="") as fh:
+            n = write_export(found, fmt, fh)
+        click.echo(f"wrote {n} event(s) to {output}", err=True)
+    else:
+        write_export(found, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option("--db", default="sitrep-demo.db", show_default=True, help="Database for the demo.")
+def demo(db: str) -> None:
+    """Ingest the example reports that ship with sitrep and print the events."""
+    from importlib.resources import files
+
+    examples = files("sitrep") / "examples"
+    ctx = click.get_current_context()
+    ctx.invoke(ingest, inputs=(str(examples),), published="2025-11-25", source=None, lang=None,
+               timeout=None, as_json=False, quiet=False, db=db)
+    ctx.invoke(events, limit=0, as_json=False, db=db, date_from=None, date_to=None, event_type=None,
+               country=None, admin1=None, text=None, contested=None)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning user errors into one line and a non-zero exit."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        click.echo("interrupted: stored reports are complete; run the same command again to continue", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,369 @@
+"""From one report's sentences to claims: who says what happened, where, when and how many.
+
+A report is read sentence by sentence, and each sentence clause by clause (one clause per
+claimant). Each clause yields at most one claim. Claims are grouped into the report's incidents as
+the text goes: a clause that names a new place with an event or a count opens an incident; a
+clause that adds figures without a place ("She said two buildings were damaged") continues the
+current one; "the capital" and "the port cities" refer back to places already named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep import taxonomy as tx
+from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant
+from sitrep.extract.classify import Typing, classify
+from sitrep.extract.damage import find_damage
+from sitrep.extract.dates import resolve_date
+from sitrep.extract.figures import find_figures, pick
+from sitrep.extract.nlp import Parsed
+from sitrep.geo.distance import same_place
+from sitrep.models import Claim, Claimant, DatePrecision, EventDate, Location, Precision, Report, Span, Stance
+
+#: Finer first: when a clause names several places, the finest is the event's.
+_PRECISION_RANK = {
+    Precision.SITE: 0,
+    Precision.DISTRICT: 1,
+    Precision.TOWN: 2,
+    Precision.NEAR: 3,
+    Precision.REGION: 4,
+    Precision.COUNTRY: 5,
+}
+_LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
+_CAPITAL = re.compile(r"\b(?:in|on|over|across|around|near)\s+the\s+capital\b", re.I)
+_COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
+_PERPETRATOR = re.compile(
+    r"\b(?P<side>Russian|Ukrainian|Israeli|Belarusian|Syrian|Turkish|Iranian|Hamas|Hezbollah|Houthi)\s+"
+    r"(?:(?:[\w-]+|and)\s+){0,4}?(?:drones?|missiles?|strikes?|attacks?|forces|troops|army|military|"
+    r"shelling|artillery|shells|rockets?|air ?strikes?|aircraft|jets|offensive|assault|bombardment)\b"
+    r"|\bby\s+(?P<side2>Russia|Ukraine|Israel)\b",
+    re.I,
+)
+ACTOR_NAMES = {
+    "russia": "Military Forces of Russia (2000-)",
+    "russian": "Military Forces of Russia (2000-)",
+    "ukraine": "Military Forces of Ukraine (2019-)",
+    "ukrainian": "Military Forces of Ukraine (2019-)",
+    "israel": "Military Forces of Israel (2022-)",
+    "israeli": "Military Forces of Israel (2022-)",
+}
+
+
+@dataclass
+class Incident:
+    key: int
+    typing: Typing
+    location: Location | None
+    date: EventDate | None
+    actor1: str | None = None
+
+    @property
+    def family(self) -> str:
+        return tx.family(self.typing.event_type)
+
+
+@dataclass
+class _Context:
+    """What the reader remembers while going through one report."""
+
+    published: date | None
+    outlet: Claimant
+    weapons: list[str] = field(default_factory=list)
+    last_person: Claimant | None = None
+    last_country: str | None = None  # ISO2 of the last country named or implied
+    descriptors: dict[str, Location] = field(default_factory=dict)  # "port city" -> Taganrog
+    doc_date: EventDate | None = None
+    incidents: list[Incident] = field(default_factory=list)
+    current: Incident | None = None
+
+
+def _location(top: object) -> Location:
+    t = top  # a geo.recognize.Toponym
+    return Location(
+        text=t.text,  # type: ignore[attr-defined]
+        place=t.place,  # type: ignore[attr-defined]
+        precision=t.precision,  # type: ignore[attr-defined]
+        span=Span(t.start, t.end, t.text),  # type: ignore[attr-defined]
+        offset_km=getattr(t, "offset_km", None),
+        bearing=getattr(t, "bearing", None),
+        detail=getattr(t, "descriptor", None),
+    )
+
+
+def _inside(inner: Location, outer: Location | None) -> bool:
+    """`inner` lies within the region `outer` names (a town in the region an incident was coded to)."""
+    if outer is None or outer.place is None or inner.place is None:
+        return False
+    if outer.precision == Precision.REGION:
+        return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1
+    return False
+
+
+def _plural(descriptor: str) -> re.Pattern[str]:
+    words = descriptor.lower().split()
+    last = words[-1]
+    last = last[:-1] + "(?:y|ies)" if last.endswith("y") else re.escape(last) + "(?:s|es)?"
+    return re.compile(r"\b" + r"\s+".join([*map(re.escape, words[:-1]), last]) + r"\b", re.I)
+
+
+class ClaimExtractor:
+    """Turns one parsed report and its toponyms into claims grouped by incident."""
+
+    def __init__(self, gazetteer: object | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    def extract(self, report: Report, parsed: Parsed, toponyms: list[object]) -> list[Claim]:
+        text = report.text
+        ctx = _Context(
+            published=report.published.date() if report.published else None,
+            outlet=outlet_claimant(report.source),
+        )
+        persons = [(s, e) for s, e, label in parsed.entities if label == "PERSON"]
+        orgs = [(s, e) for s, e, label in parsed.entities if label == "ORG"]
+        claims: list[Claim] = []
+        for s_start, s_end in parsed.sentences:
+            sentence = text[s_start:s_end]
+            anchors = find_anchors(sentence, s_start, persons, orgs)
+            sentence_location: Location | None = None
+            sentence_date: EventDate | None = None
+            for seg_start, seg_end, anchor in _segments(s_start, s_end, anchors):
+                claimant = self._claimant(anchor, ctx)
+                seg_tops = [t for t in toponyms if seg_start <= t.start < seg_end]  # type: ignore[attr-defined]
+                self._remember_countries(seg_tops, ctx)
+                claim = self._clause(text, seg_start, seg_end, claimant, anchor, seg_tops, ctx,
+                                     sentence_location, sentence_date, len(claims), report.id)
+                if claim is not None:
+                    claims.append(claim)
+                    sentence_location = sentence_location or claim.location
+                    sentence_date = sentence_date or (claim.date if claim.date and claim.date.text else None)
+                else:
+                    sentence_location = sentence_location or self._clause_location(
+                        text, seg_start, seg_end, seg_tops, None, claimant, ctx
+                    )
+        return claims
+
+    # -- one clause -------------------------------------------------------------------------------
+
+    def _clause(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        claimant: Claimant,
+        anchor: Anchor | None,
+        tops: list[object],
+        ctx: _Context,
+        sentence_location: Location | None,
+        sentence_date: EventDate | None,
+        index: int,
+        report_id: str,
+    ) -> Claim | None:
+        clause = text[start:end]
+        figures = find_figures(clause, start)
+        killed, injured = pick(figures, "killed"), pick(figures, "injured")
+        damage = find_damage(clause, start)
+        harm = any(f.figure.low > 0 for f in figures) or bool(damage)
+        typing = classify(clause, harm=harm, default_weapons=ctx.weapons)
+        if typing and typing.event_type in tx.VIOLENT_TYPES and typing.weapons:
+            ctx.weapons = list(dict.fromkeys([*typing.weapons, *ctx.weapons]))
+        location = self._clause_location(text, start, end, tops, typing, claimant, ctx) or sentence_location
+        own_date = resolve_date(clause, ctx.published, start)
+        if own_date and ctx.doc_date is None:
+            ctx.doc_date = own_date
+        incident = self._incident(typing, location, killed, injured, bool(damage), ctx)
+        if incident is None:
+            return None
+        if location is None and incident.location is not None:
+            location = incident.location
+        if typing is None or typing.generic or typing.event_type is None:
+            typing = incident.typing if typing is None or tx.family(typing.event_type) == incident.family else typing
+        elif incident.typing.generic and tx.family(typing.event_type) == incident.family:
+            incident.typing = typing
+        when = own_date or sentence_date or incident.date or ctx.doc_date or self._published(ctx)
+        incident.date = incident.date or when
+        if incident.family != "violence":
+            killed = injured = None
+            damage = []
+        if claimant.kind == "person" and claimant.affiliation is None and claimant.role:
+            if _LOCAL_OFFICIAL.search(claimant.role) and location and location.place:
+                claimant.affiliation = location.place.country
+        actor1 = self._perpetrator(clause) or incident.actor1
+        incident.actor1 = incident.actor1 or actor1
+        actor2 = None
+        if (killed or injured) and location and location.place and location.place.country:
+            actor2 = f"Civilians ({location.place.country})" if incident.typing.event_type != tx.BATTLES else None
+        quote = _trim(text, start, end)
+        return Claim(
+            report_id=report_id,
+            index=index,
+            quote=quote,
+            claimant=claimant,
+            event_type=typing.event_type,
+            sub_event_type=typing.sub_event_type,
+            stance=Stance.DENIED if anchor and anchor.denial else Stance.ASSERTED,
+            actor1=actor1,
+            actor2=actor2,
+            location=location,
+            date=when,
+            killed=killed,
+            injured=injured,
+            damage=damage,
+            weapons=list(typing.weapons),
+            confidence=0.4 + 0.2 * (claimant.kind != "outlet") + 0.2 * bool(location and location.place)
+            + 0.2 * (not typing.generic),
+            incident_key=incident.key,
+        )
+
+    def _clause_location(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        tops: list[object],
+        typing: Typing | None,
+        claimant: Claimant,
+        ctx: _Context,
+    ) -> Location | None:
+        clause = text[start:end]
+        usable = [t for t in tops if getattr(t, "role", "place") == "place" and getattr(t, "place", None)]
+        if typing is not None and typing.event_type == tx.DIPLOMACY:
+            # A meeting happens in a town; "backing Ukraine" names no venue.
+            usable = [
+                t
+                for t in usable
+                if t.precision in {Precision.TOWN, Precision.SITE}  # type: ignore[attr-defined]
+                or re.search(r"\b(?:in|at)\s+$", text[start : t.start])  # type: ignore[attr-defined]
+            ]
+        for t in usable:
+            if getattr(t, "descriptor", None) and t.precision in {Precision.TOWN, Precision.SITE}:  # type: ignore[attr-defined]
+                ctx.descriptors[t.descriptor.lower()] = _location(t)  # type: ignore[attr-defined]
+        if usable:
+            best = min(usable, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
+            return _location(best)
+        if _CAPITAL.search(clause):
+            code = self._country_code(claimant.affiliation) or ctx.last_country
+            capital = self._gaz_call("capital", code) if code else None
+            if capital is not None:
+                return Location(text="the capital", place=capital, precision=Precision.TOWN)
+        for descriptor, loc in ctx.descriptors.items():
+            if _plural(descriptor).search(clause):
+                return Location(text=loc.text, place=loc.place, precision=loc.precision, detail=descriptor)
+        if _COUNTRYWIDE.search(clause) and ctx.last_country:
+            country = self._gaz_call("country", ctx.last_country)
+            if country is not None:
+                return Location(text=country.name, place=country, precision=Precision.COUNTRY)
+        return None
+
+    def _incident(
+        self,
+        typing: Typing | None,
+        location: Location | None,
+        killed: object,
+        injured: object,
+        damaged: bool,
+        ctx: _Context,
+    ) -> Incident | None:
+        fam = tx.family(typing.event_type) if typing and typing.event_type else None
+        if typing is not None and typing.event_type is None:
+            return None  # not political violence
+        has_figures = bool(killed or injured or damaged)
+        if location is not None and location.place is not None:
+            for inc in ctx.incidents:
+                if same_place(location, inc.location) and fam in (None, inc.family):
+                    return self._make_current(inc, ctx)
+            current = ctx.current
+            if current and fam in (None, current.family) and _inside(location, current.location):
+                return current
+            if typing is None and not has_figures:
+                return None
+            if typing is None:
+                typing = classify("attack", harm=True, default_weapons=ctx.weapons)
+                if typing is None:
+                    return None
+            return self._new(typing, location, ctx)
+        current = ctx.current
+        if typing is not None and fam == "diplomacy":
+            if current and current.family == "diplomacy" and current.typing.sub_event_type == typing.sub_event_type:
+                return current
+            return self._new(typing, None, ctx)
+        if current and (fam is None or fam == current.family) and (typing is not None or has_figures):
+            if typing is None or current.family != "diplomacy":
+                return current
+        return None
+
+    def _new(self, typing: Typing, location: Location | None, ctx: _Context) -> Incident:
+        inc = Incident(len(ctx.incidents), typing, location, None)
+        ctx.incidents.append(inc)
+        return self._make_current(inc, ctx)
+
+    @staticmethod
+    def _make_current(inc: Incident, ctx: _Context) -> Incident:
+        ctx.current = inc
+        return inc
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _claimant(self, anchor: Anchor | None, ctx: _Context) -> Claimant:
+        if anchor is None:
+            return Claimant(**vars(ctx.outlet))
+        claimant = anchor.claimant
+        if anchor.pronoun and ctx.last_person is not None:
+            claimant = Claimant(**{**vars(ctx.last_person), "channel": claimant.channel or None})
+        if claimant.kind == "person" and not anchor.pronoun:
+            ctx.last_person = claimant
+        return Claimant(**vars(claimant))
+
+    def _remember_countries(self, tops: list[object], ctx: _Context) -> None:
+        for t in tops:
+            place = getattr(t, "place", None)
+            if place is not None and place.country_code:
+                ctx.last_country = place.country_code
+
+    def _country_code(self, side: str | None) -> str | None:
+        if not side:
+            return None
+        country = self._gaz_call("country", side)
+        return country.country_code if country is not None else None
+
+    def _gaz_call(self, method: str, arg: str) -> object | None:
+        if self._gazetteer is None:
+            from sitrep.geo.gazetteer import get_gazetteer
+
+            self._gazetteer = get_gazetteer()
+        return getattr(self._gazetteer, method)(arg)
+
+    @staticmethod
+    def _perpetrator(clause: str) -> str | None:
+        m = _PERPETRATOR.search(clause)
+        if not m:
+            return None
+        side = (m.group("side") or m.group("side2") or "").lower()
+        return ACTOR_NAMES.get(side, f"Military Forces of {side.title()}")
+
+    @staticmethod
+    def _published(ctx: _Context) -> EventDate | None:
+        return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
+
+
+def _segments(start: int, end: int, anchors: list[Anchor]) -> list[tuple[int, int, Anchor | None]]:
+    """Split a sentence at each claimant: text before the first claimant belongs to its clause."""
+    if not anchors:
+        return [(start, end, None)]
+    out: list[tuple[int, int, Anchor | None]] = []
+    for i, anchor in enumerate(anchors):
+        seg_start = start if i == 0 else anchor.start
+        seg_end = anchors[i + 1].start if i + 1 < len(anchors) else end
+        if seg_end > seg_start:
+            out.append((seg_start, seg_end, anchor))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;":
+        end -= 1
+    return Span(start, end, text[start:end])

@@ -1,0 +1,1 @@
+"""Output for people and programs: terminal tables, exports (and, later, the brief)."""
