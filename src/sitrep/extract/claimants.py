@@ -155,7 +155,7 @@ def find_anchors(
         last_boundary = verb.end()
     for m in _ACCORDING.finditer(sentence):
         after = sentence[m.end() :]
-        who = re.match(r"(?P<org>(?:the\s+)?(?:[A-Z][\w’'.-]*\s*|of\s+|and\s+|regional\s+|local\s+){1,8})", after)
+        who = re.match(r"(?P<org>[^,.;:()]{2,80}?)(?=\s*[,.;:()]|\s+(?:who|which|that|on|in|as|after)\b|$)", after)
         if who and who.group("org").strip():
             name = _clean(who.group("org"))
             kind = "person" if any(offset + m.end() == s for s, _ in persons) else "organisation"

@@ -1,0 +1,183 @@
+"""The extraction rules one by one: counts, figures, damage, dates, claimants, event types."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.claimants import find_anchors, side_of
+from sitrep.extract.classify import classify
+from sitrep.extract.damage import find_damage
+from sitrep.extract.dates import resolve_date
+from sitrep.extract.figures import find_figures, pick
+from sitrep.extract.numbers import parse_count, word_to_int
+from sitrep.extract.relevance import is_relevant
+from sitrep.models import DatePrecision
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("six", 6), ("twenty-one", 21), ("1,200", 1200), ("three hundred", 300), ("12", 12), ("banana", None)],
+)
+def test_word_to_int(word: str, value: int | None) -> None:
+    assert word_to_int(word) == value
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "number", "low", "high"),
+    [
+        (None, "six", 6, 6),
+        ("at least", "20", 20, None),
+        ("more than", "30", 31, None),
+        ("up to", "5", 1, 5),
+        (None, "several", 2, None),
+        (None, "dozens", 24, None),
+        (None, "a dozen", 12, 12),
+    ],
+)
+def test_parse_count(qualifier: str | None, number: str, low: int, high: int | None) -> None:
+    fig = parse_count(qualifier, number)
+    assert fig is not None and (fig.low, fig.high) == (low, high)
+
+
+def figures(text: str) -> dict[str, tuple[int, int | None, str | None]]:
+    found = find_figures(text)
+    out = {}
+    for kind in ("killed", "injured"):
+        fig = pick(found, kind)
+        if fig:
+            out[kind] = (fig.low, fig.high, fig.qualifier)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one person was killed and three were wounded", {"killed": (1, 1, None), "injured": (3, 3, None)}),
+        ("six residents were wounded and at least 20 houses were damaged", {"injured": (6, 6, None)}),
+        ("causing at least one death and multiple injuries",
+         {"killed": (1, None, "at least"), "injured": (2, None, "multiple")}),
+        ("The attack killed 12 civilians and injured 30 others.", {"killed": (12, 12, None), "injured": (30, 30, None)}),
+        ("The death toll rose to 9.", {"killed": (9, 9, None)}),
+        ("No one was hurt, officials said.", {"injured": (0, 0, "none")}),
+        ("There were no casualties.", {"killed": (0, 0, "none"), "injured": (0, 0, "none")}),
+        ("air defenses shot down 10 drones en route to Moscow", {}),
+        ("more than 30 countries backing Ukraine", {}),
+        ("Two soldiers were killed on 25 November 2025.", {"killed": (2, 2, None)}),
+    ],
+)
+def test_figures(text: str, expected: dict) -> None:
+    assert figures(text) == expected
+
+
+def test_figure_span_is_the_quoted_words() -> None:
+    text = "Officials said six residents were wounded."
+    (match,) = find_figures(text, offset=100)
+    assert match.figure.span is not None
+    assert match.figure.span.text == "six residents were wounded"
+    assert text[match.figure.span.start - 100 : match.figure.span.end - 100] == match.figure.span.text
+
+
+def test_damage_lists_and_weapons() -> None:
+    facts = find_damage(
+        "She said two apartment buildings, a private home, an educational building, two industrial sites "
+        "and a kindergarten sustained damage."
+    )
+    assert [(d.object, d.count.low) for d in facts if d.count] == [
+        ("apartment buildings", 2), ("private home", 1), ("educational building", 1),
+        ("industrial sites", 2), ("kindergarten", 1),
+    ]  # fmt: skip
+    downed = find_damage("Russia launched 98 drones and four missiles overnight, of which 76 drones were shot down.")
+    assert [(d.kind, d.count.low) for d in downed if d.count] == [("drones_launched", 98), ("drones_downed", 76)]
+    energy = find_damage("the Energy Ministry said power facilities were being targeted")
+    assert [d.kind for d in energy] == ["energy_infrastructure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Russian and Ukrainian forces traded strikes on Tuesday", date(2025, 11, 25), DatePrecision.DAY),
+        ("Kyiv was hit by overnight strikes", date(2025, 11, 25), DatePrecision.DAY),
+        ("Shelling killed two people yesterday", date(2025, 11, 24), DatePrecision.DAY),
+        ("On Sunday, a drone hit a car", date(2025, 11, 23), DatePrecision.DAY),
+        ("Fighting on 21 November left three dead", date(2025, 11, 21), DatePrecision.DAY),
+        ("clashes on November 20, 2025", date(2025, 11, 20), DatePrecision.DAY),
+        ("raids last week", date(2025, 11, 18), DatePrecision.WEEK),
+    ],
+)
+def test_dates(text: str, expected: date, precision: DatePrecision) -> None:
+    resolved = resolve_date(text, date(2025, 11, 25))  # a Tuesday
+    assert resolved is not None
+    assert (resolved.date, resolved.precision) == (expected, precision)
+
+
+def test_no_date_words_gives_none() -> None:
+    assert resolve_date("A drone hit a car.", date(2025, 11, 25)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "harm", "event_type", "sub"),
+    [
+        ("air defenses shot down 10 drones en route to Moscow", False, "Strategic developments", "Disrupted weapons use"),
+        ("a massive Ukrainian drone attack struck the region", True, "Explosions/Remote violence", "Air/drone strike"),
+        ("Russian forces shelled the town with artillery", True, "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("a missile strike hit the port", True, "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("drone and missile strikes hit the capital", True, "Explosions/Remote violence", "Air/drone strike"),
+        ("heavy fighting and clashes near the village, with drones used", True, "Battles", "Armed clash"),
+        ("Ukrainian forces recaptured the village", False, "Battles", "Government regains territory"),
+        ("a roadside bomb exploded under a bus", True, "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("a suicide bomber blew himself up at a checkpoint", True, "Explosions/Remote violence", "Suicide bomb"),
+        ("gunmen abducted 20 villagers", False, "Violence against civilians", "Abduction/forced disappearance"),
+        ("hundreds of people protested peacefully in the square", False, "Protests", "Peaceful protest"),
+        ("police fired tear gas to disperse protesters", False, "Protests", "Protest with intervention"),
+        ("the sides agreed a ceasefire", False, "Strategic developments", "Agreement"),
+        ("police arrested three activists", False, "Strategic developments", "Arrests"),
+        ("Geneva talks attended by US and Ukrainian officials", False, "Diplomacy", "Talks"),
+        ("Starmer planned to chair a call with more than 30 countries", False, "Diplomacy", "Call"),
+        ("an earthquake killed five people", True, None, "Not political violence"),
+    ],
+)
+def test_classify(text: str, harm: bool, event_type: str | None, sub: str) -> None:
+    typing = classify(text, harm=harm)
+    assert typing is not None
+    assert (typing.event_type, typing.sub_event_type) == (event_type, sub)
+
+
+def test_bare_strike_takes_the_weapons_of_the_report() -> None:
+    typing = classify("Authorities reported strikes in the port city", default_weapons=["drone"])
+    assert typing is not None and typing.sub_event_type == "Air/drone strike" and typing.generic
+
+
+def test_claimants() -> None:
+    sentence = "Tymur Tkachenko, head of Kyiv’s military administration, said a high-rise was struck."
+    (anchor,) = find_anchors(sentence, 0, persons=[(0, 15)], orgs=[])
+    assert anchor.claimant.name == "Tymur Tkachenko"
+    assert anchor.claimant.role == "head of Kyiv’s military administration"
+    sentence = "Governor Veniamin Kondratyev described the assault on Telegram, saying six were wounded."
+    (anchor,) = find_anchors(sentence, 0, persons=[(9, 28)], orgs=[])
+    assert (anchor.claimant.name, anchor.claimant.role, anchor.claimant.channel) == (
+        "Veniamin Kondratyev", "Governor", "Telegram")  # fmt: skip
+    sentence = "The Russian Defense Ministry said air defenses shot down 10 drones."
+    (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
+    assert anchor.claimant.name == "Russian Defense Ministry" and anchor.claimant.affiliation == "Russia"
+    sentence = "Two people were killed, according to the regional administration."
+    (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
+    assert anchor.claimant.name.startswith("regional administration") and anchor.start == 0
+    sentence = "She said two buildings were damaged."
+    (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
+    assert anchor.pronoun
+
+
+def test_one_sentence_two_claimants() -> None:
+    sentence = ("Casualty figures varied, with Ukrainian officials citing one fatality and Russian sources "
+                "reporting at least one death.")  # fmt: skip
+    anchors = find_anchors(sentence, 0, persons=[], orgs=[])
+    assert [a.claimant.name for a in anchors] == ["Ukrainian officials", "Russian sources"]
+    assert side_of(anchors[1].claimant.name) == "Russia"
+
+
+def test_relevance_filter() -> None:
+    assert is_relevant("A drone struck a house in Sumy.")
+    assert not is_relevant("The bakery on Main Street won a prize for its sourdough.")
