@@ -28,7 +28,9 @@ def load_texts(files: list[Path], limit: int | None) -> list[dict]:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
-                records.append({"text": rec["text"], "published": rec.get("published"), "source": rec.get("source")})
+                records.append(
+                    {"text": rec["text"], "published": rec.get("published"), "source": rec.get("source")}
+                )
     return records[:limit] if limit else records
 
 
@@ -59,8 +61,9 @@ def run_sitrep(records: list[dict]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         pipeline = Pipeline(Path(tmp) / "bench.db")
-        from sitrep.extract.nlp import load_nlp
         from sitrep.geo.gazetteer import get_gazetteer
+
+        from sitrep.extract.nlp import load_nlp
 
         load_nlp()
         get_gazetteer()
@@ -80,8 +83,13 @@ def run_sitrep(records: list[dict]) -> dict:
             latencies.append(time.perf_counter() - t)
         result = pipeline.ingest(reports[200:], batch_size=32)
         seconds = time.perf_counter() - t0
-        return {"seconds": seconds, "load_s": load_s, "latencies": latencies, "claims": result.claims,
-                "events": len(pipeline.store.query_events(limit=None, with_claims=False))}
+        return {
+            "seconds": seconds,
+            "load_s": load_s,
+            "latencies": latencies,
+            "claims": result.claims,
+            "events": len(pipeline.store.query_events(limit=None, with_claims=False)),
+        }
 
 
 def child(mode: str, files: list[Path], limit: int | None) -> None:
@@ -99,7 +107,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N texts.")
     parser.add_argument("--json", action="store_true")
@@ -131,18 +141,26 @@ def main() -> None:
             "load_s": round(r["load_s"], 2),
             "peak_rss_mb": round(r["peak_rss_mb"]),
         }
-    rows["ratio_sitrep_over_baseline"] = round(rows["sitrep"]["reports_per_s"] / rows["baseline"]["reports_per_s"], 2)
+    rows["ratio_sitrep_over_baseline"] = round(
+        rows["sitrep"]["reports_per_s"] / rows["baseline"]["reports_per_s"], 2
+    )
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'':10} {'reports':>8} {'seconds':>8} {'reports/s':>10} {'words/s':>9} {'p50 ms':>7} {'p95 ms':>7} "
-          f"{'load s':>7} {'peak MB':>8}")
+    print(
+        f"{'':10} {'reports':>8} {'seconds':>8} {'reports/s':>10} {'words/s':>9} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'load s':>7} {'peak MB':>8}"
+    )
     for mode in ("baseline", "sitrep"):
         r = rows[mode]
-        print(f"{mode:10} {r['reports']:>8} {r['seconds']:>8} {r['reports_per_s']:>10} {r['words_per_s']:>9} "
-              f"{r['latency_p50_ms']:>7} {r['latency_p95_ms']:>7} {r['load_s']:>7} {r['peak_rss_mb']:>8}")
-    print(f"sitrep / baseline throughput: {rows['ratio_sitrep_over_baseline']}x "
-          "(baseline = en_core_web_sm, all components, nlp.pipe)")
+        print(
+            f"{mode:10} {r['reports']:>8} {r['seconds']:>8} {r['reports_per_s']:>10} {r['words_per_s']:>9} "
+            f"{r['latency_p50_ms']:>7} {r['latency_p95_ms']:>7} {r['load_s']:>7} {r['peak_rss_mb']:>8}"
+        )
+    print(
+        f"sitrep / baseline throughput: {rows['ratio_sitrep_over_baseline']}x "
+        "(baseline = en_core_web_sm, all components, nlp.pipe)"
+    )
 
 
 if __name__ == "__main__":

@@ -56,9 +56,14 @@ def figures(text: str) -> dict[str, tuple[int, int | None, str | None]]:
     [
         ("one person was killed and three were wounded", {"killed": (1, 1, None), "injured": (3, 3, None)}),
         ("six residents were wounded and at least 20 houses were damaged", {"injured": (6, 6, None)}),
-        ("causing at least one death and multiple injuries",
-         {"killed": (1, None, "at least"), "injured": (2, None, "multiple")}),
-        ("The attack killed 12 civilians and injured 30 others.", {"killed": (12, 12, None), "injured": (30, 30, None)}),
+        (
+            "causing at least one death and multiple injuries",
+            {"killed": (1, None, "at least"), "injured": (2, None, "multiple")},
+        ),
+        (
+            "The attack killed 12 civilians and injured 30 others.",
+            {"killed": (12, 12, None), "injured": (30, 30, None)},
+        ),
         ("The death toll rose to 9.", {"killed": (9, 9, None)}),
         ("No one was hurt, officials said.", {"injured": (0, 0, "none")}),
         ("There were no casualties.", {"killed": (0, 0, "none"), "injured": (0, 0, "none")}),
@@ -88,8 +93,13 @@ def test_damage_lists_and_weapons() -> None:
         ("apartment buildings", 2), ("private home", 1), ("educational building", 1),
         ("industrial sites", 2), ("kindergarten", 1),
     ]  # fmt: skip
-    downed = find_damage("Russia launched 98 drones and four missiles overnight, of which 76 drones were shot down.")
-    assert [(d.kind, d.count.low) for d in downed if d.count] == [("drones_launched", 98), ("drones_downed", 76)]
+    downed = find_damage(
+        "Russia launched 98 drones and four missiles overnight, of which 76 drones were shot down."
+    )
+    assert [(d.kind, d.count.low) for d in downed if d.count] == [
+        ("drones_launched", 98),
+        ("drones_downed", 76),
+    ]
     energy = find_damage("the Energy Ministry said power facilities were being targeted")
     assert [d.kind for d in energy] == ["energy_infrastructure"]
 
@@ -119,17 +129,51 @@ def test_no_date_words_gives_none() -> None:
 @pytest.mark.parametrize(
     ("text", "harm", "event_type", "sub"),
     [
-        ("air defenses shot down 10 drones en route to Moscow", False, "Strategic developments", "Disrupted weapons use"),
-        ("a massive Ukrainian drone attack struck the region", True, "Explosions/Remote violence", "Air/drone strike"),
-        ("Russian forces shelled the town with artillery", True, "Explosions/Remote violence",
-         "Shelling/artillery/missile attack"),
-        ("a missile strike hit the port", True, "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        (
+            "air defenses shot down 10 drones en route to Moscow",
+            False,
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "a massive Ukrainian drone attack struck the region",
+            True,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "Russian forces shelled the town with artillery",
+            True,
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "a missile strike hit the port",
+            True,
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
         ("drone and missile strikes hit the capital", True, "Explosions/Remote violence", "Air/drone strike"),
         ("heavy fighting and clashes near the village, with drones used", True, "Battles", "Armed clash"),
         ("Ukrainian forces recaptured the village", False, "Battles", "Government regains territory"),
-        ("a roadside bomb exploded under a bus", True, "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-        ("a suicide bomber blew himself up at a checkpoint", True, "Explosions/Remote violence", "Suicide bomb"),
-        ("gunmen abducted 20 villagers", False, "Violence against civilians", "Abduction/forced disappearance"),
+        (
+            "a roadside bomb exploded under a bus",
+            True,
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "a suicide bomber blew himself up at a checkpoint",
+            True,
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "gunmen abducted 20 villagers",
+            False,
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
         ("hundreds of people protested peacefully in the square", False, "Protests", "Peaceful protest"),
         ("police fired tear gas to disperse protesters", False, "Protests", "Protest with intervention"),
         ("the sides agreed a ceasefire", False, "Strategic developments", "Agreement"),

@@ -58,8 +58,14 @@ def _point(event: dict) -> tuple[float, float]:
 
 
 def _find(events: list[dict], place_name: str) -> dict:
-    matches = [e for e in events if e["location"] and e["location"]["place"]
-               and place_name.lower() in (e["location"]["place"]["name"] + " " + (e["location"]["place"]["admin1"] or "")).lower()]
+    matches = [
+        e
+        for e in events
+        if e["location"]
+        and e["location"]["place"]
+        and place_name.lower()
+        in (e["location"]["place"]["name"] + " " + (e["location"]["place"]["admin1"] or "")).lower()
+    ]
     assert len(matches) == 1, f"expected one event at {place_name}, got {[m['summary'] for m in matches]}"
     return matches[0]
 
@@ -111,10 +117,15 @@ def test_kyiv(events: list[dict]) -> None:
 
 def test_diplomacy(events: list[dict]) -> None:
     diplomacy = [e for e in events if e["event_type"] == "Diplomacy"]
-    geneva = [e for e in diplomacy if e["location"] and e["location"]["place"]
-              and e["location"]["place"]["name"] == "Geneva"]
+    geneva = [
+        e
+        for e in diplomacy
+        if e["location"] and e["location"]["place"] and e["location"]["place"]["name"] == "Geneva"
+    ]
     assert len(geneva) == 1 and geneva[0]["location"]["place"]["country_code"] == "CH"
-    call = [e for e in diplomacy if any("Coalition of the Willing" in c["quote"]["text"] for c in e["claims"])]
+    call = [
+        e for e in diplomacy if any("Coalition of the Willing" in c["quote"]["text"] for c in e["claims"])
+    ]
     assert call and call[0] is not geneva[0]
 
 
@@ -137,7 +148,9 @@ def _figure_in_quote(value: int, quote: str) -> bool:
     if str(value) in quote:
         return True
     words = re.findall(r"[A-Za-z]+(?:-[a-z]+)?", quote)
-    return any(word_to_int(w) == value for w in words) or (value == 1 and re.search(r"\b(?:a|an|one)\b", quote, re.I))
+    return any(word_to_int(w) == value for w in words) or (
+        value == 1 and re.search(r"\b(?:a|an|one)\b", quote, re.I)
+    )
 
 
 def test_every_figure_is_in_its_quote(events: list[dict]) -> None:
@@ -147,8 +160,13 @@ def test_every_figure_is_in_its_quote(events: list[dict]) -> None:
             for key in ("killed", "injured"):
                 fig = c[key]
                 if fig and fig["qualifier"] not in {"several", "multiple", "many", "none"}:
-                    assert fig["span"] and _figure_in_quote(fig["low"] if fig["qualifier"] != "more than" else fig["low"] - 1, fig["span"]["text"]), fig
-                    assert fig["span"]["text"] in c["quote"]["text"] or c["quote"]["start"] <= fig["span"]["start"]
+                    assert fig["span"] and _figure_in_quote(
+                        fig["low"] if fig["qualifier"] != "more than" else fig["low"] - 1, fig["span"]["text"]
+                    ), fig
+                    assert (
+                        fig["span"]["text"] in c["quote"]["text"]
+                        or c["quote"]["start"] <= fig["span"]["start"]
+                    )
                     checked += 1
             for d in c["damage"]:
                 if d["count"]:

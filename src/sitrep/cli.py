@@ -69,7 +69,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", metavar="DATE", help="Publication time for inputs that carry none (YYYY-MM-DD[THH:MM]).")
+@click.option(
+    "--published", metavar="DATE", help="Publication time for inputs that carry none (YYYY-MM-DD[THH:MM])."
+)
 @click.option("--source", metavar="NAME", help="Outlet or channel name for inputs that carry none.")
 @click.option("--lang", metavar="CODE", help="Language of inputs that do not say (en, uk, ru).")
 @click.option("--timeout", type=float, default=None, help="Seconds before a network fetch gives up.")
@@ -121,8 +123,7 @@ def ingest(
         click.echo(
             f"{result.reports_new} new report(s), {result.reports_duplicate} already stored, "
             f"{result.claims} claim(s); {result.events_created} event(s) created, "
-            f"{result.events_updated} updated"
-            + (f"; {len(errors)} input(s) failed" if errors else ""),
+            f"{result.events_updated} updated" + (f"; {len(errors)} input(s) failed" if errors else ""),
             err=not as_json,
         )
     if errors and result.reports_new == 0 and result.reports_duplicate == 0:
@@ -141,15 +142,20 @@ class _progress:
             return self._count
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True)
+        self._bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
+        )
         self._bar.start()
         self._task = self._bar.add_task("reading reports", total=None)
 
         def tick(status: str) -> None:
             self._count(status)
             done = sum(self.counts.values())
-            self._bar.update(self._task, description=f"{done} report(s): " + ", ".join(
-                f"{n} {k}" for k, n in sorted(self.counts.items())))
+            self._bar.update(
+                self._task,
+                description=f"{done} report(s): "
+                + ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items())),
+            )
 
         return tick
 
@@ -162,8 +168,13 @@ class _progress:
 
 
 def _filters(
-    date_from: str | None, date_to: str | None, event_type: str | None, country: str | None,
-    admin1: str | None, text: str | None, contested: bool | None,
+    date_from: str | None,
+    date_to: str | None,
+    event_type: str | None,
+    country: str | None,
+    admin1: str | None,
+    text: str | None,
+    contested: bool | None,
 ) -> dict[str, Any]:
     return {
         "date_from": _parse_date(date_from, "--from"),
@@ -185,7 +196,11 @@ def filter_options(func: Any) -> Any:
             click.option("--country", metavar="NAME", help="Country name or ISO code."),
             click.option("--admin1", metavar="NAME", help="First-level region (oblast, province, state)."),
             click.option("--text", metavar="WORDS", help="Words in the summary, place or any quote."),
-            click.option("--contested/--uncontested", default=None, help="Only events whose claims disagree (or agree)."),
+            click.option(
+                "--contested/--uncontested",
+                default=None,
+                help="Only events whose claims disagree (or agree).",
+            ),
         ]
     ):
         func = option(func)
@@ -230,15 +245,21 @@ def show(event_id: str, as_json: bool, db: str | None) -> None:
         data = event.to_dict()
         for claim in data["claims"]:
             report = store.get_report(claim["report_id"])
-            claim["source"] = {"outlet": report.source, "url": report.url, "title": report.title} if report else None
+            claim["source"] = (
+                {"outlet": report.source, "url": report.url, "title": report.title} if report else None
+            )
         _echo_json(data)
         return
     event_detail(event, store)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout)."
+)
 @filter_options
 @db_option
 def export(fmt: str, output: str | None, db: str | None, **filters: Any) -> None:
@@ -264,10 +285,30 @@ def demo(db: str) -> None:
 
     examples = files("sitrep") / "examples"
     ctx = click.get_current_context()
-    ctx.invoke(ingest, inputs=(str(examples),), published="2025-11-25", source=None, lang=None,
-               timeout=None, as_json=False, quiet=False, db=db)
-    ctx.invoke(events, limit=0, as_json=False, db=db, date_from=None, date_to=None, event_type=None,
-               country=None, admin1=None, text=None, contested=None)
+    ctx.invoke(
+        ingest,
+        inputs=(str(examples),),
+        published="2025-11-25",
+        source=None,
+        lang=None,
+        timeout=None,
+        as_json=False,
+        quiet=False,
+        db=db,
+    )
+    ctx.invoke(
+        events,
+        limit=0,
+        as_json=False,
+        db=db,
+        date_from=None,
+        date_to=None,
+        event_type=None,
+        country=None,
+        admin1=None,
+        text=None,
+        contested=None,
+    )
 
 
 def main() -> None:
@@ -284,7 +325,9 @@ def main() -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USER_ERROR)
     except KeyboardInterrupt:
-        click.echo("interrupted: stored reports are complete; run the same command again to continue", err=True)
+        click.echo(
+            "interrupted: stored reports are complete; run the same command again to continue", err=True
+        )
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         sys.exit(0)

@@ -61,7 +61,9 @@ class Pipeline:
         """Claims of one report, grouped by incident (`Claim.incident_key`)."""
         return next(iter(self.analyse_many([report])))[1]
 
-    def analyse_many(self, reports: Iterable[Report], batch_size: int = 32) -> Iterator[tuple[Report, list[Claim]]]:
+    def analyse_many(
+        self, reports: Iterable[Report], batch_size: int = 32
+    ) -> Iterator[tuple[Report, list[Claim]]]:
         """Claims of many reports; the NER model runs in batches for speed."""
         from sitrep.extract.nlp import parse_many
         from sitrep.geo.recognize import find_toponyms

@@ -142,8 +142,15 @@ def find_anchors(
                     break
         if found is None:
             for start, end in reversed(orgs):
-                if w0 <= start and end <= w0 + len(window) and _GAP.match(sentence[end - offset : verb.start()]):
-                    found = (start, Claimant(name=_clean(sentence[start - offset : end - offset]), kind="organisation"))
+                if (
+                    w0 <= start
+                    and end <= w0 + len(window)
+                    and _GAP.match(sentence[end - offset : verb.start()])
+                ):
+                    found = (
+                        start,
+                        Claimant(name=_clean(sentence[start - offset : end - offset]), kind="organisation"),
+                    )
                     break
         if found is None:
             continue
@@ -155,11 +162,15 @@ def find_anchors(
         last_boundary = verb.end()
     for m in _ACCORDING.finditer(sentence):
         after = sentence[m.end() :]
-        who = re.match(r"(?P<org>[^,.;:()]{2,80}?)(?=\s*[,.;:()]|\s+(?:who|which|that|on|in|as|after)\b|$)", after)
+        who = re.match(
+            r"(?P<org>[^,.;:()]{2,80}?)(?=\s*[,.;:()]|\s+(?:who|which|that|on|in|as|after)\b|$)", after
+        )
         if who and who.group("org").strip():
             name = _clean(who.group("org"))
             kind = "person" if any(offset + m.end() == s for s, _ in persons) else "organisation"
-            claimant = Claimant(name=name, kind=kind, affiliation=side_of(name), channel=_channel(after[:120]))
+            claimant = Claimant(
+                name=name, kind=kind, affiliation=side_of(name), channel=_channel(after[:120])
+            )
             # "according to" qualifies its own clause: the clause starts at the sentence start
             # unless an earlier anchor already claimed that part.
             start = offset if not anchors else offset + m.start()

@@ -133,8 +133,19 @@ class ClaimExtractor:
                 claimant = self._claimant(anchor, ctx)
                 seg_tops = [t for t in toponyms if seg_start <= t.start < seg_end]  # type: ignore[attr-defined]
                 self._remember_countries(seg_tops, ctx)
-                claim = self._clause(text, seg_start, seg_end, claimant, anchor, seg_tops, ctx,
-                                     sentence_location, sentence_date, len(claims), report.id)
+                claim = self._clause(
+                    text,
+                    seg_start,
+                    seg_end,
+                    claimant,
+                    anchor,
+                    seg_tops,
+                    ctx,
+                    sentence_location,
+                    sentence_date,
+                    len(claims),
+                    report.id,
+                )
                 if claim is not None:
                     claims.append(claim)
                     sentence_location = sentence_location or claim.location
@@ -179,7 +190,11 @@ class ClaimExtractor:
         if location is None and incident.location is not None:
             location = incident.location
         if typing is None or typing.generic or typing.event_type is None:
-            typing = incident.typing if typing is None or tx.family(typing.event_type) == incident.family else typing
+            typing = (
+                incident.typing
+                if typing is None or tx.family(typing.event_type) == incident.family
+                else typing
+            )
         elif incident.typing.generic and tx.family(typing.event_type) == incident.family:
             incident.typing = typing
         when = own_date or sentence_date or incident.date or ctx.doc_date or self._published(ctx)
@@ -187,14 +202,16 @@ class ClaimExtractor:
         if incident.family != "violence":
             killed = injured = None
             damage = []
-        if claimant.kind == "person" and claimant.affiliation is None and claimant.role:
-            if _LOCAL_OFFICIAL.search(claimant.role) and location and location.place:
-                claimant.affiliation = location.place.country
+        local_official = claimant.kind == "person" and claimant.role and _LOCAL_OFFICIAL.search(claimant.role)
+        if local_official and claimant.affiliation is None and location and location.place:
+            claimant.affiliation = location.place.country
         actor1 = self._perpetrator(clause) or incident.actor1
         incident.actor1 = incident.actor1 or actor1
         actor2 = None
         if (killed or injured) and location and location.place and location.place.country:
-            actor2 = f"Civilians ({location.place.country})" if incident.typing.event_type != tx.BATTLES else None
+            actor2 = (
+                f"Civilians ({location.place.country})" if incident.typing.event_type != tx.BATTLES else None
+            )
         quote = _trim(text, start, end)
         return Claim(
             report_id=report_id,
@@ -212,7 +229,9 @@ class ClaimExtractor:
             injured=injured,
             damage=damage,
             weapons=list(typing.weapons),
-            confidence=0.4 + 0.2 * (claimant.kind != "outlet") + 0.2 * bool(location and location.place)
+            confidence=0.4
+            + 0.2 * (claimant.kind != "outlet")
+            + 0.2 * bool(location and location.place)
             + 0.2 * (not typing.generic),
             incident_key=incident.key,
         )
@@ -286,12 +305,16 @@ class ClaimExtractor:
             return self._new(typing, location, ctx)
         current = ctx.current
         if typing is not None and fam == "diplomacy":
-            if current and current.family == "diplomacy" and current.typing.sub_event_type == typing.sub_event_type:
+            if (
+                current
+                and current.family == "diplomacy"
+                and current.typing.sub_event_type == typing.sub_event_type
+            ):
                 return current
             return self._new(typing, None, ctx)
-        if current and (fam is None or fam == current.family) and (typing is not None or has_figures):
-            if typing is None or current.family != "diplomacy":
-                return current
+        continues = current and (fam is None or fam == current.family) and (typing is not None or has_figures)
+        if continues and (typing is None or current.family != "diplomacy"):
+            return current
         return None
 
     def _new(self, typing: Typing, location: Location | None, ctx: _Context) -> Incident:

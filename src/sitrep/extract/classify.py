@@ -31,79 +31,264 @@ def _rx(*words: str) -> re.Pattern[str]:
 WEAPONS: dict[str, re.Pattern[str]] = {
     "drone": _rx(r"drones?", r"UAVs?", r"unmanned aerial vehicles?", r"Shaheds?", r"Gerans?", r"kamikaze"),
     "missile": _rx(r"missiles?", r"Iskanders?", r"Kinzhals?", r"Kalibrs?", r"ATACMS", r"Storm Shadows?"),
-    "aircraft": _rx(r"air ?strikes?", r"air raids?", r"warplanes?", r"fighter jets?", r"jets", r"aircraft",
-                    r"helicopters?(?: gunships?)?", r"glide bombs?", r"guided bombs?", r"aerial bombs?",
-                    r"bombers?", r"KABs?", r"bombed from the air", r"airstrikes?"),
-    "artillery": _rx(r"shelling", r"shelled", r"shells?", r"artillery", r"mortars?", r"howitzers?",
-                     r"MLRS", r"Grads?", r"Uragans?", r"Smerch", r"HIMARS", r"multiple rocket launchers?",
-                     r"rockets?", r"cluster munitions?", r"tank fire"),
-    "ied": _rx(r"IEDs?", r"improvised explosive devices?", r"roadside bombs?", r"landmines?", r"land mines?",
-               r"car bombs?", r"VBIEDs?", r"explosive devices?", r"booby[- ]traps?", r"anti-personnel mines?",
-               r"anti-tank mines?", r"stepped on a mine", r"mine exploded", r"bomb exploded",
-               r"bomb went off", r"explosives?-laden"),
-    "suicide": _rx(r"suicide bomb(?:er|ers|ing|ings)?", r"suicide attacks?", r"blew (?:him|her|them)sel(?:f|ves) up",
-                   r"suicide vest"),
+    "aircraft": _rx(
+        r"air ?strikes?",
+        r"air raids?",
+        r"warplanes?",
+        r"fighter jets?",
+        r"jets",
+        r"aircraft",
+        r"helicopters?(?: gunships?)?",
+        r"glide bombs?",
+        r"guided bombs?",
+        r"aerial bombs?",
+        r"bombers?",
+        r"KABs?",
+        r"bombed from the air",
+        r"airstrikes?",
+    ),
+    "artillery": _rx(
+        r"shelling",
+        r"shelled",
+        r"shells?",
+        r"artillery",
+        r"mortars?",
+        r"howitzers?",
+        r"MLRS",
+        r"Grads?",
+        r"Uragans?",
+        r"Smerch",
+        r"HIMARS",
+        r"multiple rocket launchers?",
+        r"rockets?",
+        r"cluster munitions?",
+        r"tank fire",
+    ),
+    "ied": _rx(
+        r"IEDs?",
+        r"improvised explosive devices?",
+        r"roadside bombs?",
+        r"landmines?",
+        r"land mines?",
+        r"car bombs?",
+        r"VBIEDs?",
+        r"explosive devices?",
+        r"booby[- ]traps?",
+        r"anti-personnel mines?",
+        r"anti-tank mines?",
+        r"stepped on a mine",
+        r"mine exploded",
+        r"bomb exploded",
+        r"bomb went off",
+        r"explosives?-laden",
+    ),
+    "suicide": _rx(
+        r"suicide bomb(?:er|ers|ing|ings)?",
+        r"suicide attacks?",
+        r"blew (?:him|her|them)sel(?:f|ves) up",
+        r"suicide vest",
+    ),
     "grenade": _rx(r"grenades?"),
-    "chemical": _rx(r"chemical weapons?", r"chemical attacks?", r"chlorine", r"sarin", r"toxic gas",
-                    r"nerve agents?", r"poison gas"),
+    "chemical": _rx(
+        r"chemical weapons?",
+        r"chemical attacks?",
+        r"chlorine",
+        r"sarin",
+        r"toxic gas",
+        r"nerve agents?",
+        r"poison gas",
+    ),
     "firearm": _rx(r"gunmen", r"gunfire", r"shot", r"shooting", r"opened fire", r"rifles?", r"machine guns?"),
 }
 
 _INTERCEPT = _rx(
-    r"shot down", r"downed", r"intercepted", r"intercept(?:ion|ions)", r"neutrali[sz]ed", r"repelled",
-    r"destroyed in the air", r"air defen[cs]es? (?:were |was )?(?:active|activated|engaged|working)",
-    r"jammed", r"suppressed by electronic warfare", r"defused", r"disarmed", r"cleared of mines",
+    r"shot down",
+    r"downed",
+    r"intercepted",
+    r"intercept(?:ion|ions)",
+    r"neutrali[sz]ed",
+    r"repelled",
+    r"destroyed in the air",
+    r"air defen[cs]es? (?:were |was )?(?:active|activated|engaged|working)",
+    r"jammed",
+    r"suppressed by electronic warfare",
+    r"defused",
+    r"disarmed",
+    r"cleared of mines",
 )
 _STRIKE = _rx(
-    r"strikes?", r"struck", r"hit", r"attacks?", r"attacked", r"bombardment", r"bombed", r"bombing",
-    r"targeted", r"pounded", r"explosions?", r"blasts?", r"raids?",
+    r"strikes?",
+    r"struck",
+    r"hit",
+    r"attacks?",
+    r"attacked",
+    r"bombardment",
+    r"bombed",
+    r"bombing",
+    r"targeted",
+    r"pounded",
+    r"explosions?",
+    r"blasts?",
+    r"raids?",
 )
 _BATTLE = _rx(
-    r"clash(?:es|ed)?", r"fighting", r"fought", r"battles?", r"firefights?", r"gun ?battles?",
-    r"exchange(?:d)? (?:of )?fire", r"skirmish(?:es)?", r"engaged in combat", r"combat", r"offensive",
-    r"counter-?offensive", r"assaults? on (?:\w+ )?positions", r"stormed", r"ambush(?:ed)?",
+    r"clash(?:es|ed)?",
+    r"fighting",
+    r"fought",
+    r"battles?",
+    r"firefights?",
+    r"gun ?battles?",
+    r"exchange(?:d)? (?:of )?fire",
+    r"skirmish(?:es)?",
+    r"engaged in combat",
+    r"combat",
+    r"offensive",
+    r"counter-?offensive",
+    r"assaults? on (?:\w+ )?positions",
+    r"stormed",
+    r"ambush(?:ed)?",
 )
 _REGAIN = _rx(r"recaptured", r"retook", r"regained", r"liberated", r"re-?took control", r"won back")
 _OVERTAKE = _rx(
-    r"captured", r"seized control", r"took control", r"took over", r"overran", r"occupied", r"seized the",
-    r"advanced into", r"entered the (?:town|village|city)",
+    r"captured",
+    r"seized control",
+    r"took control",
+    r"took over",
+    r"overran",
+    r"occupied",
+    r"seized the",
+    r"advanced into",
+    r"entered the (?:town|village|city)",
 )
 _VAC_ATTACK = _rx(
-    r"executed", r"massacred?", r"massacre", r"lynched", r"beheaded", r"tortured", r"shot dead",
-    r"gunned down", r"hacked to death", r"stabbed", r"burned alive", r"killed civilians",
-    r"attacked (?:a |the )?(?:village|villagers|civilians|residents)", r"murdered",
+    r"executed",
+    r"massacred?",
+    r"massacre",
+    r"lynched",
+    r"beheaded",
+    r"tortured",
+    r"shot dead",
+    r"gunned down",
+    r"hacked to death",
+    r"stabbed",
+    r"burned alive",
+    r"killed civilians",
+    r"attacked (?:a |the )?(?:village|villagers|civilians|residents)",
+    r"murdered",
 )
-_ABDUCT = _rx(r"abduct(?:ed|ion|ions|s)?", r"kidnap(?:ped|ping|pings|s)?", r"forcibly disappeared",
-              r"taken hostage", r"held hostage", r"hostages?")
+_ABDUCT = _rx(
+    r"abduct(?:ed|ion|ions|s)?",
+    r"kidnap(?:ped|ping|pings|s)?",
+    r"forcibly disappeared",
+    r"taken hostage",
+    r"held hostage",
+    r"hostages?",
+)
 _SEXUAL = _rx(r"rap(?:ed|e|es|ing)", r"sexual(?:ly)? (?:violence|assault(?:ed)?|abuse(?:d)?)")
-_PROTEST = _rx(r"protest(?:s|ed|ers|ors|ing)?", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies|ied)",
-               r"marched", r"march", r"sit-in", r"picket(?:s|ed)?", r"strikers", r"went on strike",
-               r"hunger strike", r"walkout")
-_PROTEST_FORCE = _rx(r"(?:fired|opened fire) (?:on|at) (?:the )?(?:protesters|demonstrators|crowd)",
-                     r"live (?:ammunition|rounds|bullets)", r"killed (?:\w+ )?(?:protesters|demonstrators)")
-_PROTEST_INTERVENE = _rx(r"dispersed", r"tear gas", r"tear-gas", r"water cannons?", r"rubber bullets",
-                         r"arrested (?:\w+ )?(?:protesters|demonstrators)", r"broke up", r"baton")
-_RIOT = _rx(r"riot(?:s|ed|ers|ing)?", r"torched", r"set (?:ablaze|on fire)", r"pelted", r"stone-throwing",
-            r"threw stones", r"looted", r"vandali[sz]ed", r"clashed with police")
+_PROTEST = _rx(
+    r"protest(?:s|ed|ers|ors|ing)?",
+    r"demonstrat(?:ion|ions|ors|ed)",
+    r"rall(?:y|ies|ied)",
+    r"marched",
+    r"march",
+    r"sit-in",
+    r"picket(?:s|ed)?",
+    r"strikers",
+    r"went on strike",
+    r"hunger strike",
+    r"walkout",
+)
+_PROTEST_FORCE = _rx(
+    r"(?:fired|opened fire) (?:on|at) (?:the )?(?:protesters|demonstrators|crowd)",
+    r"live (?:ammunition|rounds|bullets)",
+    r"killed (?:\w+ )?(?:protesters|demonstrators)",
+)
+_PROTEST_INTERVENE = _rx(
+    r"dispersed",
+    r"tear gas",
+    r"tear-gas",
+    r"water cannons?",
+    r"rubber bullets",
+    r"arrested (?:\w+ )?(?:protesters|demonstrators)",
+    r"broke up",
+    r"baton",
+)
+_RIOT = _rx(
+    r"riot(?:s|ed|ers|ing)?",
+    r"torched",
+    r"set (?:ablaze|on fire)",
+    r"pelted",
+    r"stone-throwing",
+    r"threw stones",
+    r"looted",
+    r"vandali[sz]ed",
+    r"clashed with police",
+)
 _MOB = _rx(r"mob", r"lynch(?:ed|ing)?", r"vigilantes?")
 _ARREST = _rx(r"arrest(?:ed|s)?", r"detain(?:ed|s)?", r"detention", r"taken into custody", r"apprehended")
-_AGREEMENT = _rx(r"ceasefire", r"cease-fire", r"truce", r"peace (?:deal|agreement|accord)", r"signed an? agreement",
-                 r"prisoner (?:exchange|swap)", r"exchanged prisoners", r"swap of prisoners")
-_LOOTING = _rx(r"loot(?:ed|ing)", r"plunder(?:ed)?", r"destroyed (?:property|homes|houses|crops)",
-               r"burned (?:down )?(?:homes|houses|villages)")
+_AGREEMENT = _rx(
+    r"ceasefire",
+    r"cease-fire",
+    r"truce",
+    r"peace (?:deal|agreement|accord)",
+    r"signed an? agreement",
+    r"prisoner (?:exchange|swap)",
+    r"exchanged prisoners",
+    r"swap of prisoners",
+)
+_LOOTING = _rx(
+    r"loot(?:ed|ing)",
+    r"plunder(?:ed)?",
+    r"destroyed (?:property|homes|houses|crops)",
+    r"burned (?:down )?(?:homes|houses|villages)",
+)
 _BASE = _rx(r"established (?:a )?(?:base|headquarters|camp)", r"set up (?:a )?(?:base|camp|headquarters)")
 _WITHDRAW = _rx(r"withdr(?:ew|awn|awal) from", r"handed over", r"pulled out of", r"retreated from")
 _CHANGE = _rx(r"merged with", r"pledged allegiance", r"new leader", r"split from", r"recruit(?:ed|ing|ment)")
-_TALKS = _rx(r"talks", r"negotiations?", r"negotiated", r"peace plan", r"summit", r"meetings?", r"met with",
-             r"hosted", r"visit(?:ed)?", r"conference")
+_TALKS = _rx(
+    r"talks",
+    r"negotiations?",
+    r"negotiated",
+    r"peace plan",
+    r"summit",
+    r"meetings?",
+    r"met with",
+    r"hosted",
+    r"visit(?:ed)?",
+    r"conference",
+)
 _CALL = _rx(r"(?:phone |video )?call", r"spoke by phone", r"phoned", r"telephone conversation")
 _PROPOSAL = _rx(r"proposed", r"proposal", r"put forward", r"plan to end", r"initiative")
 _NON_POLITICAL = _rx(
-    r"earthquake", r"flood(?:s|ing)?", r"wildfire", r"hurricane", r"cyclone", r"landslide", r"car crash",
-    r"road accident", r"traffic accident", r"train (?:crash|derailment)", r"plane crash", r"gas explosion",
-    r"gas leak", r"robbery", r"robbed", r"burglary", r"drug (?:trafficking|smuggling|cartel)", r"smuggl(?:ed|ing)",
-    r"fraud", r"embezzl(?:ed|ement)", r"domestic violence", r"industrial accident", r"mine collapse",
-    r"tornado", r"storm", r"drought", r"volcano", r"epidemic", r"outbreak",
+    r"earthquake",
+    r"flood(?:s|ing)?",
+    r"wildfire",
+    r"hurricane",
+    r"cyclone",
+    r"landslide",
+    r"car crash",
+    r"road accident",
+    r"traffic accident",
+    r"train (?:crash|derailment)",
+    r"plane crash",
+    r"gas explosion",
+    r"gas leak",
+    r"robbery",
+    r"robbed",
+    r"burglary",
+    r"drug (?:trafficking|smuggling|cartel)",
+    r"smuggl(?:ed|ing)",
+    r"fraud",
+    r"embezzl(?:ed|ement)",
+    r"domestic violence",
+    r"industrial accident",
+    r"mine collapse",
+    r"tornado",
+    r"storm",
+    r"drought",
+    r"volcano",
+    r"epidemic",
+    r"outbreak",
 )
 
 
@@ -155,9 +340,8 @@ def classify(text: str, *, harm: bool = False, default_weapons: list[str] | None
         return typed("Mob violence", m)
     if (m := _first(_RIOT, text)) and not weapons:
         return typed("Violent demonstration", m)
-    if m := _first(_INTERCEPT, text):
-        if weapons and not harm:
-            return typed("Disrupted weapons use", m)
+    if (m := _first(_INTERCEPT, text)) and weapons and not harm:
+        return typed("Disrupted weapons use", m)
     if m := _first(_REGAIN, text):
         return typed("Government regains territory", m)
     if m := _first(_OVERTAKE, text):

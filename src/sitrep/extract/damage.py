@@ -11,7 +11,9 @@ import re
 from sitrep.extract.numbers import COUNT, parse_count
 from sitrep.models import Damage, Figure, Span
 
-_WEAPON_OBJ = r"(?P<obj>(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|rockets?|shells?|glide bombs?|bombs?|Shaheds?))"
+_WEAPON_OBJ = (
+    r"(?P<obj>(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|rockets?|shells?|glide bombs?|bombs?|Shaheds?))"
+)
 _BUILDING_OBJ = (
     r"(?P<obj>(?:[\w-]+\s+){0,2}?(?:houses?|homes?|buildings?|apartment blocks?|blocks of flats|residences?|"
     r"high-rises?|schools?|kindergartens?|hospitals?|sites|facilities|facility|vehicles?|cars?|shops?|"
@@ -23,15 +25,25 @@ _HIT_VERB = r"(?:damaged|destroyed|hit|struck|sustained damage|were damaged|caug
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("downed", re.compile(rf"\b{_DOWN_VERB}\s+{COUNT}\s+{_WEAPON_OBJ}", re.I)),
-    ("downed", re.compile(rf"\b{COUNT}\s+{_WEAPON_OBJ}\s+(?:were|was|had been|have been)\s+{_DOWN_VERB}", re.I)),
+    (
+        "downed",
+        re.compile(rf"\b{COUNT}\s+{_WEAPON_OBJ}\s+(?:were|was|had been|have been)\s+{_DOWN_VERB}", re.I),
+    ),
     ("launched", re.compile(rf"\b{_LAUNCH_VERB}\s+{COUNT}\s+{_WEAPON_OBJ}", re.I)),
     ("launched", re.compile(rf"\bwith\s+{COUNT}\s+{_WEAPON_OBJ}", re.I)),
     ("fires", re.compile(rf"\b(?:set\s+)?fires?\s+(?:broke out\s+)?in\s+{COUNT}\s+{_BUILDING_OBJ}", re.I)),
     ("buildings_damaged", re.compile(rf"\b{COUNT}\s+{_BUILDING_OBJ}\s+(?:were\s+|was\s+)?{_HIT_VERB}", re.I)),
-    ("buildings_damaged", re.compile(rf"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|hit(?:ting)?)\s+{COUNT}\s+{_BUILDING_OBJ}", re.I)),
+    (
+        "buildings_damaged",
+        re.compile(
+            rf"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|hit(?:ting)?)\s+{COUNT}\s+{_BUILDING_OBJ}", re.I
+        ),
+    ),
 ]
 # "two apartment buildings, a private home, an educational building ... sustained damage"
-_LIST_VERB = re.compile(r"\b(?:sustained damage|were damaged|were destroyed|were hit|were struck|hit|damaged)\b", re.I)
+_LIST_VERB = re.compile(
+    r"\b(?:sustained damage|were damaged|were destroyed|were hit|were struck|hit|damaged)\b", re.I
+)
 _LIST_START = re.compile(r".*(?:\bsaid|\breported|\bsaying|\bthat|\bwhile|:|;)\s+", re.I | re.S)
 _ITEM = re.compile(rf"^\s*(?:and\s+)?{COUNT}\s+(?P<obj>[\w\s-]+?)\s*$", re.I)
 _OBJ_NOUN = re.compile(_BUILDING_OBJ, re.I)
@@ -42,8 +54,12 @@ _ENERGY = re.compile(
     r"oil (?:depots?|refinery|refineries|terminal)|fuel depots?|refinery|refineries)\b",
     re.I,
 )
-_ENERGY_HIT = re.compile(r"\b(?:targeted|hit|struck|damaged|attacked|destroyed|on fire|caught fire|outages?|blackouts?)\b", re.I)
-_STOP_OBJ = re.compile(r"\b(?:people|persons|residents|civilians|soldiers|killed|wounded|injured|countries)\b", re.I)
+_ENERGY_HIT = re.compile(
+    r"\b(?:targeted|hit|struck|damaged|attacked|destroyed|on fire|caught fire|outages?|blackouts?)\b", re.I
+)
+_STOP_OBJ = re.compile(
+    r"\b(?:people|persons|residents|civilians|soldiers|killed|wounded|injured|countries)\b", re.I
+)
 
 
 def _damage(kind: str, fig: Figure | None, obj: str, start: int, end: int, text: str) -> Damage:
@@ -71,7 +87,9 @@ def find_damage(text: str, offset: int = 0) -> list[Damage]:
             span = Span(offset + start, offset + end, text[start:end])
             fig = parse_count(item.group("qual"), item.group("num"), span)
             if fig is not None:
-                facts.append(_damage("buildings_damaged", fig, item.group("obj"), span.start, span.end, span.text))
+                facts.append(
+                    _damage("buildings_damaged", fig, item.group("obj"), span.start, span.end, span.text)
+                )
                 taken.append((start, end))
     for kind, rx in _RULES:
         for m in rx.finditer(text):

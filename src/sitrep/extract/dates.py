@@ -28,8 +28,13 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 _EXPLICIT = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?(?:,?\s+(?P<y>\d{{4}}))?\b", re.I),
-    re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?", re.I),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?(?:,?\s+(?P<y>\d{{4}}))?\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?", re.I
+    ),
 ]
 _RELATIVE = re.compile(
     r"\b(?P<expr>(?:on |last |early |late )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -51,7 +56,11 @@ def _explicit(text: str, ref: date | None, offset: int) -> EventDate | None:
     for rx in _EXPLICIT:
         for m in rx.finditer(text):
             groups = m.groupdict()
-            month = int(groups["m"]) if groups.get("m") else _MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
+            month = (
+                int(groups["m"])
+                if groups.get("m")
+                else _MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
+            )
             if not month:
                 continue
             year = int(groups["y"]) if groups.get("y") else (ref.year if ref else None)
@@ -62,7 +71,9 @@ def _explicit(text: str, ref: date | None, offset: int) -> EventDate | None:
                 continue
             if not groups.get("y") and ref and day > ref + timedelta(days=1):
                 day = _safe_date(year - 1, month, day.day) or day  # "25 December" read in January
-            return EventDate(day, DatePrecision.DAY, m.group(0), Span(offset + m.start(), offset + m.end(), m.group(0)))
+            return EventDate(
+                day, DatePrecision.DAY, m.group(0), Span(offset + m.start(), offset + m.end(), m.group(0))
+            )
     return None
 
 

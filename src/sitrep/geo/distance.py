@@ -22,7 +22,10 @@ def same_place(a: Location | None, b: Location | None) -> bool:
         return False
     if a.place.geonameid and a.place.geonameid == b.place.geonameid:
         return True
-    if a.precision in {Precision.REGION, Precision.COUNTRY} or b.precision in {Precision.REGION, Precision.COUNTRY}:
+    if a.precision in {Precision.REGION, Precision.COUNTRY} or b.precision in {
+        Precision.REGION,
+        Precision.COUNTRY,
+    }:
         return a.precision == b.precision and a.place.name == b.place.name
     pa, pb = a.point(), b.point()
     return pa is not None and pb is not None and km_between(pa, pb) <= 15.0

@@ -74,13 +74,17 @@ def reconcile(event: Event, claims: list[Claim]) -> Event:
         # Most claims decide; on a tie, the most confident claim's type.
         top = max(types.values())
         tied = {t for t, n in types.items() if n == top}
-        chosen = max((c for c in live if (c.event_type, c.sub_event_type) in tied), key=lambda c: c.confidence)
+        chosen = max(
+            (c for c in live if (c.event_type, c.sub_event_type) in tied), key=lambda c: c.confidence
+        )
         event.event_type, event.sub_event_type = chosen.event_type, chosen.sub_event_type
     located = [c for c in live if c.location is not None and c.location.place is not None]
     if located:
         places = Counter(c.location.place.geonameid or c.location.place.name for c in located)  # type: ignore[union-attr]
         top = max(places.values())
-        candidates = [c for c in located if places[c.location.place.geonameid or c.location.place.name] == top]  # type: ignore[union-attr]
+        candidates = [
+            c for c in located if places[c.location.place.geonameid or c.location.place.name] == top
+        ]  # type: ignore[union-attr]
         event.location = min(candidates, key=lambda c: _RANK[c.location.precision]).location  # type: ignore[union-attr]
     dated = [c.date for c in live if c.date is not None]
     if dated:
@@ -88,7 +92,10 @@ def reconcile(event: Event, claims: list[Claim]) -> Event:
         top = max(counts.values())
         day = min(d for d, n in counts.items() if n == top)
         event.date = day
-        event.date_precision = min((d.precision for d in dated if d.date == day), key=lambda p: ["day", "week", "month", "year"].index(p.value))
+        event.date_precision = min(
+            (d.precision for d in dated if d.date == day),
+            key=lambda p: ["day", "week", "month", "year"].index(p.value),
+        )
     event.actor1 = next((c.actor1 for c in live if c.actor1), None)
     event.actor2 = next((c.actor2 for c in live if c.actor2), None)
     event.fatalities, killed_conflicts = reconcile_figures(live, "killed")

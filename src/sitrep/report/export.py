@@ -88,7 +88,10 @@ def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
         props["claimants"] = list(event.claimants)
         props["fatalities_by_claimant"] = event.fatalities.by_claimant
         props["injured_by_claimant"] = event.injured.by_claimant
-        geometry = {"type": "Point", "coordinates": [round(props["longitude"], 6), round(props["latitude"], 6)]}
+        geometry = {
+            "type": "Point",
+            "coordinates": [round(props["longitude"], 6), round(props["latitude"], 6)],
+        }
         features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": props})
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")

@@ -62,7 +62,9 @@ def event_detail(event: Event, store: Any, console: Console | None = None) -> No
     for label, fr in (("killed", event.fatalities), ("injured", event.injured)):
         if fr.by_claimant:
             per = "; ".join(f"{k}: {v}" for k, v in fr.by_claimant.items())
-            console.print(f"{label}: ACLED {fr.acled}; UCDP low/best/high {fr.low}/{fr.best}/{fr.high}  — {escape(per)}")
+            console.print(
+                f"{label}: ACLED {fr.acled}; UCDP low/best/high {fr.low}/{fr.best}/{fr.high}  — {escape(per)}"
+            )
     if event.contested:
         console.print(f"[red]contested[/red]: {escape(event.contested_reason or '')}")
     console.print(f"sources: {event.n_sources}, claimants: {event.n_claimants}\n")
@@ -82,5 +84,7 @@ def event_detail(event: Event, store: Any, console: Console | None = None) -> No
             console.print("    " + escape("; ".join(facts)))
         if report is not None:
             where = report.url or ""
-            console.print(f"    source: {escape(report.source or report.origin)} {escape(where)} "
-                          f"(chars {claim.quote.start}–{claim.quote.end})")
+            console.print(
+                f"    source: {escape(report.source or report.origin)} {escape(where)} "
+                f"(chars {claim.quote.start}–{claim.quote.end})"
+            )

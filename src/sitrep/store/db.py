@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -33,6 +33,9 @@ from sitrep.models import Claim, Event, Report
 from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -57,7 +60,7 @@ _ORDER_COLUMNS: dict[str, sa.ColumnElement[Any]] = {
 }
 
 
-def alembic_config(connection: Connection | None = None, url: str | None = None) -> Any:
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
     """An Alembic `Config` for the packaged migrations, built in code (no alembic.ini needed).
 
     Pass `connection` to run on it (inside its transaction), or `url` for a standalone run.
@@ -101,7 +104,6 @@ class Store:
         path = _sqlite_path(url)
         if path is not None:
             _check_sqlite_path(path)
-        if path is not None:
             label = str(path)
         else:
             label = "sqlite (in memory)" if backend == "sqlite" else url.render_as_string(hide_password=True)
@@ -155,9 +157,11 @@ class Store:
                 if conn.dialect.name == "postgresql":  # SQLite has BEGIN IMMEDIATE for this
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext('sitrep.migrate'))"))
                 # Checked under the write lock: another process may have just migrated.
+                # A SQLite file is ours alone; a PostgreSQL database may be shared with other apps.
                 names = set(sa.inspect(conn).get_table_names())
-                if names and VERSION_TABLE not in names:
-                    shown = ", ".join(sorted(names)[:5])
+                foreign = names if conn.dialect.name == "sqlite" else names & set(t.metadata.tables)
+                if foreign and VERSION_TABLE not in names:
+                    shown = ", ".join(sorted(foreign)[:5])
                     raise StoreError(f"{self.label} is not a sitrep database (it has tables: {shown})")
                 try:
                     command.upgrade(alembic_config(conn), "head")
