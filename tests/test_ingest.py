@@ -54,7 +54,8 @@ RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Test Wire</title><link>http://example.test/</link>
 <item><title>Drones downed over Kursk region</title><link>http://example.test/1</link>
 <pubDate>Tue, 25 Nov 2025 07:00:00 +0300</pubDate>
-<description>&lt;p&gt;Air defences shot down 12 drones over Kursk Oblast, the governor said.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Air defences shot down 12 drones over Kursk Oblast, the governor said.&lt;/p&gt;
+</description></item>
 <item><title>Strike on Dnipro</title><link>http://example.test/2</link>
 <pubDate>Tue, 25 Nov 2025 09:00:00 +0200</pubDate>
 <description>A missile hit an industrial site in Dnipro, injuring three people.</description></item>
@@ -72,7 +73,7 @@ the head of the regional military administration said on Telegram on Tuesday mor
 residents of nearby houses had been evacuated as a precaution.</p></article>
 <footer>Copyright Test Post. Privacy policy. Terms.</footer></body></html>"""
 
-GARBAGE = bytes(range(256)) * 8
+GARBAGE = bytes(range(256)) * 3
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -80,7 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     user_agents: list[str] = []
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _send(self, status: int, body: bytes, content_type: str, length: bool = True) -> None:
@@ -91,7 +92,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:
         _Handler.user_agents.append(self.headers.get("User-Agent", ""))
         path = self.path
         if path == "/feed.xml":
@@ -106,7 +107,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/plain":
-            self._send(200, b"Shelling hit Kupiansk.\n\nTwo people were injured, officials said.", "text/plain")
+            self._send(
+                200, b"Shelling hit Kupiansk.\n\nTwo people were injured, officials said.", "text/plain"
+            )
         elif path == "/missing":
             self._send(404, b"not here", "text/plain")
         elif path == "/error":
@@ -119,7 +122,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/garbage-as-html":
             self._send(200, GARBAGE, "text/html")
         elif path == "/empty-page":
-            self._send(200, b"<html><head><title>x</title></head><body><div></div></body></html>", "text/html")
+            self._send(
+                200, b"<html><head><title>x</title></head><body><div></div></body></html>", "text/html"
+            )
         elif path == "/big":
             self._send(200, b"<p>" + b"a" * 5000 + b"</p>", "text/html")
         elif path == "/big-streamed":
@@ -183,7 +188,9 @@ def test_examples_folder_reads_everything_but_the_readme() -> None:
     # every dated example is dated 25 November 2025 in its own zone
     dated = [r for r in reports if r.published]
     assert len(dated) >= 10
-    assert all(r.published.astimezone(timezone(timedelta(hours=2))).date().isoformat() == "2025-11-25" for r in dated)
+    assert all(
+        r.published.astimezone(timezone(timedelta(hours=2))).date().isoformat() == "2025-11-25" for r in dated
+    )
 
 
 def test_examples_are_small_and_documented() -> None:
@@ -206,7 +213,8 @@ def test_example_feed_outlets_disagree_on_casualties() -> None:
 def test_text_file_title_from_short_first_line(tmp_path: Path) -> None:
     path = write(
         tmp_path / "a.txt",
-        "Drones hit Odesa port\r\n\r\nODESA, Nov 25 - Russian drones hit the port overnight.\r\n\r\n\r\nNo one was hurt.\n",
+        "Drones hit Odesa port\r\n\r\nODESA, Nov 25 - Russian drones hit the port overnight."
+        "\r\n\r\n\r\nNo one was hurt.\n",
     )
     [report] = read_all(path)
     assert report.title == "Drones hit Odesa port"
@@ -291,7 +299,10 @@ def test_html_fallback_when_trafilatura_finds_nothing(tmp_path: Path) -> None:
 
 
 def test_html_legacy_charset_is_honoured(tmp_path: Path) -> None:
-    body = "<html><head><meta charset='windows-1251'></head><body><p>Обстріл Херсона: двоє поранених.</p></body></html>"
+    body = (
+        "<html><head><meta charset='windows-1251'></head>"
+        "<body><p>Обстріл Херсона: двоє поранених.</p></body></html>"
+    )
     path = write(tmp_path / "cp.html", body.encode("cp1251"))
     [report] = read_all(path)
     assert "Обстріл Херсона" in report.text
@@ -299,7 +310,9 @@ def test_html_legacy_charset_is_honoured(tmp_path: Path) -> None:
 
 
 def test_html_without_text_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "e.html", "<html><head><title>t</title></head><body><script>x()</script></body></html>")
+    path = write(
+        tmp_path / "e.html", "<html><head><title>t</title></head><body><script>x()</script></body></html>"
+    )
     with pytest.raises(IngestError, match="no readable text"):
         read_all(path)
 
@@ -326,7 +339,7 @@ def test_jsonl_malformed_line_reported_with_number_others_read(tmp_path: Path) -
     reports, errors = read_collecting(path, source="Fallback Wire")
     assert [r.text for r in reports] == ["First report.", "Third report."]
     assert errors == [
-        f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes at column 22)",
+        f"{path}:3: invalid JSON (Expecting property name enclosed in double quotes at column 20)",
         f"{path}:4: no text",
         f"{path}:5: expected a JSON object, got list",
         f"{path}:6: 'published' is not a date: 'not a date'",
@@ -367,7 +380,8 @@ def test_csv_and_tsv_records(tmp_path: Path) -> None:
     assert errors == [f"{csv_path}:5: no text"]
     tsv_path = write(tmp_path / "r.tsv", "body\tdate\nDrones over Bryansk.\t2025-11-25T03:00:00+03:00\n")
     [report] = read_all(tsv_path)
-    assert report.text == "Drones over Bryansk." and report.published.hour == 0
+    assert report.text == "Drones over Bryansk."
+    assert report.published == datetime(2025, 11, 25, 0, 0, tzinfo=UTC)
 
 
 def test_csv_without_text_column_is_an_error(tmp_path: Path) -> None:
@@ -409,7 +423,8 @@ def test_atom_file_with_content_and_undated_entry(tmp_path: Path) -> None:
 <updated>2025-11-25T10:00:00Z</updated>
 <entry><title>Mykolaiv</title><id>urn:1</id><link href="http://a.test/1"/>
 <updated>2025-11-25T09:00:00Z</updated>
-<summary>short</summary><content type="html">&lt;p&gt;A drone hit Mykolaiv.&lt;/p&gt;&lt;p&gt;Power is out.&lt;/p&gt;</content>
+<summary>short</summary>
+<content type="html">&lt;p&gt;A drone hit Mykolaiv.&lt;/p&gt;&lt;p&gt;Power is out.&lt;/p&gt;</content>
 </entry>
 <entry><title>Only a title</title><id>urn:2</id><link href="http://a.test/2"/></entry>
 </feed>"""
@@ -438,7 +453,12 @@ def test_telegram_export(tmp_path: Path) -> None:
         "username": "@kharkiv_rma_test",
         "messages": [
             {"id": 1, "type": "service", "date": "2025-11-25T06:00:00", "action": "pin_message", "text": ""},
-            {"id": 2, "type": "message", "date": "2025-11-25T08:14:00", "text": "Вибухи у Харкові. Є поранені."},
+            {
+                "id": 2,
+                "type": "message",
+                "date": "2025-11-25T08:14:00",
+                "text": "Вибухи у Харкові. Є поранені.",
+            },
             {
                 "id": 3,
                 "type": "message",
@@ -533,8 +553,13 @@ def test_published_and_source_arguments_fill_and_override(tmp_path: Path) -> Non
 
 def test_same_text_same_id_across_files_and_formats(tmp_path: Path) -> None:
     a = write(tmp_path / "a.txt", "Drones hit Odesa\n\nTwo injured in Odesa, the governor said.")
-    b = write(tmp_path / "sub" / "b.txt", "Drones hit Odesa\n\n  Two  injured in ODESA, the governor said.  \n")
-    c = write(tmp_path / "c.jsonl", json.dumps({"title": "Drones hit Odesa", "text": "Two injured in Odesa, the governor said."}))
+    b = write(
+        tmp_path / "sub" / "b.txt", "Drones hit Odesa\n\n  Two  injured in ODESA, the governor said.  \n"
+    )
+    c = write(
+        tmp_path / "c.jsonl",
+        json.dumps({"title": "Drones hit Odesa", "text": "Two injured in Odesa, the governor said."}),
+    )
     d = write(tmp_path / "d.txt", "Drones hit Odesa\n\nThree injured in Odesa, the governor said.")
     ra, rb, rc, rd = read_all(a, b, c, d)
     assert ra.id == rb.id == rc.id
@@ -578,10 +603,12 @@ def test_fifty_megabyte_file_refused_without_reading(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8(tmp_path: Path) -> None:
-    latin1 = write(tmp_path / "latin1.txt", "Kyiv café résumé naïve – Київ".encode("cp1251", errors="replace") * 3)
+    latin1 = write(tmp_path / "latin1.txt", "Kyiv café résumé naïve. ".encode("latin-1") * 3)
     with pytest.raises(IngestError) as info:
         read_all(latin1)
-    assert str(info.value) == f"{latin1} is not valid UTF-8 (byte 0xe9 at offset 8); save it as UTF-8 and retry"
+    assert (
+        str(info.value) == f"{latin1} is not valid UTF-8 (byte 0xe9 at offset 8); save it as UTF-8 and retry"
+    )
     # one stray byte in a long text is replaced and counted rather than refused
     long_text = ("Shelling of Nikopol continued. " * 100).encode() + b"\xe9 end."
     stray = write(tmp_path / "stray.txt", long_text)
@@ -597,7 +624,9 @@ def test_utf8_bom_and_utf16_are_text(tmp_path: Path) -> None:
 
 def test_unknown_extension_and_missing_path(tmp_path: Path) -> None:
     odd = write(tmp_path / "notes.xyz", "text")
-    with pytest.raises(IngestError, match=r"notes\.xyz: unknown file type '\.xyz' \(expected .*\.jsonl.*\.txt"):
+    with pytest.raises(
+        IngestError, match=r"notes\.xyz: unknown file type '\.xyz' \(expected .*\.jsonl.*\.txt"
+    ):
         read_all(odd)
     with pytest.raises(IngestError, match=r"nope\.txt: no such file or directory"):
         read_all(tmp_path / "nope.txt")
@@ -623,7 +652,9 @@ def test_folder_walk_skips_hidden_and_unknown_and_continues_after_errors(tmp_pat
     reader = read_sources([str(tmp_path)], on_error=errors.append)
     reports = list(reader)
     assert [r.text for r in reports] == ["First file text.", "Second file text."]
-    assert len(errors) == 2 and errors[0].endswith("broken.jsonl:1: invalid JSON (Expecting property name enclosed in double quotes at column 2)")
+    assert len(errors) == 2 and errors[0].endswith(
+        "broken.jsonl:1: invalid JSON (Expecting property name enclosed in double quotes at column 2)"
+    )
     assert errors[1].endswith("c.txt is empty")
     assert reader.stats.skipped_hidden == 2 and reader.stats.skipped_unknown == 1
     assert reader.stats.reports == 2 and reader.stats.errors == 2
@@ -663,7 +694,7 @@ def test_page_url_and_redirect(server: str) -> None:
     assert page.published == datetime(2025, 11, 25, 4, 30, tzinfo=UTC)
     assert page.text.startswith("Russian drones attacked Poltava") and "Home" not in page.text
     [plain] = read_all(f"{server}/plain")
-    assert plain.origin == "web" and plain.title == "Shelling hit Kupiansk."[:-1] + "." or plain.text
+    assert plain.origin == "web" and plain.text.startswith("Shelling hit Kupiansk.\n\nTwo people")
 
 
 @pytest.mark.parametrize(
@@ -675,8 +706,8 @@ def test_page_url_and_redirect(server: str) -> None:
         ("/garbage-as-html", "/garbage-as-html: returned binary data (text/html)"),
         ("/empty-page", "/empty-page: not a feed and no readable text in the page"),
         ("/xml-not-feed", "/xml-not-feed is not an RSS or Atom feed"),
-        ("/big", "/big is 5.0 KB, over the 1000 bytes limit"),
-        ("/big-streamed", "/big-streamed is larger than that, over the 1000 bytes limit"),
+        ("/big", "/big is 4.9 KB, over the 1000 bytes limit"),
+        ("/big-streamed", "/big-streamed is over the 1000 bytes limit"),
     ],
 )
 def test_bad_urls(server: str, path: str, message: str) -> None:

@@ -414,6 +414,11 @@ def test_query_filters(populated: Store) -> None:
         "e-kyiv-20241125",
     ]
     assert ids(q(date_to=date(2024, 11, 20))) == ["e-kharkiv"]
+    assert (
+        ids(q(date_from="2024-11-28")) == ids(q(date_from=datetime(2024, 11, 28, 23, 59))) == ["e-belgorod"]
+    )
+    with pytest.raises(SitrepError, match="not a date"):
+        q(date_from="last week")
     assert ids(q(event_type="explosions/remote VIOLENCE")) == ["e-belgorod", "e-kyiv-20241125"]
     assert ids(q(event_type="air/drone strike")) == ["e-kyiv-20241125"]
     assert ids(q(country="russia")) == ["e-belgorod"]

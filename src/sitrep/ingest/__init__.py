@@ -70,7 +70,9 @@ def _load_json(content: str, label: str) -> Any:
     try:
         return json.loads(content)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"{label}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+        raise IngestError(
+            f"{label}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
     except RecursionError:
         raise IngestError(f"{label}: JSON nested too deeply") from None
 
@@ -172,7 +174,7 @@ class SourceReader(Iterator[Report]):
         return [_Unit("path", item, path=path, label=item)]
 
     def _walk(self, folder: Path, label: str) -> list[_Unit]:
-        """Readable files under `folder`; hidden entries, unknown types and READMEs are skipped and counted."""
+        """Readable files under `folder`; hidden files, unknown types and READMEs are skipped, counted."""
         found: list[Path] = []
         for root, dirs, files in os.walk(folder):
             hidden_dirs = [d for d in dirs if d.startswith(".")]
@@ -241,7 +243,13 @@ class SourceReader(Iterator[Report]):
             yield from records.read_jsonl(data, opts, label=label, origin=origin, url=url, meta=meta)
         elif ext in records.CSV_EXTENSIONS:
             yield from records.read_csv(
-                data, opts, label=label, origin=origin, url=url, delimiter=records.CSV_EXTENSIONS[ext], meta=meta
+                data,
+                opts,
+                label=label,
+                origin=origin,
+                url=url,
+                delimiter=records.CSV_EXTENSIONS[ext],
+                meta=meta,
             )
         elif ext in JSON_EXTENSIONS:
             content, _ = decode_text(data, label)
@@ -249,9 +257,13 @@ class SourceReader(Iterator[Report]):
             if telegram.is_export(value):
                 yield from telegram.read_telegram(value, opts, label=label, meta=meta, stats=self.stats)
             elif isinstance(value, list):
-                yield from records.read_json_records(value, opts, label=label, origin=origin, url=url, meta=meta)
+                yield from records.read_json_records(
+                    value, opts, label=label, origin=origin, url=url, meta=meta
+                )
             elif isinstance(value, dict) and "text" in value:
-                yield from records.read_json_records([value], opts, label=label, origin=origin, url=url, meta=meta)
+                yield from records.read_json_records(
+                    [value], opts, label=label, origin=origin, url=url, meta=meta
+                )
             else:
                 raise IngestError(f"{label}: JSON is neither a Telegram export nor a list of records")
         else:
@@ -261,7 +273,13 @@ class SourceReader(Iterator[Report]):
             if replaced:
                 meta = {**meta, "decode_errors": replaced}
             yield from text.read_text(
-                content, opts, label=label, origin=origin, url=url, markdown=bool(text.EXTENSIONS.get(ext)), meta=meta
+                content,
+                opts,
+                label=label,
+                origin=origin,
+                url=url,
+                markdown=bool(text.EXTENSIONS.get(ext)),
+                meta=meta,
             )
 
 

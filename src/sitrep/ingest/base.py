@@ -55,7 +55,7 @@ class ReadStats:
     reports: int = 0
     errors: int = 0  # inputs or records reported through on_error
     skipped_hidden: int = 0  # hidden files and folders inside a folder
-    skipped_unknown: int = 0  # files of an unknown type inside a folder
+    skipped_unknown: int = 0  # files of an unknown type (or READMEs) inside a folder
     skipped_empty: int = 0  # records without text that are not errors (Telegram photos, service messages)
     skipped_paths: list[str] = field(default_factory=list)
 
@@ -79,8 +79,10 @@ def human_size(n: int) -> str:
 
 
 def too_large(label: str, size: int | None, limit: int) -> IngestError:
-    what = f"is {human_size(size)}" if size is not None else "is larger than that"
-    return IngestError(f"{label} {what}, over the {human_size(limit)} limit")
+    """'X is 52 MB, over the 10 MB limit', or 'X is over the 10 MB limit' when the size is unknown."""
+    if size is None:
+        return IngestError(f"{label} is over the {human_size(limit)} limit")
+    return IngestError(f"{label} is {human_size(size)}, over the {human_size(limit)} limit")
 
 
 def read_path(path: Path, label: str, max_bytes: int) -> bytes:
@@ -216,7 +218,8 @@ _BLOCK_TAGS = {
     "p", "div", "section", "article", "li", "ul", "ol", "blockquote", "pre", "table", "tr",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "figure", "figcaption", "dd", "dt",
 }  # fmt: skip
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button")
+_DROP_TAGS = ("head", "title", "script", "style", "noscript", "template", "iframe", "svg", "form", "button")
+_BR = "\ue000"  # a private-use character marks <br> while whitespace is collapsed
 
 
 def html_to_text(markup: str | bytes, *, drop: Iterable[str] = ()) -> str:
@@ -245,13 +248,15 @@ def html_to_text(markup: str | bytes, *, drop: Iterable[str] = ()) -> str:
         if not isinstance(el.tag, str):
             continue
         if el.tag == "br":
-            el.tail = "\n" + (el.tail or "")
+            el.tail = _BR + (el.tail or "")
         elif el.tag in _BLOCK_TAGS:
             el.text = "\n\n" + (el.text or "")
             el.tail = "\n\n" + (el.tail or "")
     text = root.text_content()
-    # Inside a paragraph, source line breaks are just wrapping: join them, keep paragraph breaks.
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    # Inside a paragraph, source line breaks are just wrapping: join them, keep paragraphs and <br>.
+    paragraphs = [
+        "\n".join(" ".join(line.split()) for line in p.split(_BR)) for p in re.split(r"\n\s*\n", text)
+    ]
     return clean_text("\n\n".join(p for p in paragraphs if p))
 
 

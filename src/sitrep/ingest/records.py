@@ -147,7 +147,9 @@ def parse_jsonl_line(raw: bytes | str) -> dict[str, Any] | str:
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            return f"not valid UTF-8 (byte 0x{raw[exc.start : exc.start + 1].hex()} at column {exc.start + 1})"
+            return (
+                f"not valid UTF-8 (byte 0x{raw[exc.start : exc.start + 1].hex()} at column {exc.start + 1})"
+            )
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -203,7 +205,9 @@ def read_csv(
 ) -> Iterator[Report]:
     """Reports from a CSV or TSV file with a header row that has at least a 'text' column."""
     text, replaced = decode_text(data, label)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0], delimiter))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0], delimiter)
+    )
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

@@ -40,7 +40,10 @@ class Fetched:
 def make_client(timeout: float) -> httpx.Client:
     """One client per run, so that several URLs on one host reuse the connection."""
     return httpx.Client(
-        headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5"},
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5",
+        },
         follow_redirects=True,
         timeout=httpx.Timeout(timeout),
     )
@@ -100,7 +103,9 @@ def read_fetched(fetched: Fetched, opts: Options, *, label: str) -> Iterator[Rep
     if not data.strip():
         raise IngestError(f"{label}: the response is empty")
     if looks_binary(data):
-        raise IngestError(f"{label}: returned binary data ({kind or 'no content type'}), not a feed or a page")
+        raise IngestError(
+            f"{label}: returned binary data ({kind or 'no content type'}), not a feed or a page"
+        )
     if kind in FEED_TYPES or kind in XML_TYPES or looks_like_feed(data):
         yield from read_feed(data, opts, label=label, url=fetched.url, content_type=kind, meta=meta)
         return
@@ -111,7 +116,14 @@ def read_fetched(fetched: Fetched, opts: Options, *, label: str) -> Iterator[Rep
     if kind not in HTML_TYPES and not kind.startswith("text/"):
         raise IngestError(f"{label}: returned {kind}, not a feed or a web page")
     yield from read_html(
-        data, opts, label=label, origin="web", url=fetched.url, charset=fetched.charset, fetched=True, meta=meta
+        data,
+        opts,
+        label=label,
+        origin="web",
+        url=fetched.url,
+        charset=fetched.charset,
+        fetched=True,
+        meta=meta,
     )
 
 

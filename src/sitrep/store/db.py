@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -304,7 +304,7 @@ class Store:
 
         For the merge step: load a candidate's claims with `load_claims` when it needs them.
         """
-        query = sa.select(t.events).where(t.events.c.date.between(day_from, day_to))
+        query = sa.select(t.events).where(t.events.c.date.between(_as_date(day_from), _as_date(day_to)))
         if event_types is not None:
             query = query.where(t.events.c.event_type.in_(list(event_types)))
         query = query.order_by(t.events.c.date, t.events.c.id)
@@ -314,8 +314,8 @@ class Store:
     def query_events(
         self,
         *,
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
         event_type: str | None = None,
         country: str | None = None,
         admin1: str | None = None,
@@ -345,8 +345,8 @@ class Store:
     def count_events(
         self,
         *,
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
         event_type: str | None = None,
         country: str | None = None,
         admin1: str | None = None,
@@ -409,8 +409,8 @@ def _claims_by_event(conn: Connection, event_ids: Sequence[str]) -> dict[str, li
 
 
 def _event_filters(
-    date_from: date | None,
-    date_to: date | None,
+    date_from: date | str | None,
+    date_to: date | str | None,
     event_type: str | None,
     country: str | None,
     admin1: str | None,
@@ -421,9 +421,9 @@ def _event_filters(
     lower = sa.func.lower
     where: list[sa.ColumnElement[bool]] = []
     if date_from is not None:
-        where.append(e.date >= date_from)
+        where.append(e.date >= _as_date(date_from))
     if date_to is not None:
-        where.append(e.date <= date_to)
+        where.append(e.date <= _as_date(date_to))
     if event_type:
         where.append(
             sa.or_(lower(e.event_type) == lower(event_type), lower(e.sub_event_type) == lower(event_type))
@@ -446,6 +446,19 @@ def _event_filters(
     if contested is not None:
         where.append(e.contested.is_(bool(contested)))
     return where
+
+
+def _as_date(value: date | str) -> date:
+    """Accept ISO strings and datetimes too: SQLite compares dates as text, so a datetime's
+    'T..' suffix or a stray format would silently shift the window."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SitrepError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _order_by(order: str) -> list[sa.ColumnElement[Any]]:

