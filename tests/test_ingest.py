@@ -21,7 +21,7 @@ import pytest
 from sitrep.config import USER_AGENT
 from sitrep.errors import IngestError
 from sitrep.ingest import read_sources
-from sitrep.ingest.base import guess_lang, html_to_text, human_size, parse_date
+from sitrep.ingest.base import guess_lang, html_to_text, human_size, parse_date, too_large
 from sitrep.models import Report
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "examples"
@@ -139,7 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -524,6 +524,7 @@ def test_parse_date_formats() -> None:
     assert parse_date("Tue, 25 Nov 2025 08:14:00 +0200") == datetime(2025, 11, 25, 6, 14, tzinfo=UTC)
     assert parse_date("Tue, 25 Nov 2025 08:14:00 MSK") == datetime(2025, 11, 25, 5, 14, tzinfo=UTC)
     assert parse_date("1764051240") == datetime(2025, 11, 25, 6, 14, tzinfo=UTC)
+    assert parse_date(1764051240000) == datetime(2025, 11, 25, 6, 14, tzinfo=UTC)
     assert parse_date(None) is None
     with pytest.raises(ValueError):
         parse_date("soon")
@@ -619,7 +620,8 @@ def test_invalid_utf8(tmp_path: Path) -> None:
 def test_utf8_bom_and_utf16_are_text(tmp_path: Path) -> None:
     bom = write(tmp_path / "bom.txt", "\ufeffОбстріл Сум.".encode())
     utf16 = write(tmp_path / "u16.txt", "Обстріл Сум.".encode("utf-16"))
-    assert [r.text for r in read_all(bom, utf16)] == ["Обстріл Сум.", "Обстріл Сум."]
+    utf16_jsonl = write(tmp_path / "u16.jsonl", '{"text": "Обстріл Сум."}\n'.encode("utf-16"))
+    assert [r.text for r in read_all(bom, utf16, utf16_jsonl)] == ["Обстріл Сум."] * 3
 
 
 def test_unknown_extension_and_missing_path(tmp_path: Path) -> None:
@@ -735,3 +737,5 @@ def test_human_size() -> None:
     assert human_size(10 * 1024 * 1024) == "10 MB"
     assert human_size(1536) == "1.5 KB"
     assert human_size(12) == "12 bytes"
+    with pytest.raises(IngestError, match=r"is 10,500,000 bytes, over the 10 MB limit"):
+        raise too_large("x", 10_500_000, 10 * 1024 * 1024)

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
-from urllib.parse import unquote, urlsplit
-
-import httpx
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from sitrep.config import FETCH_TIMEOUT_S, MAX_DOCUMENT_BYTES
 from sitrep.errors import IngestError
@@ -26,6 +25,7 @@ from sitrep.ingest import feeds, html, records, telegram, text
 from sitrep.ingest.base import (
     Options,
     ReadStats,
+    bom_encoding,
     check_not_binary,
     decode_text,
     file_url,
@@ -33,6 +33,9 @@ from sitrep.ingest.base import (
     read_stream,
 )
 from sitrep.models import Report
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["KNOWN_EXTENSIONS", "ReadStats", "SourceReader", "read_sources"]
 
@@ -49,6 +52,7 @@ KNOWN_EXTENSIONS: frozenset[str] = frozenset(
     }
 )
 STDIN_LABEL = "standard input"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 #: Documentation that sits next to reports in a folder (README.md in the examples); skipped in
 #: folders, read when named explicitly.
 DOC_FILE_STEMS = frozenset({"readme", "license", "licence", "changelog", "contributing"})
@@ -61,12 +65,11 @@ class _Unit:
     kind: str  # "path", "url", "stdin"
     value: str
     path: Path | None = None
-    explicit: bool = True  # named by the user rather than found in a folder
-    label: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    label: str = ""  # how messages name it: the path or URL as given
 
 
 def _load_json(content: str, label: str) -> Any:
+    """Parsed JSON, or an IngestError that says where the syntax breaks."""
     try:
         return json.loads(content)
     except json.JSONDecodeError as exc:
@@ -96,14 +99,7 @@ class SourceReader(Iterator[Report]):
         self._on_error = on_error
         self._stdin = stdin
         self._client: httpx.Client | None = None
-        self.opts = Options(
-            published=opts.published,
-            source=opts.source,
-            lang=opts.lang,
-            timeout=opts.timeout,
-            max_bytes=opts.max_bytes,
-            warn=self._warn,
-        )
+        self.opts = replace(opts, warn=self._warn)
         self._gen = self._run()
 
     def __iter__(self) -> SourceReader:
@@ -125,6 +121,7 @@ class SourceReader(Iterator[Report]):
         self._on_error(message)
 
     def _fail(self, exc: IngestError) -> None:
+        """An unreadable input: counted and passed on, or re-raised in strict mode."""
         self.stats.errors += 1
         if self._on_error is None:
             raise exc
@@ -157,11 +154,14 @@ class SourceReader(Iterator[Report]):
         """The documents an input names: itself, or the readable files of a folder, sorted."""
         if item == "-":
             return [_Unit("stdin", item, label=STDIN_LABEL)]
-        scheme = urlsplit(item.strip()).scheme.lower() if "://" in item else ""
+        match = _SCHEME.match(item.strip())
+        scheme = match.group(1).lower() if match else ""
         if scheme in ("http", "https"):
             return [_Unit("url", item.strip(), label=item.strip())]
         if scheme == "file":
-            item = unquote(urlsplit(item).path)
+            item = unquote(item.strip()[len("file://") :].split("#", 1)[0].split("?", 1)[0])
+            if not item.startswith("/"):  # file://host/path: the host part is not ours to resolve
+                item = "/" + item.split("/", 1)[-1] if "/" in item else item
         elif scheme:
             raise IngestError(f"{item}: unsupported URL scheme '{scheme}' (expected http or https)")
         if not item.strip():
@@ -191,9 +191,10 @@ class SourceReader(Iterator[Report]):
                     found.append(path)
         if not found:
             raise IngestError(f"{label}: no readable files in the folder (expected {_expected()})")
-        return [_Unit("path", str(p), path=p, explicit=False, label=str(p)) for p in sorted(found)]
+        return [_Unit("path", str(p), path=p, label=str(p)) for p in sorted(found)]
 
     def _read(self, unit: _Unit) -> Iterator[Report]:
+        """Reports of one document; the HTTP client is created on the first URL only."""
         opts = self.opts
         if unit.kind == "url":
             from sitrep.ingest.web import make_client, read_url
@@ -204,6 +205,8 @@ class SourceReader(Iterator[Report]):
             yield from read_url(self._client, unit.value, opts)
             return
         if unit.kind == "stdin":
+            if self._stdin is None and sys.stdin.isatty():
+                raise IngestError(f"{unit.label} is a terminal: pipe a document in, or name a file")
             stream = self._stdin if self._stdin is not None else sys.stdin.buffer
             data = read_stream(stream, unit.label, opts.max_bytes)
             self.stats.documents += 1
@@ -233,6 +236,8 @@ class SourceReader(Iterator[Report]):
         """Reports from a document's bytes; `ext` None means sniff the content (stdin, no extension)."""
         opts = self.opts
         check_not_binary(data, label)
+        if bom_encoding(data) == "utf-16":  # Windows tools write UTF-16; the readers expect UTF-8
+            data = decode_text(data, label)[0].encode("utf-8")
         if ext is None:
             ext = _sniff(data, label)
         if ext in html.EXTENSIONS:
@@ -284,6 +289,7 @@ class SourceReader(Iterator[Report]):
 
 
 def _expected() -> str:
+    """The readable extensions, for error messages that tell the user what would work."""
     return ", ".join(sorted(KNOWN_EXTENSIONS))
 
 

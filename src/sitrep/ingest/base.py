@@ -30,6 +30,7 @@ SNIFF_BYTES = 8192
 
 
 def _raise(message: str) -> None:
+    """The default warn: strict, so that no bad record goes unnoticed by a caller who did not ask."""
     raise IngestError(message)
 
 
@@ -61,6 +62,7 @@ class ReadStats:
 
     @property
     def skipped(self) -> int:
+        """Files skipped in folders, for a one-number summary."""
         return self.skipped_hidden + self.skipped_unknown
 
 
@@ -82,7 +84,10 @@ def too_large(label: str, size: int | None, limit: int) -> IngestError:
     """'X is 52 MB, over the 10 MB limit', or 'X is over the 10 MB limit' when the size is unknown."""
     if size is None:
         return IngestError(f"{label} is over the {human_size(limit)} limit")
-    return IngestError(f"{label} is {human_size(size)}, over the {human_size(limit)} limit")
+    shown, limit_shown = human_size(size), human_size(limit)
+    if shown == limit_shown:  # "10 MB, over the 10 MB limit" would read as a contradiction
+        shown = f"{size:,} bytes"
+    return IngestError(f"{label} is {shown}, over the {limit_shown} limit")
 
 
 def read_path(path: Path, label: str, max_bytes: int) -> bytes:
@@ -133,6 +138,7 @@ _BOMS = (
 
 
 def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces; UTF-16 files from Windows tools carry one."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
@@ -140,6 +146,7 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def _control_share(data: bytes) -> float:
+    """Share of C0 control bytes other than tab, newline, form feed and CR: text has almost none."""
     sample = data[:SNIFF_BYTES]
     if not sample:
         return 0.0
@@ -156,6 +163,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def check_not_binary(data: bytes, label: str) -> None:
+    """Refuse images, archives and PDFs before any reader turns them into mojibake reports."""
     if looks_binary(data):
         raise IngestError(f"{label} looks binary, not text")
 
@@ -275,6 +283,16 @@ def aware(dt: datetime) -> datetime:
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None or dt.utcoffset() is None else dt
 
 
+def _from_timestamp(value: float) -> datetime:
+    """Unix seconds, or milliseconds (as JavaScript exporters write them) when implausibly large."""
+    if abs(value) > 1e11:
+        value = value / 1000
+    try:
+        return datetime.fromtimestamp(value, UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ValueError(f"not a date: {value!r}") from exc
+
+
 def parse_date(value: Any) -> datetime | None:
     """An aware datetime from an ISO or RFC 822 string, a Unix timestamp or a datetime.
 
@@ -285,12 +303,12 @@ def parse_date(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return aware(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, UTC)
+        return _from_timestamp(value)
     if not isinstance(value, str):
         raise ValueError(f"not a date: {value!r}")
     text = value.strip()
     if text.isdigit() and len(text) >= 9:  # Unix seconds, as in Telegram's date_unixtime
-        return datetime.fromtimestamp(int(text), UTC)
+        return _from_timestamp(int(text))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -52,6 +52,7 @@ def parse_feed(data: bytes, label: str, content_type: str | None = None) -> Any:
 
 
 def _detail_text(value: str, detail: Any) -> str:
+    """Plain text of a feed field, converting HTML unless feedparser says it is already plain."""
     kind = (detail or {}).get("type", "text/html") if isinstance(detail, dict) else "text/html"
     return clean_text(value) if kind == "text/plain" else html_to_text(value)
 

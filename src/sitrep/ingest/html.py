@@ -47,9 +47,11 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _CHROME = ("nav", "header", "footer", "aside")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _valid_codec(name: str | None) -> str | None:
+    """The canonical codec name, or None for a charset label Python does not know (pages lie)."""
     if not name:
         return None
     try:
@@ -73,6 +75,7 @@ def decode_markup(data: bytes, label: str, charset: str | None = None) -> tuple[
 
 
 def _find_json_ld_date(node: Any) -> str | None:
+    """The first datePublished in a JSON-LD tree, which news sites nest in @graph lists."""
     if isinstance(node, dict):
         for key in ("datePublished", "dateCreated", "uploadDate"):
             if isinstance(node.get(key), str):
@@ -121,6 +124,7 @@ def _paragraphs(text: str | None) -> str:
 
 def extract_page(markup: str, url: str | None = None) -> dict[str, Any]:
     """Text and metadata of a page: text, title, sitename, canonical url, published, lang."""
+    markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml refuses str input that declares an encoding
     try:
         root = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError):

@@ -42,6 +42,7 @@ class RecordError(ValueError):
 
 
 def _as_str(value: Any, name: str) -> str | None:
+    """A string field; numbers are accepted (spreadsheet exports), objects are a record error."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -186,6 +187,7 @@ def read_jsonl(
 
 
 def _delimiter(header: str, default: str | None) -> str:
+    """The delimiter most frequent in the header: European spreadsheets write ';'."""
     if default:
         return default
     counts = {d: header.count(d) for d in (",", ";", "\t")}

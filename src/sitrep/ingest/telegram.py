@@ -46,6 +46,7 @@ def message_text(text: Any) -> tuple[str, list[str]]:
 
 
 def _username(export: dict[str, Any]) -> str | None:
+    """The channel's @username, if someone added it to the export (Telegram Desktop does not)."""
     name = export.get("username")
     if isinstance(name, str) and name.strip():
         return name.strip().lstrip("@")

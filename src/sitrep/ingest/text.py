@@ -81,6 +81,7 @@ _INLINE = [
 
 
 def strip_inline(line: str) -> str:
+    """One line without inline Markdown (links keep their text, emphasis its words)."""
     for pattern, repl in _INLINE:
         line = pattern.sub(repl, line)
     return line

