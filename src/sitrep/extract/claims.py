@@ -37,11 +37,15 @@ _CAPITAL = re.compile(r"\b(?:in|on|over|across|around|near)\s+the\s+capital\b", 
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
 _PERPETRATOR = re.compile(
     r"\b(?P<side>Russian|Ukrainian|Israeli|Belarusian|Syrian|Turkish|Iranian|Hamas|Hezbollah|Houthi)\s+"
-    r"(?:(?:[\w-]+|and)\s+){0,4}?(?:drones?|missiles?|strikes?|attacks?|forces|troops|army|military|"
-    r"shelling|artillery|shells|rockets?|air ?strikes?|aircraft|jets|offensive|assault|bombardment)\b"
+    r"(?:(?:drone|missile|and|air|artillery|rocket|massive|heavy|overnight|combined|ballistic|cruise|guided|"
+    r"kamikaze|long-range|[“”\"]?massive[“”\"]?)\s+){0,4}"
+    r"(?:drones?|missiles?|strikes?|attacks?|forces|troops|army|military|shelling|artillery|shells|rockets?|"
+    r"air ?strikes?|aircraft|jets|offensive|assault|bombardment)\b"
     r"|\bby\s+(?P<side2>Russia|Ukraine|Israel)\b",
     re.I,
 )
+#: Damage kinds that mean something was hit (shot-down drones are not harm: ACLED's Disrupted weapons use).
+HARM_KINDS = {"buildings_damaged", "fires", "energy_infrastructure"}
 ACTOR_NAMES = {
     "russia": "Military Forces of Russia (2000-)",
     "russian": "Military Forces of Russia (2000-)",
@@ -176,7 +180,7 @@ class ClaimExtractor:
         figures = find_figures(clause, start)
         killed, injured = pick(figures, "killed"), pick(figures, "injured")
         damage = find_damage(clause, start)
-        harm = any(f.figure.low > 0 for f in figures) or bool(damage)
+        harm = any(f.figure.low > 0 for f in figures) or any(d.kind in HARM_KINDS for d in damage)
         typing = classify(clause, harm=harm, default_weapons=ctx.weapons)
         if typing and typing.event_type in tx.VIOLENT_TYPES and typing.weapons:
             ctx.weapons = list(dict.fromkeys([*typing.weapons, *ctx.weapons]))
@@ -199,7 +203,7 @@ class ClaimExtractor:
             incident.typing = typing
         when = own_date or sentence_date or incident.date or ctx.doc_date or self._published(ctx)
         incident.date = incident.date or when
-        if incident.family != "violence":
+        if incident.family == "diplomacy":
             killed = injured = None
             damage = []
         local_official = claimant.kind == "person" and claimant.role and _LOCAL_OFFICIAL.search(claimant.role)

@@ -249,7 +249,6 @@ _TALKS = _rx(
     r"talks",
     r"negotiations?",
     r"negotiated",
-    r"peace plan",
     r"summit",
     r"meetings?",
     r"met with",

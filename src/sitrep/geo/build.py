@@ -23,8 +23,8 @@ import math
 import re
 import sys
 import time
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from sitrep.geo.text import (
     script_ok,
     skeleton,
     strip_generic,
+    translit_ru,
     translits,
 )
 
@@ -110,11 +111,17 @@ _EN_GENERIC = {
     "county": "County",
     "voivodeship": "Voivodeship",
     "prefecture": "Prefecture",
+    "district": "District",
 }
 _EN_ALIAS = re.compile(
     r"^([A-Z][A-Za-z\- ]*?) (Autonomous Okrug|Autonomous Oblast|Oblast|Krai|Kray|Okrug|Republic|Region|"
-    r"Province|Governorate|Territory|Voivodeship|Prefecture)$"
+    r"Province|Governorate|Territory|Voivodeship|Prefecture|District)$"
 )
+_OF_ALIAS = re.compile(
+    r"^(Autonomous Republic|Canton|Province|Republic|Region|Department|State|Governorate)"
+    r" of [A-Z][A-Za-z\- ]+$"
+)
+_LOCAL_GENERIC = re.compile(r"\b(oblast'?|kray|krai|okrug|respublika|voblasts|oblysy)\b", re.I)
 _ADJECTIVAL = re.compile(r"(skaya|skiy|skyi|skyy|skij|ska|sky|ska|ckyi|tska|zka|ska)$")
 
 
@@ -190,7 +197,17 @@ class _Places:
         self.keys: list[tuple[str, int, int]] = []
 
     def add(
-        self, name: str, lat: float, lon: float, kind: int, cc: int, a1: int, a2: int, gid: int, pop: int, flags: int
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        kind: int,
+        cc: int,
+        a1: int,
+        a2: int,
+        gid: int,
+        pop: int,
+        flags: int,
     ) -> int:
         self.name.append(name)
         self.lat.append(lat)
@@ -217,17 +234,21 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 def _english_admin_name(
-    name: str, aliases: Iterable[str], member_names: dict[str, str], cyr_members: dict[str, str]
+    name: str, type_: str, aliases: list[str], member_names: dict[str, str], cyr_members: dict[str, str]
 ) -> str:
     """A readable English name for an admin unit whose GeoNames name is a local form.
 
-    Preference: an English alias such as 'Kharkiv Oblast' (stems that are a member place's name win
-    over adjectival ones like 'Luganskaya Oblast’'); else for Russian-style names ('Krasnodarskiy kray',
-    "Kurskaya oblast'") the stem from a bare alias ('Rostov') or from a Cyrillic alias whose first word
-    is a member place ('Краснодар край' -> Krasnodar) plus the English generic ('Krasnodar Krai');
-    else the GeoNames name unchanged ('Texas', 'Bavaria').
+    Preference: an English alias such as 'Kharkiv Oblast' or 'Tel Aviv District' (stems that are a
+    member place's name win over adjectival ones like 'Luganskaya Oblast’'); else for Russian-style
+    names ('Krasnodarskiy kray', "Rostovskaya oblast'") the stem from a bare Latin alias ('Rostov') or
+    from a Cyrillic alias whose first word is a member place ('Краснодар край' -> Krasnodar) plus the
+    English generic ('Krasnodar Krai', 'Rostov Oblast'); for city units and non-ASCII names an alias
+    that is a member place's name ('Moskva' -> 'Moscow', 'Bayrūt' -> 'Beirut') or a 'Canton of Geneva'
+    form, else the name without accents; otherwise the GeoNames name unchanged ('Texas', 'Bavaria').
     """
-    aliases = list(aliases)
+    local = bool(_LOCAL_GENERIC.search(name))
+    if name.isascii() and not local and type_ not in CITY_UNIT_TYPES:
+        return name  # already a usable form: 'Texas', 'California', 'Bretagne'
     best: tuple[int, int, str] | None = None
     for pos, a in enumerate(aliases):
         b = a.replace("’", "").replace("'", "").replace("`", "")
@@ -259,25 +280,43 @@ def _english_admin_name(
         generic_en = "Region"
     elif "respublika" in low:
         generic_en = "Republic"
-    if generic_en is None:
-        return best[2] if best is not None else name
-    stem = None
-    for a in aliases:
-        if a.isascii() and " " not in a.strip() and fold(a) in member_names:
-            stem = a.strip()
-            break
-    if stem is None:
-        votes: dict[str, int] = defaultdict(int)
+    if generic_en == "Republic":
         for a in aliases:
-            if is_cyrillic(a) and " " in a:
-                first = a.split()[0]
-                if first.lower() in cyr_members:
-                    votes[cyr_members[first.lower()]] += 1
-        if votes:
-            stem = max(votes.items(), key=lambda kv: kv[1])[0]
-    if stem is None:
-        return best[2] if best is not None else name
-    return f"{stem} {generic_en}"
+            if _OF_ALIAS.match(a):
+                return a  # 'Republic of Karelia', 'Autonomous Republic of Crimea'
+    if generic_en is not None:
+        stem = None
+        for a in aliases:
+            if a.isascii() and a[:1].isupper() and " " not in a.strip():
+                stem = a.strip()
+                break
+        if stem is None:
+            votes: dict[str, int] = defaultdict(int)
+            for a in aliases:
+                if is_cyrillic(a) and " " in a:
+                    first = a.split()[0]
+                    if first.lower() in cyr_members:
+                        votes[first] += 1
+            if votes:
+                stem = translit_ru(max(votes.items(), key=lambda kv: kv[1])[0]).replace("'", "")
+        if stem is None:
+            m = re.match(r"^([A-Z][a-z\-]+?)(skaya|skiy|skoy)\b", name)
+            stem = m.group(1) if m else None
+        if stem is not None:
+            return f"{stem} {generic_en}"
+    if best is not None:
+        return best[2]
+    if (not name.isascii() or type_ in CITY_UNIT_TYPES) and fold(name) not in member_names:
+        for a in aliases:
+            if a.isascii() and fold(a) in member_names:
+                return member_names[fold(a)]
+        for a in aliases:
+            if _OF_ALIAS.match(a):
+                return a
+    if not name.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return plain.replace("’", "").replace("ʻ", "")
+    return name
 
 
 def build(progress: bool = True) -> dict[str, Any]:
@@ -370,10 +409,16 @@ def build(progress: bool = True) -> dict[str, Any]:
             if cities[main]["population"] >= 100_000:
                 city_unit_main[row_id] = main
                 for j in mem:
-                    if j != main and haversine_km(
-                        cities[j]["latitude"], cities[j]["longitude"],
-                        cities[main]["latitude"], cities[main]["longitude"],
-                    ) < 45:
+                    if (
+                        j != main
+                        and haversine_km(
+                            cities[j]["latitude"],
+                            cities[j]["longitude"],
+                            cities[main]["latitude"],
+                            cities[main]["longitude"],
+                        )
+                        < 45
+                    ):
                         is_district[j] = True
     big_by_cc: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(cities):
@@ -424,8 +469,16 @@ def build(progress: bool = True) -> dict[str, Any]:
             pt = cities[cap]["latitude"], cities[cap]["longitude"]
             flags |= F_APPROX
         idx = P.add(
-            info["name"], pt[0], pt[1], K_COUNTRY, ci, -1, -1, int(info["geonameid"]),
-            int(info.get("population") or 0), flags,
+            info["name"],
+            pt[0],
+            pt[1],
+            K_COUNTRY,
+            ci,
+            -1,
+            -1,
+            int(info["geonameid"]),
+            int(info.get("population") or 0),
+            flags,
         )
         country_idx[ci] = idx
         P.key(info["name"], idx, Q_MAIN)
@@ -452,7 +505,7 @@ def build(progress: bool = True) -> dict[str, Any]:
             for a in cities[j]["alternatenames"]:
                 if is_cyrillic(a):
                     cyr_members[a.lower()] = cities[j]["name"]
-        en = _english_admin_name(name, aliases, member_names, cyr_members)
+        en = _english_admin_name(name, type_, aliases, member_names, cyr_members)
         flags = F_CITYUNIT if type_ in CITY_UNIT_TYPES else 0
         acc = acc_a1.get(row_id)
         pt = acc.point() if acc else None
@@ -521,8 +574,16 @@ def build(progress: bool = True) -> dict[str, Any]:
             pt = cities[seat]["latitude"], cities[seat]["longitude"]
             flags |= F_APPROX
         idx = P.add(
-            name, pt[0], pt[1], K_ADMIN2, ci, a1_idx[a1r], -1, int(gid_s) if gid_s else -1,
-            acc.pop if acc else 0, flags,
+            name,
+            pt[0],
+            pt[1],
+            K_ADMIN2,
+            ci,
+            a1_idx[a1r],
+            -1,
+            int(gid_s) if gid_s else -1,
+            acc.pop if acc else 0,
+            flags,
         )
         P.a2[idx] = idx
         a2_idx[row_id] = idx
@@ -542,9 +603,16 @@ def build(progress: bool = True) -> dict[str, Any]:
             flags |= F_SEAT
         kind = K_DISTRICT if is_district[i] else K_CITY
         idx = P.add(
-            c["name"], float(c["latitude"]), float(c["longitude"]), kind, ci,
-            a1_idx.get(c_a1row[i], -1), a2_idx.get(c_a2row[i], -1), int(c["geonameid"]),
-            int(c["population"] or 0), flags,
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            kind,
+            ci,
+            a1_idx.get(c_a1row[i], -1),
+            a2_idx.get(c_a2row[i], -1),
+            int(c["geonameid"]),
+            int(c["population"] or 0),
+            flags,
         )
         city_idx[i] = idx
         _city_keys(P, idx, c, ccodes[ci])
@@ -582,15 +650,22 @@ def build(progress: bool = True) -> dict[str, Any]:
     return _finish(P, ccodes, gnc_countries, say)
 
 
+_SEAT_SUFFIXES = ("skiy", "skyy", "skyi", "skij", "skoy", "skaya", "sky", "ska", "iy", "yi", "yy", "ij")
+
+
 def _find_seat(
     names: list[str], keys: dict[str, int], cities: list[dict[str, Any]], c_a1row: list[int], a1r: int
 ) -> int | None:
-    """The place that gives an admin2 unit without member places its name ('Pokrovsk Raion' -> Pokrovsk)."""
+    """The place that gives an admin2 unit without member places its name, in the same admin1:
+    'Pokrovsk Raion' -> Pokrovsk, 'Millerovsky District' -> Millerovo, 'Zolochivskyi Raion' -> Zolochiv,
+    'Tsimlyansky District' -> Tsimlyansk. Raions are small: the seat is a fair stand-in for the centroid."""
     for nm in names:
         stem = strip_generic(fold(nm))[0]
-        variants = [stem, _ADJECTIVAL.sub("", stem)]
-        if stem.endswith(("yi", "iy", "yy", "ij")):
-            variants.append(stem[:-2])
+        variants = [stem]
+        for suf in _SEAT_SUFFIXES:
+            if stem.endswith(suf) and len(stem) > len(suf) + 2:
+                root = stem[: -len(suf)]
+                variants += [root, root + "o", root + "a", root + "e", root + "sk", root + "i", root + "y"]
         for v in variants:
             j = keys.get(v)
             if j is not None and c_a1row[j] == a1r:
@@ -654,9 +729,9 @@ def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: A
     slavic = {ccodes.index(c) for c in ("UA", "RU", "BY") if c in ccodes}
     extra = []
     for k, idx, q in P.keys:
-        if P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT) and P.cc[idx] in slavic and not k.startswith(SKEL_PREFIX):
-            if k.isascii():
-                extra.append((SKEL_PREFIX + skeleton(k), idx, q))  # match() marks skeleton hits
+        admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT)
+        if admin and P.cc[idx] in slavic and k.isascii() and not k.startswith(SKEL_PREFIX):
+            extra.append((SKEL_PREFIX + skeleton(k), idx, q))  # match() marks skeleton hits
     P.keys.extend(extra)
     say(f"sorting {len(P.keys)} name entries")
     best: dict[tuple[str, int], int] = {}

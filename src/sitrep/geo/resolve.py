@@ -1,0 +1,324 @@
+"""Choose the place a name refers to, with a confidence and a reason an analyst can read.
+
+Score of a candidate = prior + context:
+  prior   0.6 * log10(population) + a kind bonus (countries first) + capital/seat
+          bonuses - a penalty for weak matches (alternate or historical names, transliteration
+          skeletons, and admin units found only through their stem, e.g. bare "Krasnodar" for
+          Krasnodar Krai, which loses to the city unless the text said "region", "oblast", ...).
+  context +0.45/+0.3/+0.2 for the 1st/2nd/later country mentioned in the document, +0.15 for the
+          outlet's country, and up to +0.5 for closeness (< 300 km) to places already resolved in the
+          document, +0.2 for sharing their admin1.
+The population weight is set so that context can overturn about a 6x population difference, not more:
+"Geneva" stays in Switzerland (9x the largest US Geneva) in a text that also mentions the US, while
+"Springfield" with context US lands in the US.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from sitrep.geo.build import (
+    F_CAPITAL,
+    F_CITYUNIT,
+    F_SEAT,
+    K_ADMIN1,
+    K_ADMIN2,
+    K_CITY,
+    K_COUNTRY,
+    K_DISTRICT,
+    KINDS,
+    Q_ALIAS,
+    Q_ALT,
+    Q_MAIN,
+    Q_STEM,
+    Q_STEM_TRANSLIT,
+    Q_TRANSLIT,
+)
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.models import Place
+
+__all__ = ["KIND_HINTS", "Resolution", "ResolveContext", "domain_country", "resolve", "resolve_detail"]
+
+KIND_HINTS = ("country", "admin1", "admin2", "district", "town")
+
+W_POP = 0.6
+# By kind code: country, admin1, admin2, city, district. Admin units get no bonus because their
+# population is already the sum of their member places (Gaza Province, MZ, must not beat Gaza city);
+# admin2 units and districts are rarely meant by a bare name.
+KIND_BONUS = np.array([1.5, 0.0, -0.2, 0.0, -0.1])
+CAPITAL_BONUS = 0.8
+SEAT_BONUS = 0.2
+# Penalty by match quality when no admin hint is given, and when one is (stems are then natural).
+# Spelling-skeleton matches cost 1.0 so that an exact name (Novorossiysk) is never beaten by a larger
+# place whose skeleton happens to collide, while 'Zaporizhia' still finds Zaporizhzhia.
+Q_PENALTY = np.array([0.0, 0.05, 0.35, 1.5, 1.0, 2.5])
+Q_PENALTY_ADMIN = np.array([0.0, 0.05, 0.35, 0.0, 1.0, 1.0])
+Q_CONF = {Q_MAIN: 1.0, Q_ALIAS: 1.0, Q_ALT: 0.95, Q_STEM: 0.75, Q_TRANSLIT: 0.85, Q_STEM_TRANSLIT: 0.7}
+Q_WORDS = {
+    Q_ALT: "alternate or former name",
+    Q_STEM: "name without its generic word",
+    Q_TRANSLIT: "transliteration variant",
+    Q_STEM_TRANSLIT: "transliteration variant",
+}
+COUNTRY_BONUS = (0.45, 0.3, 0.2)
+DOMAIN_BONUS = 0.15
+NEAR_BONUS, NEAR_KM = 0.5, 300.0
+SAME_ADMIN1_BONUS = 0.2
+FAR_KM = 500.0
+
+# Tiers of acceptable kinds for each hint, best first; later tiers are fallbacks with less confidence.
+_TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
+    None: ((K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT),),
+    "country": ((K_COUNTRY,), (K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT)),
+    "admin1": ((K_ADMIN1,), (K_ADMIN2, K_DISTRICT), (K_CITY, K_COUNTRY)),
+    "admin2": ((K_ADMIN2, K_DISTRICT), (K_ADMIN1,), (K_CITY,)),
+    "district": ((K_DISTRICT, K_ADMIN2), (K_CITY,), (K_ADMIN1,)),
+    "town": ((K_CITY, K_DISTRICT), (K_ADMIN2, K_ADMIN1, K_COUNTRY)),
+}
+
+# Outlets on generic TLDs whose home country is worth a small nudge.
+_OUTLET_COUNTRY = {
+    "kyivindependent.com": "UA",
+    "kyivpost.com": "UA",
+    "ukrinform.net": "UA",
+    "ukrainska pravda": "UA",
+    "tass.com": "RU",
+    "rt.com": "RU",
+    "themoscowtimes.com": "RU",
+    "meduza.io": "RU",
+    "interfax.com": "RU",
+    "novayagazeta.eu": "RU",
+    "belta.by": "BY",
+}
+
+
+@dataclass
+class ResolveContext:
+    """What the document already tells us: countries mentioned (ISO2, in order of first mention),
+    places already resolved (for spatial coherence) and the outlet's domain, if any."""
+
+    countries: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    domain: str | None = None
+
+    def add_country(self, code: str | None) -> None:
+        if code and code not in self.countries:
+            self.countries.append(code)
+
+
+def domain_country(domain: str | None, gaz: Gazetteer | None = None) -> str | None:
+    """The home country of an outlet: known outlets first, then the country-code TLD ('.ua' -> UA)."""
+    if not domain:
+        return None
+    d = domain.lower().strip().removeprefix("www.")
+    if "//" in d:
+        d = d.split("//", 1)[1]
+    d = d.split("/", 1)[0]
+    for outlet, cc in _OUTLET_COUNTRY.items():
+        if d == outlet or d.endswith("." + outlet):
+            return cc
+    tld = "." + d.rsplit(".", 1)[-1]
+    if tld in (".com", ".org", ".net", ".info", ".io", ".eu"):
+        return None
+    g = gaz or get_gazetteer()
+    for i, t in enumerate(g.ctld):
+        if t == tld:
+            return g.ccodes[i]
+    return None
+
+
+def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float) -> np.ndarray:
+    p1, p2 = np.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * math.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+
+
+class Resolution(NamedTuple):
+    """A resolution with the match quality of the chosen name (Q_MAIN ... Q_STEM_TRANSLIT, -1 if none)."""
+
+    place: Place | None
+    confidence: float
+    reason: str
+    quality: int = -1
+
+
+def resolve(
+    name: str,
+    *,
+    kind_hint: str | None = None,
+    context: ResolveContext | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Place | None, float, str]:
+    """The place a name most likely refers to, a confidence in 0..1 and the reason.
+
+    ``kind_hint`` is "country", "admin1" (the text said oblast/krai/region/province/state), "admin2"
+    (district/raion/county), "district" (a city district) or "town". Unknown names give
+    ``(None, 0.0, "unknown name")``: no guess is ever made from a near spelling outside the index.
+    """
+    r = resolve_detail(name, kind_hint=kind_hint, context=context, gazetteer=gazetteer)
+    return r.place, r.confidence, r.reason
+
+
+def resolve_detail(
+    name: str,
+    *,
+    kind_hint: str | None = None,
+    context: ResolveContext | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Resolution:
+    """``resolve`` plus how the name matched (own name, alias, alternate name, stem, transliteration)."""
+    g = gazetteer or get_gazetteer()
+    if not name or not name.strip():
+        return Resolution(None, 0.0, "empty name")
+    m = g.match(name)
+    if not m.cands:
+        return Resolution(None, 0.0, "unknown name")
+    hint = kind_hint or m.hint
+    tiers = _TIERS.get(hint, _TIERS[None])
+    idx_all = np.fromiter((c[0] for c in m.cands), dtype=np.int64, count=len(m.cands))
+    q_all = np.fromiter((c[1] for c in m.cands), dtype=np.int64, count=len(m.cands))
+    kinds_all = g.kind[idx_all]
+    tier_no = 0
+    for tier_no, tier in enumerate(tiers):  # noqa: B007 - the tier reached is used below
+        mask = np.isin(kinds_all, tier)
+        if mask.any():
+            break
+    else:
+        return Resolution(None, 0.0, f"no candidate of a usable kind for hint {hint}")
+    idx, q, kinds = idx_all[mask], q_all[mask], kinds_all[mask]
+    pops = g.pop[idx].astype(np.float64)
+    flags = g.flags[idx]
+    ccs = g.cc[idx]
+
+    admin_hint = hint in ("admin1", "admin2", "district")
+    pop_part = W_POP * np.log10(pops + 10.0)
+    kind_part = KIND_BONUS[kinds]
+    kind_part = (
+        kind_part
+        + np.where(flags & F_CAPITAL, CAPITAL_BONUS, 0.0)
+        + np.where(flags & F_SEAT, SEAT_BONUS, 0.0)
+    )
+    if hint == "admin1":
+        kind_part = kind_part - np.where(flags & F_CITYUNIT, 0.6, 0.0)  # "Kyiv region" is the oblast
+    qual_part = -(Q_PENALTY_ADMIN if admin_hint else Q_PENALTY)[q]
+    if hint == "town":
+        qual_part = qual_part - np.where(np.isin(kinds, (K_ADMIN1, K_ADMIN2)) & (q == Q_STEM), 1.0, 0.0)
+
+    ctx_country = np.zeros(len(idx))
+    ctx_near = np.zeros(len(idx))
+    ctx_codes: list[tuple[str, float]] = []
+    dmin = np.full(len(idx), np.inf)
+    if context is not None:
+        for pos, code in enumerate(context.countries):
+            ctx_codes.append((code, COUNTRY_BONUS[min(pos, len(COUNTRY_BONUS) - 1)]))
+        dc = domain_country(context.domain, g)
+        if dc:
+            ctx_codes.append((dc, DOMAIN_BONUS))
+        for code, bonus in ctx_codes:
+            ci = g.country_index(code)
+            if ci >= 0:
+                ctx_country = np.maximum(ctx_country, np.where(ccs == ci, bonus, 0.0))
+        if context.places:
+            lat, lon = g.lat[idx], g.lon[idx]
+            a1_names = {(p.country_code, p.admin1) for p in context.places[-20:] if p.admin1}
+            for p in context.places[-20:]:
+                if p.kind == "country":
+                    continue
+                dmin = np.minimum(dmin, _haversine(lat, lon, p.lat, p.lon))
+            near = np.where(np.isfinite(dmin), NEAR_BONUS * np.clip(1.0 - dmin / NEAR_KM, 0.0, 1.0), 0.0)
+            near[kinds == K_COUNTRY] = 0.0
+            if a1_names:
+                same = np.array(
+                    [
+                        (g.ccodes[int(c)], g.name(int(a))) in a1_names if a >= 0 else False
+                        for c, a in zip(ccs, g.a1[idx], strict=True)
+                    ]
+                )
+                near = near + np.where(same & (kinds != K_COUNTRY), SAME_ADMIN1_BONUS, 0.0)
+            ctx_near = near
+
+    score = pop_part + kind_part + qual_part + ctx_country + ctx_near
+    order = np.argsort(-score, kind="stable")
+    b = int(order[0])
+    best = int(idx[b])
+    qb = int(q[b])
+    place = g.place(best)
+
+    # Distinct rivals: the same place found twice (city and its city-level admin1 unit) is no rival.
+    rival = None
+    for o in order[1:]:
+        o = int(o)
+        j = int(idx[o])
+        if g.distance_km(j, place.lat, place.lon) < 5 and g.name(j) == place.name:
+            continue
+        rival = o
+        break
+
+    if rival is None:
+        conf = 0.92
+        why = "unique match" if len(idx) == 1 else "unique match (duplicates of one place)"
+    else:
+        margin = float(score[b] - score[rival])
+        conf = 0.5 + 0.45 * (1.0 - math.exp(-2.0 * max(margin, 0.0)))
+        why = f"ambiguous ({len(idx)} candidates); " + _why(
+            b, rival, pop_part, kind_part, qual_part, ctx_country, ctx_near, kinds, flags, place, ctx_codes
+        )
+    conf *= Q_CONF.get(qb, 0.8) if not (admin_hint and qb == Q_STEM) else 0.95
+    if qb in Q_WORDS and not (admin_hint and qb == Q_STEM):
+        why += f"; matched as {Q_WORDS[qb]}"
+    if (
+        np.isfinite(dmin[b])
+        and dmin[b] > FAR_KM
+        and kinds[b] in (K_ADMIN2, K_DISTRICT, K_CITY)
+        and pops[b] < 50_000
+    ):
+        conf *= 0.7  # a small place far from everything else the document names: likely a namesake
+        why += f"; {dmin[b]:.0f} km from the document's other places"
+    if tier_no > 0:
+        conf *= 0.6
+        why = f"no {hint} of that name, fell back to {KINDS[int(kinds[b])]}; " + why
+    return Resolution(place, round(max(0.01, min(conf, 0.99)), 3), why, qb)
+
+
+def _why(
+    b: int,
+    r: int,
+    pop_part: np.ndarray,
+    kind_part: np.ndarray,
+    qual_part: np.ndarray,
+    ctx_country: np.ndarray,
+    ctx_near: np.ndarray,
+    kinds: np.ndarray,
+    flags: np.ndarray,
+    place: Place,
+    ctx_codes: list[tuple[str, float]],
+) -> str:
+    """Name the score component that separated the winner from the runner-up."""
+    parts = {
+        "pop": pop_part[b] - pop_part[r],
+        "kind": kind_part[b] - kind_part[r],
+        "qual": qual_part[b] - qual_part[r],
+        "country": ctx_country[b] - ctx_country[r],
+        "near": ctx_near[b] - ctx_near[r],
+    }
+    top = max(parts, key=lambda k: parts[k])
+    if top == "country" and parts["country"] > 0:
+        return f"chose largest in context country {place.country_code}"
+    if top == "near" and parts["near"] > 0:
+        return "chose the one near places already resolved in the document"
+    if top == "kind" and parts["kind"] > 0:
+        if flags[b] & F_CAPITAL:
+            return "chose the national capital"
+        if kinds[b] == kinds[r] == K_ADMIN1 and flags[r] & F_CITYUNIT:
+            return "chose the region rather than the city-level unit of the same name"
+        return f"chose the {KINDS[int(kinds[b])]} over a {KINDS[int(kinds[r])]} of the same name"
+    if top == "qual" and parts["qual"] > 0:
+        return "chose the one whose own name matches (others only by an alternate name or stem)"
+    if ctx_codes and ctx_country[b] > 0:
+        return f"chose largest, in context country {place.country_code}"
+    return "chose largest"

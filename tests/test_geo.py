@@ -1,0 +1,525 @@
+"""Gazetteer, resolver and toponym recogniser: reference sentences from conflict reporting.
+
+The gazetteer is built once into the user cache (or $SITREP_CACHE_DIR) on the first run; later runs
+load it in a fraction of a second. Tests marked slow also load the spaCy model.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import time
+
+import pytest
+
+from sitrep.geo.gazetteer import FORMAT_VERSION, Gazetteer, cache_path, get_gazetteer
+from sitrep.geo.recognize import Toponym, demonym_country, find_toponyms
+from sitrep.geo.resolve import ResolveContext, resolve
+from sitrep.geo.text import fold, skeleton, strip_generic, translit_ru, translit_uk
+from sitrep.models import Place, Precision
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def pt(p: Place | None) -> tuple[float, float]:
+    assert p is not None
+    return p.lat, p.lon
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def ents(text: str, *spans: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """NER spans as the small spaCy model gives them, located by their text."""
+    out = []
+    for surface, label in spans:
+        start = text.index(surface)
+        out.append((start, start + len(surface), label))
+    return out
+
+
+def by_text(tops: list[Toponym], text: str) -> Toponym:
+    found = [t for t in tops if t.text == text]
+    assert found, f"{text!r} not among {[t.text for t in tops]}"
+    return found[0]
+
+
+# -- text folding ----------------------------------------------------------------------------------
+
+
+def test_fold_and_skeleton() -> None:
+    assert fold("Zaporizhzhia–Oblast’") == "zaporizhzhia oblast"
+    assert fold("Pechers'k") == fold("Pechers’k") == "pechersk"
+    assert fold("Київ") == fold("київ")
+    assert skeleton("zaporizhzhia") == skeleton("zaporizhia") == skeleton("zaporizhzhya")
+    assert skeleton("avdiivka") == skeleton("avdiyivka")
+    assert skeleton("kharkiv") == skeleton("harkiv")
+    assert strip_generic("kursk region") == ("kursk", "region")
+    assert strip_generic("republic of karelia") == ("karelia", "republic")
+    assert strip_generic("kyiv") == ("kyiv", None)
+    assert translit_uk("Запоріжжя") == "Zaporizhzhia"
+    assert translit_ru("Харьков") == "Khar'kov".replace("'", "")
+
+
+# -- gazetteer -------------------------------------------------------------------------------------
+
+CITIES = {
+    "UA": {
+        (50.45, 30.52): ["Kyiv", "Kiev", "Київ", "Киев"],
+        (49.99, 36.23): ["Kharkiv", "Kharkov", "Харків", "Харьков"],
+        (47.84, 35.14): ["Zaporizhzhia", "Zaporozhye", "Zaporizhia", "Запоріжжя"],
+        (46.48, 30.72): ["Odesa", "Odessa"],
+        (46.97, 32.00): ["Mykolaiv", "Nikolaev", "Nikolayev"],
+        (48.46, 35.05): ["Dnipro", "Dnepr", "Dnipropetrovsk"],
+        (48.57, 39.31): ["Luhansk", "Lugansk"],
+        (48.02, 37.80): ["Donetsk"],
+        (46.64, 32.61): ["Kherson"],
+        (50.91, 34.80): ["Sumy"],
+        (51.49, 31.29): ["Chernihiv", "Chernigov"],
+        (48.59, 38.00): ["Bakhmut", "Artemivsk", "Artemovsk"],
+        (48.28, 37.18): ["Pokrovsk"],
+        (48.14, 37.74): ["Avdiivka", "Avdeevka", "Avdeyevka"],
+    },
+    "RU": {
+        (50.60, 36.59): ["Belgorod", "Bilhorod"],
+        (51.73, 36.19): ["Kursk"],
+        (53.25, 34.37): ["Bryansk"],
+        (47.236, 38.905): ["Taganrog"],
+        (55.75, 37.62): ["Moscow", "Москва"],
+        (44.72, 37.77): ["Novorossiysk"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "cc", "where"),
+    [(n, cc, where) for cc, table in CITIES.items() for where, names in table.items() for n in names],
+)
+def test_spellings_resolve_to_the_city(
+    gaz: Gazetteer, name: str, cc: str, where: tuple[float, float]
+) -> None:
+    place, conf, reason = resolve(name, gazetteer=gaz)
+    assert place is not None, reason
+    assert place.country_code == cc, (place, reason)
+    assert place.kind in ("city", "district")
+    assert km(pt(place), where) < 25, place
+    assert conf > 0.5
+
+
+def test_lookup_returns_all_kinds(gaz: Gazetteer) -> None:
+    cands = gaz.lookup("Krasnodar")
+    kinds = {p.kind for p in cands}
+    assert {"city", "admin1"} <= kinds
+    krai = next(p for p in cands if p.kind == "admin1")
+    assert krai.name == "Krasnodar Krai"
+    assert krai.country_code == "RU" and krai.country == "Russia"
+    assert km(pt(krai), (45.0, 39.0)) < 150
+    assert gaz.lookup("Xyzzyville") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Donetsk Oblast", "Donetsk Oblast"),
+        ("Donetsk region", "Donetsk Oblast"),
+        ("Kherson oblast", "Kherson Oblast"),
+        ("Kursk region", "Kursk Oblast"),
+        ("Belgorod Oblast", "Belgorod Oblast"),
+        ("Krasnodar Krai", "Krasnodar Krai"),
+        ("Kyiv region", "Kyiv Oblast"),
+        ("Moscow region", "Moscow Oblast"),
+        ("Zaporizhia Oblast", "Zaporizhzhia Oblast"),
+    ],
+)
+def test_admin1_names(gaz: Gazetteer, name: str, expected: str) -> None:
+    place, _conf, reason = resolve(name, gazetteer=gaz)
+    assert place is not None and place.kind == "admin1", reason
+    assert place.name == expected
+
+
+def test_bare_admin_stem_needs_a_hint(gaz: Gazetteer) -> None:
+    city, _, _ = resolve("Krasnodar", gazetteer=gaz)
+    krai, _, _ = resolve("Krasnodar", kind_hint="admin1", gazetteer=gaz)
+    assert city is not None and city.kind == "city"
+    assert krai is not None and krai.kind == "admin1" and krai.name == "Krasnodar Krai"
+
+
+@pytest.mark.parametrize("name", ["Pechersk district", "Pecherskyi district"])
+def test_city_district(gaz: Gazetteer, name: str) -> None:
+    place, _conf, reason = resolve(name, gazetteer=gaz)
+    assert place is not None, reason
+    assert place.kind == "district" and place.country_code == "UA" and place.admin1 == "Kyiv"
+    assert place.geonameid == 13535745
+    assert km(pt(place), (50.45, 30.52)) < 25
+
+
+def test_place_fields(gaz: Gazetteer) -> None:
+    taganrog, _, _ = resolve("Taganrog", gazetteer=gaz)
+    assert taganrog is not None
+    assert (taganrog.country_code, taganrog.country, taganrog.admin1) == ("RU", "Russia", "Rostov Oblast")
+    assert taganrog.geonameid == 484907 and taganrog.population > 200_000 and taganrog.kind == "city"
+    kyiv, _, _ = resolve("Kyiv", gazetteer=gaz)
+    assert kyiv is not None and kyiv.feature_code == "PPLC"
+    kharkiv_obl = gaz.admin1_of(gaz.lookup("Kharkiv")[0])
+    assert kharkiv_obl is not None and kharkiv_obl.name == "Kharkiv Oblast" and kharkiv_obl.kind == "admin1"
+    assert gaz.admin1_of(kharkiv_obl) == kharkiv_obl
+
+
+def test_country_and_capital(gaz: Gazetteer) -> None:
+    for key in ("UA", "Ukraine", "ukraine"):
+        c = gaz.country(key)
+        assert c is not None and c.country_code == "UA" and c.kind == "country"
+    for key, code in (
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("US", "US"),
+        ("Russian Federation", "RU"),
+        ("Russia", "RU"),
+    ):
+        c = gaz.country(key)
+        assert c is not None and c.country_code == code, key
+    assert gaz.country("Defence Ministry") is None
+    cap = gaz.capital("UA")
+    assert cap is not None and cap.name == "Kyiv"
+    assert gaz.capital("RU") is not None and gaz.capital("RU").name == "Moscow"  # type: ignore[union-attr]
+    # Russia spans the antimeridian: its computed point must still fall inside the country's west.
+    ru = gaz.country("RU")
+    assert ru is not None and 40 < ru.lat < 70 and 20 < ru.lon < 120
+
+
+def test_is_known(gaz: Gazetteer) -> None:
+    assert gaz.is_known("Kyiv") and gaz.is_known("Kursk region") and gaz.is_known("Харків")
+    assert not gaz.is_known("Xyzzyville")
+
+
+# -- resolver --------------------------------------------------------------------------------------
+
+
+def test_unknown_name(gaz: Gazetteer) -> None:
+    assert resolve("Xyzzyville", gazetteer=gaz) == (None, 0.0, "unknown name")
+    place, conf, reason = resolve("", gazetteer=gaz)
+    assert place is None and conf == 0.0 and reason
+
+
+def test_prior_beats_context_for_geneva(gaz: Gazetteer) -> None:
+    ctx = ResolveContext(countries=["US", "UA"])
+    place, conf, reason = resolve("Geneva", context=ctx, gazetteer=gaz)
+    assert place is not None and place.country_code == "CH", reason
+    assert 0 < conf < 0.99
+
+
+def test_paris_and_springfield(gaz: Gazetteer) -> None:
+    paris, _, _ = resolve("Paris", gazetteer=gaz)
+    assert paris is not None and paris.country_code == "FR"
+    spring, _, reason = resolve("Springfield", context=ResolveContext(countries=["US"]), gazetteer=gaz)
+    assert spring is not None and spring.country_code == "US"
+    assert "ambiguous" in reason
+
+
+def test_countries_beat_namesakes(gaz: Gazetteer) -> None:
+    for name, cc in (("Georgia", "GE"), ("Jordan", "JO"), ("Russia", "RU")):
+        place, _, _ = resolve(name, gazetteer=gaz)
+        assert place is not None and place.kind == "country" and place.country_code == cc
+
+
+def test_context_country_and_spatial_coherence(gaz: Gazetteer) -> None:
+    # Pokrovsk: Ukrainian town, also a Russian village and the former name of Engels.
+    place, _, _ = resolve("Pokrovsk", context=ResolveContext(countries=["UA"]), gazetteer=gaz)
+    assert place is not None and place.country_code == "UA"
+    kyiv = gaz.lookup("Kyiv")[0]
+    place, _, reason = resolve("Pechersk", context=ResolveContext(places=[kyiv]), gazetteer=gaz)
+    assert place is not None and place.country_code == "UA" and km(pt(place), pt(kyiv)) < 25, reason
+
+
+def test_kind_hint_fallback(gaz: Gazetteer) -> None:
+    place, conf, reason = resolve("Taganrog", kind_hint="admin1", gazetteer=gaz)
+    assert place is not None and place.kind in ("city", "admin2")
+    assert "fell back" in reason and conf < 0.7
+
+
+def test_resolution_speed(gaz: Gazetteer) -> None:
+    names = [n for table in CITIES.values() for names in table.values() for n in names]
+    names += ["Geneva", "Paris", "Springfield", "Washington", "Donetsk region", "Pechersk district", "Xyzzy"]
+    ctx = ResolveContext(countries=["UA", "RU"], places=[gaz.lookup("Kyiv")[0], gaz.lookup("Kharkiv")[0]])
+    for n in names:  # warm the caches
+        resolve(n, gazetteer=gaz)
+    rounds = 30
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for n in names:
+            resolve(n, context=ctx, gazetteer=gaz)
+    rate = rounds * len(names) / (time.perf_counter() - t0)
+    print(f"\nresolutions per second (with context): {rate:,.0f}")
+
+
+# -- cache -----------------------------------------------------------------------------------------
+
+
+def test_cache_reload(gaz: Gazetteer) -> None:
+    path = cache_path()
+    assert path.exists()
+    assert f"f{FORMAT_VERSION}-" in path.name and "gnc" in path.name and "loc" in path.name
+    t0 = time.perf_counter()
+    again = Gazetteer.load(path)
+    elapsed = time.perf_counter() - t0
+    print(f"\ncached gazetteer load: {elapsed:.3f} s from {path}")
+    assert elapsed < 1.0
+    assert len(again) == len(gaz)
+    assert again.lookup("Taganrog")[0] == gaz.lookup("Taganrog")[0]
+
+
+def test_cache_fresh_process_load_and_memory(gaz: Gazetteer) -> None:
+    code = (
+        "import resource, time\n"
+        "from sitrep.geo.gazetteer import Gazetteer, cache_path\n"
+        "t = time.perf_counter(); g = Gazetteer.load(cache_path()); dt = time.perf_counter() - t\n"
+        "g.lookup('Kyiv')\n"
+        "rss = [ln for ln in open('/proc/self/status') if ln.startswith('VmRSS')]\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(dt, int(rss[0].split()[1]) / 1024 if rss else peak)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    load_s, rss_mb = map(float, out.split())
+    print(f"\nfresh process: load {load_s:.3f} s, RSS {rss_mb:.0f} MB")
+    assert load_s < 1.0
+    assert rss_mb < 600
+
+
+def test_cache_dir_override(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    assert cache_path().parent == tmp_path
+
+
+# -- recognition (NER spans given as the small spaCy model labels them) -----------------------------
+
+
+def test_krasnodar_border_region(gaz: Gazetteer) -> None:
+    text = (
+        "On Tuesday, a “massive” Ukrainian drone attack struck the Krasnodar border region, officials said."
+    )
+    tops = find_toponyms(text, ents(text, ("Tuesday", "DATE"), ("Ukrainian", "NORP"), ("Krasnodar", "ORG")))
+    assert [t.text for t in tops] == ["Krasnodar"]
+    t = tops[0]
+    assert t.kind_hint == "admin1" and t.descriptor == "border region" and t.precision == Precision.REGION
+    assert t.place is not None and t.place.kind == "admin1" and t.place.name == "Krasnodar Krai"
+    assert t.place.country_code == "RU" and km(pt(t.place), (45.0, 39.0)) < 150
+    assert t.role == "place"
+
+
+def test_port_city_of_taganrog(gaz: Gazetteer) -> None:
+    text = "Russia's Defence Ministry reported strikes in the port city of Taganrog."
+    tops = find_toponyms(
+        text, ents(text, ("Russia", "GPE"), ("Defence Ministry", "ORG"), ("Taganrog", "PRODUCT"))
+    )
+    t = by_text(tops, "Taganrog")
+    assert t.descriptor == "port city" and t.precision == Precision.TOWN and t.role == "place"
+    assert t.place is not None and t.place.country_code == "RU" and t.place.admin1 == "Rostov Oblast"
+    assert km(pt(t.place), (47.236, 38.905)) < 25
+    assert by_text(tops, "Russia").role == "attributive"
+
+
+def test_en_route_to_moscow_is_near(gaz: Gazetteer) -> None:
+    text = "Air defences shot down 10 drones en route to Moscow, Mayor Sergei Sobyanin said."
+    tops = find_toponyms(
+        text, ents(text, ("10", "CARDINAL"), ("Moscow", "GPE"), ("Sergei Sobyanin", "PERSON"))
+    )
+    assert [t.text for t in tops] == ["Moscow"]
+    assert tops[0].precision == Precision.NEAR and tops[0].place is not None
+    assert tops[0].place.country_code == "RU"
+
+
+def test_kyiv_and_pechersk(gaz: Gazetteer) -> None:
+    text = (
+        "Kyiv was hit by overnight Russian drone and missile strikes. "
+        "A building in the central Pechersk district was being evacuated."
+    )
+    tops = find_toponyms(text, ents(text, ("overnight", "TIME"), ("Russian", "NORP"), ("Pechersk", "GPE")))
+    kyiv = by_text(tops, "Kyiv")
+    assert kyiv.place is not None and kyiv.place.country_code == "UA" and kyiv.precision == Precision.TOWN
+    assert km(pt(kyiv.place), (50.45, 30.52)) < 25
+    pech = by_text(tops, "Pechersk")
+    assert pech.precision == Precision.DISTRICT and pech.kind_hint == "district"
+    assert pech.place is not None and pech.place.kind == "district" and pech.place.admin1 == "Kyiv"
+    assert km(pt(pech.place), pt(kyiv.place)) < 25
+    assert not any(t.text == "Russian" for t in tops)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        ("Moscow called it one of the Kyiv regime’s most sustained attacks.", [("Kyiv", "PERSON")], "Kyiv"),
+        (
+            "Tymur Tkachenko, head of Kyiv’s military administration, said two people were injured.",
+            [("Tymur Tkachenko", "PERSON"), ("Kyiv’s", "ORG")],
+            "Kyiv",
+        ),
+        (
+            "Ukraine’s Air Force said 36 drones were shot down.",
+            [("Ukraine", "GPE"), ("Air Force", "ORG")],
+            "Ukraine",
+        ),
+        ("Moscow's forces pressed on.", [("Moscow", "GPE")], "Moscow"),
+        ("The Kremlin said it was ready.", [("Kremlin", "ORG")], "Kremlin"),
+    ],
+)
+def test_attributive(gaz: Gazetteer, text: str, spans: list[tuple[str, str]], name: str) -> None:
+    tops = find_toponyms(text, ents(text, *spans))
+    t = by_text(tops, name)
+    assert t.role == "attributive"
+    assert t.place is not None
+    assert not any(x.text == "Tymur Tkachenko" for x in tops)
+
+
+def test_possessive_place_stays_a_place(gaz: Gazetteer) -> None:
+    text = "A missile hit Kyiv's Pechersk district."
+    t = by_text(find_toponyms(text, []), "Kyiv")
+    assert t.role == "place"
+
+
+def test_geneva_talks(gaz: Gazetteer) -> None:
+    text = "The Geneva talks were attended by US, Ukrainian and European officials."
+    spans = ents(text, ("Geneva", "GPE"), ("US", "GPE"), ("Ukrainian", "GPE"), ("European", "NORP"))
+    tops = find_toponyms(text, spans)
+    geneva = by_text(tops, "Geneva")
+    assert geneva.place is not None and geneva.place.country_code == "CH"
+    us = by_text(tops, "US")
+    assert us.place is not None and us.place.country_code == "US" and us.precision == Precision.COUNTRY
+    assert not any(t.text in ("Ukrainian", "European") for t in tops)
+
+
+def test_dnipro_river_is_not_the_city(gaz: Gazetteer) -> None:
+    text = "Russian troops advanced on the east bank of the Dnipro River near Kherson."
+    tops = find_toponyms(
+        text, ents(text, ("Russian", "NORP"), ("the Dnipro River", "LOC"), ("Kherson", "GPE"))
+    )
+    river = next(t for t in tops if t.text.startswith("Dnipro"))
+    assert river.place is None and river.reason == "no gazetteer entry for rivers"
+    kherson = by_text(tops, "Kherson")
+    assert kherson.precision == Precision.NEAR and kherson.place is not None
+    assert kherson.place.country_code == "UA"
+    # Without the word River, found by the scan alone, Dnipro is the city.
+    city = by_text(find_toponyms("Explosions were heard in Dnipro.", []), "Dnipro")
+    assert city.place is not None and city.place.kind == "city" and city.place.country_code == "UA"
+
+
+def test_spellings_in_text(gaz: Gazetteer) -> None:
+    text = "Kharkov, Харків and Kharkiv were named; so were Paris and Springfield in the US."
+    tops = find_toponyms(text, [])
+    kharkivs = [t for t in tops if t.text in ("Kharkov", "Харків", "Kharkiv")]
+    assert len(kharkivs) == 3
+    assert {t.place.geonameid for t in kharkivs if t.place} == {706483}
+    assert by_text(tops, "Paris").place.country_code == "FR"  # type: ignore[union-attr]
+    assert by_text(tops, "Springfield").place.country_code == "US"  # type: ignore[union-attr]
+
+
+def test_offset_and_bearing(gaz: Gazetteer) -> None:
+    text = "Drones were seen 30 kilometres north-east of Sumy, 5 miles from Chernihiv and outside Kramatorsk."
+    tops = find_toponyms(text, [])
+    sumy = by_text(tops, "Sumy")
+    assert sumy.precision == Precision.NEAR and sumy.offset_km == 30.0 and sumy.bearing == "northeast"
+    cher = by_text(tops, "Chernihiv")
+    assert cher.precision == Precision.NEAR and cher.offset_km == pytest.approx(8.0, abs=0.1)
+    assert by_text(tops, "Kramatorsk").precision == Precision.NEAR
+
+
+def test_district_of_city(gaz: Gazetteer) -> None:
+    text = "Shelling hit the Shevchenkivskyi district of Kyiv."
+    tops = find_toponyms(text, [])
+    d = by_text(tops, "Shevchenkivskyi")
+    assert d.precision == Precision.DISTRICT
+    assert d.place is not None and d.place.admin1 == "Kyiv" and km(pt(d.place), (50.45, 30.52)) < 25
+    kyiv = by_text(tops, "Kyiv")
+    assert kyiv.descriptor is None and kyiv.place is not None and kyiv.place.kind == "city"
+
+
+def test_region_lists(gaz: Gazetteer) -> None:
+    text = "Drones were downed over the Bryansk, Belgorod and Kursk regions."
+    tops = find_toponyms(text, [])
+    for name in ("Bryansk", "Belgorod", "Kursk"):
+        t = by_text(tops, name)
+        assert t.precision == Precision.REGION and t.place is not None and t.place.kind == "admin1", name
+
+
+def test_common_words_are_not_places(gaz: Gazetteer) -> None:
+    text = (
+        "Strikes hit Energy infrastructure, the Mayor said on Tuesday. The Air Force, the Defense Ministry, "
+        "the Coalition of the Willing and Prime Minister Keir Starmer met British officials. "
+        "Nice words, said the President. Reading the statement, he left."
+    )
+    tops = find_toponyms(text, ents(text, ("Keir Starmer", "PERSON")))
+    assert tops == [], [t.text for t in tops]
+
+
+def test_demonyms() -> None:
+    assert demonym_country("Russian") == "RU"
+    assert demonym_country("Ukrainians") == "UA"
+    assert demonym_country("British") == "GB"
+    assert demonym_country("Slovenian") == "SI"
+    assert demonym_country("Nigerian") == "NG"
+    assert demonym_country("Kyiv") is None
+
+
+def test_village_unknown_to_the_gazetteer(gaz: Gazetteer) -> None:
+    text = "Russia claimed the village of Xyzzivka in the Donetsk region."
+    tops = find_toponyms(text, [])
+    x = by_text(tops, "Xyzzivka")
+    assert x.place is None and x.confidence == 0.0 and x.reason == "unknown name"
+    assert by_text(tops, "Donetsk").place.name == "Donetsk Oblast"  # type: ignore[union-attr]
+
+
+# -- with the spaCy model --------------------------------------------------------------------------
+
+REFERENCE = [
+    (
+        "a “massive” Ukrainian drone attack struck the Krasnodar border region",
+        "Krasnodar",
+        "RU",
+        Precision.REGION,
+    ),
+    ("Explosions were reported in strikes in the port city of Taganrog.", "Taganrog", "RU", Precision.TOWN),
+    ("Air defences shot down 10 drones en route to Moscow, the mayor said.", "Moscow", "RU", Precision.NEAR),
+    ("Kyiv was hit by overnight Russian drone and missile strikes.", "Kyiv", "UA", Precision.TOWN),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "name", "cc", "precision"), REFERENCE)
+def test_geoparse_reference(gaz: Gazetteer, text: str, name: str, cc: str, precision: Precision) -> None:
+    from sitrep.geo.geoparse import geoparse
+
+    t = by_text(geoparse(text), name)
+    assert t.place is not None and t.place.country_code == cc and t.precision == precision
+
+
+@pytest.mark.slow
+def test_geoparse_document(gaz: Gazetteer) -> None:
+    from sitrep.geo.geoparse import geoparse
+
+    text = (
+        "Kyiv was hit by overnight Russian drone and missile strikes, officials said. A building in the "
+        "central Pechersk district was being evacuated. Tymur Tkachenko, head of Kyiv’s military "
+        "administration, said two people were injured. Moscow called it a response to the Kyiv regime’s "
+        "attacks. Ukraine’s Air Force said 36 drones were downed. Talks in Geneva were attended by US, "
+        "Ukrainian and European officials. Russian forces crossed the Dnipro River near Kherson."
+    )
+    t0 = time.perf_counter()
+    tops = geoparse(text)
+    print(f"\ngeoparse: {1000 * (time.perf_counter() - t0):.0f} ms for {len(text)} characters")
+    roles = {(t.text, t.start): t.role for t in tops}
+    kyivs = [t for t in tops if t.text == "Kyiv"]
+    assert [t.role for t in kyivs] == ["place", "attributive", "attributive"], roles
+    pech = by_text(tops, "Pechersk")
+    assert pech.place is not None and pech.place.admin1 == "Kyiv" and pech.precision == Precision.DISTRICT
+    assert by_text(tops, "Ukraine").role == "attributive"
+    assert by_text(tops, "Geneva").place.country_code == "CH"  # type: ignore[union-attr]
+    river = next(t for t in tops if t.text.startswith("Dnipro"))
+    assert river.place is None
+    assert by_text(tops, "Kherson").precision == Precision.NEAR
