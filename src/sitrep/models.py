@@ -148,7 +148,7 @@ class Claimant:
 
     def label(self) -> str:
         parts = [self.name]
-        if self.role:
+        if self.role and self.role != self.name:
             parts.append(f"({self.role})")
         if self.channel:
             parts.append(f"via {self.channel}")

@@ -31,7 +31,13 @@ TITLES = (
 _TITLE_BEFORE = re.compile(rf"({TITLES})\s*$")
 _APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,]{2,100}?),\s*(?:(?:also|later|earlier|then)\s+)?$")
 _GAP = re.compile(r"^\s*(?:(?:also|later|earlier|then|previously|separately|had|has|have)\s+)*$", re.I)
-_PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e|[Tt]hey)\s+(?:(?:also|later|then|had|has)\s+)*$")
+_PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e|[Tt]hey|[Ii]t)\s+(?:(?:also|later|then|had|has)\s+)*$")
+# "the region's governor said", "a military spokesman said": a role without a name.
+_ROLE_ONLY = re.compile(
+    r"(?P<org>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'-]+\s+){0,3}?(?:governor|mayor|spokes(?:man|woman|person)|"
+    r"commander|minister|head of [\w’' -]{3,60}?administration|police chief|prosecutor|official))"
+    r"\s*(?:(?:also|later|earlier|then|had|has)\s+)*$"
+)
 _ORG = re.compile(
     r"(?P<org>(?:[Tt]he\s+)?(?:(?:[A-Z][\w’'.-]*|of|and|for|regional|local|national|city|military|state)\s+){0,6}"
     r"(?:Ministry|Headquarters|Force|Forces|Administration|Command|Service|Office|Staff|Council|Police|"
@@ -135,10 +141,17 @@ def find_anchors(
         if found is None and (m := _PRONOUN.search(window)):
             found, pronoun = (w0 + m.start("p"), Claimant(name=m.group("p"), kind="person")), True
         if found is None:
-            for rx, kind in ((_POSSESSIVE_ORG, "organisation"), (_ORG, "organisation"), (_GENERIC, "group")):
+            for rx, kind in (
+                (_POSSESSIVE_ORG, "organisation"),
+                (_ORG, "organisation"),
+                (_GENERIC, "group"),
+                (_ROLE_ONLY, "person"),
+            ):
                 m = rx.search(window)
                 if m:
-                    found = (w0 + m.start("org"), Claimant(name=_clean(m.group("org")), kind=kind))
+                    name = _clean(m.group("org"))
+                    role = name if kind == "person" else None
+                    found = (w0 + m.start("org"), Claimant(name=name, role=role, kind=kind))
                     break
         if found is None:
             for start, end in reversed(orgs):

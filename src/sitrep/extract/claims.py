@@ -34,6 +34,8 @@ _PRECISION_RANK = {
 }
 _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
 _CAPITAL = re.compile(r"\b(?:in|on|over|across|around|near)\s+the\s+capital\b", re.I)
+#: "launched from the Bryansk region": where weapons came from is not where the event happened.
+_ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
 _PERPETRATOR = re.compile(
     r"\b(?P<side>Russian|Ukrainian|Israeli|Belarusian|Syrian|Turkish|Iranian|Hamas|Hezbollah|Houthi)\s+"
@@ -77,6 +79,8 @@ class _Context:
     outlet: Claimant
     weapons: list[str] = field(default_factory=list)
     last_person: Claimant | None = None
+    last_org: Claimant | None = None
+    people: list[Claimant] = field(default_factory=list)
     last_country: str | None = None  # ISO2 of the last country named or implied
     descriptors: dict[str, Location] = field(default_factory=dict)  # "port city" -> Taganrog
     doc_date: EventDate | None = None
@@ -128,14 +132,23 @@ class ClaimExtractor:
         persons = [(s, e) for s, e, label in parsed.entities if label == "PERSON"]
         orgs = [(s, e) for s, e, label in parsed.entities if label == "ORG"]
         claims: list[Claim] = []
-        for s_start, s_end in parsed.sentences:
-            sentence = text[s_start:s_end]
-            anchors = find_anchors(sentence, s_start, persons, orgs)
+        sentence_anchors = [find_anchors(text[s:e], s, persons, orgs) for s, e in parsed.sentences]
+        previous_end = 0
+        for i, (s_start, s_end) in enumerate(parsed.sentences):
+            anchors = sentence_anchors[i] or _quote_attribution(text, parsed.sentences, sentence_anchors, i)
+            if "\n" in text[previous_end:s_start] or text[s_start:s_end].startswith("\n"):
+                ctx.current = None  # a new paragraph: a place-less clause no longer continues an incident
+            previous_end = s_end
             sentence_location: Location | None = None
             sentence_date: EventDate | None = None
             for seg_start, seg_end, anchor in _segments(s_start, s_end, anchors):
                 claimant = self._claimant(anchor, ctx)
-                seg_tops = [t for t in toponyms if seg_start <= t.start < seg_end]  # type: ignore[attr-defined]
+                seg_tops = [
+                    t
+                    for t in toponyms
+                    if seg_start <= t.start < seg_end  # type: ignore[attr-defined]
+                    and getattr(t, "descriptor", None) != "dateline"  # where the reporter was, not the event
+                ]
                 self._remember_countries(seg_tops, ctx)
                 claim = self._clause(
                     text,
@@ -188,7 +201,7 @@ class ClaimExtractor:
         own_date = resolve_date(clause, ctx.published, start)
         if own_date and ctx.doc_date is None:
             ctx.doc_date = own_date
-        incident = self._incident(typing, location, killed, injured, bool(damage), ctx)
+        incident = self._incident(typing, location, killed, injured, harm, ctx)
         if incident is None:
             return None
         if location is None and incident.location is not None:
@@ -251,7 +264,13 @@ class ClaimExtractor:
         ctx: _Context,
     ) -> Location | None:
         clause = text[start:end]
-        usable = [t for t in tops if getattr(t, "role", "place") == "place" and getattr(t, "place", None)]
+        usable = [
+            t
+            for t in tops
+            if getattr(t, "role", "place") == "place"
+            and getattr(t, "place", None)
+            and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])  # type: ignore[attr-defined]
+        ]
         if typing is not None and typing.event_type == tx.DIPLOMACY:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [
@@ -274,6 +293,11 @@ class ClaimExtractor:
         for descriptor, loc in ctx.descriptors.items():
             if _plural(descriptor).search(clause):
                 return Location(text=loc.text, place=loc.place, precision=loc.precision, detail=descriptor)
+        if typing is not None and typing.sub_event_type == "Disrupted weapons use" and claimant.affiliation:
+            # "Air defences shot down 94 drones", said a national body: somewhere over its country.
+            country = self._gaz_call("country", claimant.affiliation)
+            if country is not None:
+                return Location(text=country.name, place=country, precision=Precision.COUNTRY)
         if _COUNTRYWIDE.search(clause) and ctx.last_country:
             country = self._gaz_call("country", ctx.last_country)
             if country is not None:
@@ -286,13 +310,13 @@ class ClaimExtractor:
         location: Location | None,
         killed: object,
         injured: object,
-        damaged: bool,
+        harmed: bool,
         ctx: _Context,
     ) -> Incident | None:
         fam = tx.family(typing.event_type) if typing and typing.event_type else None
         if typing is not None and typing.event_type is None:
             return None  # not political violence
-        has_figures = bool(killed or injured or damaged)
+        has_figures = bool(killed or injured or harmed)
         if location is not None and location.place is not None:
             for inc in ctx.incidents:
                 if same_place(location, inc.location) and fam in (None, inc.family):
@@ -337,10 +361,22 @@ class ClaimExtractor:
         if anchor is None:
             return Claimant(**vars(ctx.outlet))
         claimant = anchor.claimant
-        if anchor.pronoun and ctx.last_person is not None:
-            claimant = Claimant(**{**vars(ctx.last_person), "channel": claimant.channel or None})
-        if claimant.kind == "person" and not anchor.pronoun:
+        if anchor.pronoun:
+            earlier = ctx.last_org if claimant.name.lower() == "it" else ctx.last_person
+            if earlier is not None:
+                claimant = Claimant(**{**vars(earlier), "channel": claimant.channel})
+        elif claimant.kind == "person":
+            # "Marchuk said" after "Oleh Marchuk, head of ..., said": the same person.
+            known = next((p for p in ctx.people if _same_person(claimant.name, p.name)), None)
+            if known is not None:
+                claimant = Claimant(**{**vars(known), "channel": claimant.channel or known.channel})
+            else:
+                ctx.people.append(claimant)
             ctx.last_person = claimant
+        elif known := next((p for p in ctx.people if _same_person(claimant.name, p.name)), None):
+            claimant = Claimant(**{**vars(known), "channel": claimant.channel or known.channel})
+        else:
+            ctx.last_org = claimant
         return Claimant(**vars(claimant))
 
     def _remember_countries(self, tops: list[object], ctx: _Context) -> None:
@@ -373,6 +409,33 @@ class ClaimExtractor:
     @staticmethod
     def _published(ctx: _Context) -> EventDate | None:
         return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Marchuk' names 'Oleh Marchuk'; 'Oleh Marchuk' names 'Marchuk' too."""
+    a, b = short.split(), full.split()
+    return bool(a and b) and (a == b or a[-1] == b[-1] and (len(a) == 1 or len(b) == 1))
+
+
+_OPEN_QUOTE = ('"', "“", "«", "‘")
+
+
+def _quote_attribution(
+    text: str, sentences: list[tuple[int, int]], anchors: list[list[Anchor]], i: int
+) -> list[Anchor]:
+    """A quotation's first sentences take the claimant named after it: '"A. B," X said.'"""
+    start, end = sentences[i]
+    sentence = text[start:end].lstrip()
+    if not sentence.startswith(_OPEN_QUOTE):
+        return []
+    for j in range(i + 1, min(i + 4, len(sentences))):
+        if anchors[j]:
+            first = anchors[j][0]
+            closing = max(text.rfind(q, sentences[j][0], first.start) for q in ('"', "”", "»", "’"))
+            if closing >= 0:
+                return [Anchor(start, first.claimant, first.pronoun, first.denial)]
+            return []
+    return []
 
 
 def _segments(start: int, end: int, anchors: list[Anchor]) -> list[tuple[int, int, Anchor | None]]:

@@ -155,7 +155,7 @@ _OVERTAKE = _rx(
     r"took control",
     r"took over",
     r"overran",
-    r"occupied",
+    r"occupied (?:the|a|an)\b",
     r"seized the",
     r"advanced into",
     r"entered the (?:town|village|city)",

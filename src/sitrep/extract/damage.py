@@ -33,13 +33,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("launched", re.compile(rf"\bwith\s+{COUNT}\s+{_WEAPON_OBJ}", re.I)),
     ("fires", re.compile(rf"\b(?:set\s+)?fires?\s+(?:broke out\s+)?in\s+{COUNT}\s+{_BUILDING_OBJ}", re.I)),
     ("buildings_damaged", re.compile(rf"\b{COUNT}\s+{_BUILDING_OBJ}\s+(?:were\s+|was\s+)?{_HIT_VERB}", re.I)),
-    (
-        "buildings_damaged",
-        re.compile(
-            rf"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|hit(?:ting)?)\s+{COUNT}\s+{_BUILDING_OBJ}", re.I
-        ),
-    ),
 ]
+# "damaging an industrial enterprise and 20 private houses", "damaged cars and a kindergarten"
+_AFTER_VERB = re.compile(
+    r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|hitting)\s+(?P<list>[^.;:()]{3,200}?)"
+    r"(?=\s+(?:in|on|at|near|outside|across|over|overnight|during|and (?:injur|kill|wound))\b"
+    r"|[.;:()]|,\s+(?:the|a|an)\s+\w+\s+said|$)",
+    re.I,
+)
 # "two apartment buildings, a private home, an educational building ... sustained damage"
 _LIST_VERB = re.compile(
     r"\b(?:sustained damage|were damaged|were destroyed|were hit|were struck|hit|damaged)\b", re.I
@@ -91,6 +92,21 @@ def find_damage(text: str, offset: int = 0) -> list[Damage]:
                     _damage("buildings_damaged", fig, item.group("obj"), span.start, span.end, span.text)
                 )
                 taken.append((start, end))
+    for m in _AFTER_VERB.finditer(text):
+        for part in re.finditer(r"[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)", m.group("list")):
+            words = part.group(0)
+            lead = re.match(r"\s*(?:and\s+)?", words)
+            start = m.start("list") + part.start() + (lead.end() if lead else 0)
+            end = m.start("list") + part.end()
+            item_text = text[start:end]
+            if not _OBJ_NOUN.search(item_text) or _STOP_OBJ.search(item_text):
+                continue
+            item = _ITEM.match(item_text)
+            span = Span(offset + start, offset + end, item_text)
+            fig = parse_count(item.group("qual"), item.group("num"), span) if item else None
+            obj = item.group("obj") if item else item_text
+            facts.append(_damage("buildings_damaged", fig, obj, span.start, span.end, span.text))
+            taken.append((start, end))
     for kind, rx in _RULES:
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken) or _STOP_OBJ.search(m.group("obj")):

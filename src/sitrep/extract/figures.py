@@ -24,7 +24,7 @@ _PERSON = (
 _KILLED = r"(?:killed|dead|died|slain|perished|lost their lives|executed|shot dead|massacred|murdered)"
 _INJURED = r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed)"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|been)\s+)?(?:reportedly\s+|also\s+|all\s+)?"
-_MOD = r"(?:[a-z’'-]+\s+){0,2}"  # up to two modifiers: "Ukrainian", "local", "other"
+_MOD = r"(?:[\w’'-]+\s+){0,2}"  # up to two modifiers: "Ukrainian", "local", "other"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "six residents were wounded", "one person was killed", "three were wounded"
