@@ -102,7 +102,6 @@ def ingest(
 
     def on_error(message: str) -> None:
         errors.append(message)
-        click.echo(f"warning: {message}", err=True)
 
     reports = read_sources(
         list(inputs),
@@ -117,16 +116,19 @@ def ingest(
     with _progress(quiet or as_json) as tick:
         result = pipeline.ingest(reports, on_report=lambda report, status: tick(status))
     result.errors = errors
+    failed = bool(errors) and result.reports_new == 0 and result.reports_duplicate == 0
+    for message in errors:
+        click.echo(f"{'error' if failed else 'warning'}: {message}", err=True)
     if as_json:
         _echo_json(result.as_dict())
-    else:
+    elif not failed:
         click.echo(
             f"{result.reports_new} new report(s), {result.reports_duplicate} already stored, "
             f"{result.claims} claim(s); {result.events_created} event(s) created, "
             f"{result.events_updated} updated" + (f"; {len(errors)} input(s) failed" if errors else ""),
-            err=not as_json,
+            err=True,
         )
-    if errors and result.reports_new == 0 and result.reports_duplicate == 0:
+    if failed:
         sys.exit(EXIT_USER_ERROR)
 
 

@@ -35,6 +35,7 @@ from sitrep.geo.text import (
     fold,
     is_cyrillic,
     script_ok,
+    seat_variants,
     skeleton,
     strip_generic,
     translit_ru,
@@ -566,8 +567,8 @@ def build(progress: bool = True) -> dict[str, Any]:
         acc = acc_a2.get(row_id)
         pt = acc.point() if acc else None
         flags = 0
+        seat = _find_seat(names, city_keys_by_cc.get(ci, {}), cities, c_a1row, a1r)
         if pt is None:
-            seat = _find_seat(names, city_keys_by_cc.get(ci, {}), cities, c_a1row, a1r)
             if seat is None:
                 dropped += 1
                 continue
@@ -588,6 +589,8 @@ def build(progress: bool = True) -> dict[str, Any]:
         P.a2[idx] = idx
         a2_idx[row_id] = idx
         _admin_keys(P, idx, names, city_keys_by_cc.get(ci, {}))
+        if seat is not None:  # 'Grayvoronskiy Rayon' is "the Grayvoron district" in English news
+            P.keys.append((fold(cities[seat]["name"]), idx, Q_STEM))
     say(f"{len(a2_idx)} admin2 units ({dropped} without any located member or seat dropped)")
 
     # -- populated places ------------------------------------------------------------------------
@@ -650,23 +653,15 @@ def build(progress: bool = True) -> dict[str, Any]:
     return _finish(P, ccodes, gnc_countries, say)
 
 
-_SEAT_SUFFIXES = ("skiy", "skyy", "skyi", "skij", "skoy", "skaya", "sky", "ska", "iy", "yi", "yy", "ij")
-
-
 def _find_seat(
     names: list[str], keys: dict[str, int], cities: list[dict[str, Any]], c_a1row: list[int], a1r: int
 ) -> int | None:
-    """The place that gives an admin2 unit without member places its name, in the same admin1:
-    'Pokrovsk Raion' -> Pokrovsk, 'Millerovsky District' -> Millerovo, 'Zolochivskyi Raion' -> Zolochiv,
-    'Tsimlyansky District' -> Tsimlyansk. Raions are small: the seat is a fair stand-in for the centroid."""
+    """The place that gives an admin2 unit its name, in the same admin1: 'Pokrovsk Raion' -> Pokrovsk,
+    'Millerovsky District' -> Millerovo, 'Zolochivskyi Raion' -> Zolochiv, 'Tsimlyansky District' ->
+    Tsimlyansk. Raions are small: the seat is a fair stand-in for the centroid of one without member
+    places, and its name is how English news names the raion ('the Grayvoron district')."""
     for nm in names:
-        stem = strip_generic(fold(nm))[0]
-        variants = [stem]
-        for suf in _SEAT_SUFFIXES:
-            if stem.endswith(suf) and len(stem) > len(suf) + 2:
-                root = stem[: -len(suf)]
-                variants += [root, root + "o", root + "a", root + "e", root + "sk", root + "i", root + "y"]
-        for v in variants:
+        for v in seat_variants(strip_generic(fold(nm))[0]):
             j = keys.get(v)
             if j is not None and c_a1row[j] == a1r:
                 return j

@@ -55,7 +55,7 @@ from sitrep.geo.build import (
 from sitrep.geo.text import fold, hint_for_generic, skeleton, strip_generic
 from sitrep.models import Place
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 __all__ = [
     "FORMAT_VERSION",

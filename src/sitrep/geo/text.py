@@ -258,6 +258,23 @@ def strip_generic(key: str) -> tuple[str, str | None]:
     return " ".join(words), generic
 
 
+# Adjectival endings of units named after their seat: 'Millerovsky' (Millerovo), 'Zolochivskyi' (Zolochiv).
+SEAT_SUFFIXES = ("skiy", "skyy", "skyi", "skij", "skoy", "skaya", "sky", "ska", "iy", "yi", "yy", "ij")
+
+
+def seat_variants(stem: str) -> list[str]:
+    """Folded names the seat of a unit called ``stem`` may bear, the stem itself first:
+    'millerovsky' -> [..., 'millerovo', ...], 'kamensky' -> [..., 'kamensk', ...], 'pokrovsk' -> ['pokrovsk']."""
+    variants = [stem]
+    for suf in SEAT_SUFFIXES:
+        if stem.endswith(suf) and len(stem) > len(suf) + 2:
+            root = stem[: -len(suf)]
+            for v in (root, root + "o", root + "a", root + "e", root + "sk", root + "i", root + "y"):
+                if v not in variants:
+                    variants.append(v)
+    return variants
+
+
 def hint_for_generic(word: str | None) -> str | None:
     """Kind hint implied by a generic word: 'oblast' -> 'admin1', 'raion' -> 'admin2'."""
     if word is None:
