@@ -61,9 +61,8 @@ def run_sitrep(records: list[dict]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         pipeline = Pipeline(Path(tmp) / "bench.db")
-        from sitrep.geo.gazetteer import get_gazetteer
-
         from sitrep.extract.nlp import load_nlp
+        from sitrep.geo.gazetteer import get_gazetteer
 
         load_nlp()
         get_gazetteer()

@@ -15,8 +15,8 @@ import pytest
 
 from sitrep.geo.gazetteer import FORMAT_VERSION, Gazetteer, cache_path, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country, find_toponyms
-from sitrep.geo.resolve import ResolveContext, resolve
-from sitrep.geo.text import fold, skeleton, strip_generic, translit_ru, translit_uk
+from sitrep.geo.resolve import ResolveContext, resolve, resolve_in_admin1, resolve_near
+from sitrep.geo.text import fold, seat_variants, skeleton, strip_generic, translit_ru, translit_uk
 from sitrep.models import Place, Precision
 
 
@@ -475,6 +475,234 @@ def test_village_unknown_to_the_gazetteer(gaz: Gazetteer) -> None:
     assert by_text(tops, "Donetsk").place.name == "Donetsk Oblast"  # type: ignore[union-attr]
 
 
+# -- districts: where the text puts them ------------------------------------------------------------
+
+
+def test_seat_variants_and_raions_named_after_their_seat(gaz: Gazetteer) -> None:
+    assert "millerovo" in seat_variants("millerovsky")
+    assert "kamensk" in seat_variants("kamensky")
+    assert seat_variants("pokrovsk") == ["pokrovsk"]
+    # 'Grayvoronskiy Rayon' is what English news calls "the Grayvoron district".
+    place, _conf, reason = resolve("Grayvoron district", gazetteer=gaz)
+    assert place is not None and place.kind == "admin2" and place.admin1 == "Belgorod Oblast", reason
+    assert km(pt(place), (50.48, 35.68)) < 25
+
+
+def test_grayvoron_district_of_belgorod_oblast(gaz: Gazetteer) -> None:
+    text = (
+        "A Ukrainian drone struck a car near the village of Glotovo in the Grayvoron district of "
+        "Belgorod Oblast"
+    )
+    spans = ents(
+        text,
+        ("Ukrainian", "NORP"),
+        ("Glotovo", "GPE"),
+        ("Grayvoron", "PERSON"),
+        ("Belgorod Oblast", "ORG"),
+    )
+    tops = find_toponyms(text, spans)
+    assert [t.text for t in tops] == ["Glotovo", "Grayvoron", "Belgorod Oblast"]
+    glotovo = by_text(tops, "Glotovo")
+    assert glotovo.place is None and glotovo.precision == Precision.NEAR
+    gray = by_text(tops, "Grayvoron")
+    assert gray.precision == Precision.DISTRICT and gray.kind_hint == "district", gray
+    assert gray.place is not None and gray.place.admin1 == "Belgorod Oblast", gray.reason
+    assert gray.place.kind in ("admin2", "city") and km(pt(gray.place), (50.48, 35.68)) < 25
+    oblast = by_text(tops, "Belgorod Oblast")
+    assert oblast.descriptor is None and oblast.precision == Precision.REGION
+    assert (
+        oblast.place is not None and oblast.place.kind == "admin1" and oblast.place.name == "Belgorod Oblast"
+    )
+
+
+def test_izmail_district_of_odesa_oblast(gaz: Gazetteer) -> None:
+    text = "A Russian ballistic missile hit port infrastructure in the Izmail district of Odesa Oblast"
+    tops = find_toponyms(text, ents(text, ("Russian", "NORP"), ("Izmail", "GPE")))
+    t = by_text(tops, "Izmail")
+    assert t.precision == Precision.DISTRICT
+    # Izmail Raion is on file; without it, the town Izmail (the raion's seat), never the oblast.
+    assert t.place is not None and t.place.kind in ("admin2", "city"), t.reason
+    assert t.place.admin1 == "Odesa Oblast" and km(pt(t.place), (45.35, 28.84)) < 25
+    assert by_text(tops, "Odesa Oblast").precision == Precision.REGION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled Kherson overnight, the regional governor said. Artillery and drones hit "
+        "the city's Dniprovskyi district, damaging homes.",
+        "Russian forces shelled Kherson overnight. A woman was wounded in the Dniprovskyi district.",
+        "Kherson's Dniprovskyi district was shelled overnight.",
+        "Shells hit the Dniprovskyi district of Kherson.",
+    ],
+)
+def test_city_district_known_only_in_another_city(gaz: Gazetteer, text: str) -> None:
+    # Kyiv has a Dniprovskyi district on file, Kherson has none: the event is in Kherson.
+    tops = find_toponyms(text, [])
+    kherson = by_text(tops, "Kherson")
+    assert kherson.place is not None and kherson.place.kind == "city"
+    d = by_text(tops, "Dniprovskyi")
+    assert d.precision == Precision.DISTRICT and d.place is not None, d.reason
+    assert km(pt(d.place), pt(kherson.place)) < 30, (d.place, d.reason)
+    assert "using" in d.reason and "Kherson" in d.reason
+    assert 0.3 <= d.confidence <= 0.7
+
+
+def test_the_citys_district_as_one_ner_span(gaz: Gazetteer) -> None:
+    text = "Explosions were heard in Dnipro. In the city's Shevchenkivskyi district, a house burned."
+    spans = ents(text, ("Dnipro", "GPE"), ("Shevchenkivskyi district", "LOC"))
+    d = by_text(find_toponyms(text, spans), "Shevchenkivskyi district")
+    assert d.kind_hint == "district" and d.precision == Precision.DISTRICT
+    assert d.place is not None and d.place.admin1 == "Dnipropetrovsk Oblast", d.reason
+    assert d.reason.startswith("Shevchenkivskyi: district not on file near Dnipro")
+
+
+def test_city_district_in_the_city_named_before_stays(gaz: Gazetteer) -> None:
+    text = "Russian forces shelled Kyiv overnight. A woman was wounded in the Dniprovskyi district."
+    d = by_text(find_toponyms(text, []), "Dniprovskyi")
+    assert d.place is not None and d.place.kind == "district" and d.place.admin1 == "Kyiv"
+    assert d.confidence > 0.8
+
+
+def test_far_city_district_has_low_confidence_and_near_one_wins(gaz: Gazetteer) -> None:
+    kherson = next(p for p in gaz.lookup("Kherson") if p.kind == "city")
+    place, conf, reason = resolve(
+        "Dniprovskyi", kind_hint="district", context=ResolveContext(places=[kherson]), gazetteer=gaz
+    )
+    assert place is not None and place.admin1 == "Kyiv"
+    assert conf < 0.5 and "km from the document's other places" in reason
+    assert resolve_near("Dniprovskyi", kherson, gazetteer=gaz) is None
+    # Kyivskyi: a district of Donetsk and one of Poltava; the one near the context city wins.
+    donetsk = next(p for p in gaz.lookup("Donetsk") if p.kind == "city" and p.country_code == "UA")
+    r = resolve_near("Kyivskyi", donetsk, gazetteer=gaz)
+    assert r is not None and r.place is not None and r.place.admin1 == "Donetsk Oblast"
+    place, conf, reason = resolve(
+        "Kyivskyi", kind_hint="district", context=ResolveContext(places=[donetsk]), gazetteer=gaz
+    )
+    assert place is not None and km(pt(place), pt(donetsk)) < 30 and conf > 0.6, reason
+    text = "Donetsk was shelled again. Two houses burned in the Kyivskyi district."
+    d = by_text(find_toponyms(text, []), "Kyivskyi")
+    assert d.place is not None and km(pt(d.place), pt(donetsk)) < 30, d.reason
+
+
+def test_kamensky_district_of_rostov_oblast(gaz: Gazetteer) -> None:
+    text = "Shells fell in the Kamensky district of Rostov Oblast"
+    tops = find_toponyms(text, ents(text, ("Kamensky", "PERSON"), ("Rostov Oblast", "PERSON")))
+    t = by_text(tops, "Kamensky")
+    assert t.place is not None and t.place.admin1 == "Rostov Oblast", (t.place, t.reason)
+    if t.place.kind == "admin1":
+        assert t.precision == Precision.REGION
+    else:
+        assert t.precision == Precision.DISTRICT and fold(t.place.name).startswith("kamensk")
+    # Named without its oblast, in a text about Rostov Oblast: still not Voronezh's Kamensky raion.
+    text = (
+        "Air defences repelled a drone attack on Rostov Oblast overnight, the governor said. "
+        "In the Kamensky district, falling debris caused a fire at a fuel depot."
+    )
+    t = by_text(find_toponyms(text, []), "Kamensky")
+    assert t.place is not None and t.place.admin1 == "Rostov Oblast", (t.place, t.reason)
+
+
+def test_resolve_in_admin1_order(gaz: Gazetteer) -> None:
+    def oblast(name: str) -> Place:
+        return next(p for p in gaz.lookup(name) if p.kind == "admin1")
+
+    # A unit named after the name (its adjectival form included) ...
+    r = resolve_in_admin1("Millerovo", oblast("Rostov Oblast"), gazetteer=gaz)
+    assert r is not None and r.place is not None and r.place.name == "Millerovsky District"
+    # ... else the town of that name (no Shostka raion on file): the raion's seat ...
+    r = resolve_in_admin1("Shostka", oblast("Sumy Oblast"), gazetteer=gaz)
+    assert r is not None and r.place is not None and r.place.kind == "city" and r.place.name == "Shostka"
+    assert "seat" in r.reason
+    # ... else a place whose compound name begins with the seat form; else nothing.
+    r = resolve_in_admin1("Kamensky", oblast("Rostov Oblast"), gazetteer=gaz)
+    assert r is not None and r.place is not None and r.place.name == "Kamensk-Shakhtinsky"
+    assert resolve_in_admin1("Grayvoron", oblast("Rostov Oblast"), gazetteer=gaz) is None
+
+
+def test_district_of_oblast_with_nothing_on_file_is_the_oblast(gaz: Gazetteer) -> None:
+    rostov = next(p for p in gaz.lookup("Rostov Oblast") if p.kind == "admin1")
+    assert resolve_in_admin1("Xyzzyskiy", rostov, gazetteer=gaz) is None
+    text = "Debris fell in the Xyzzyskiy district of Rostov Oblast."
+    t = by_text(find_toponyms(text, ents(text, ("Xyzzyskiy", "GPE"))), "Xyzzyskiy")
+    assert t.place is not None and t.place.name == "Rostov Oblast" and t.precision == Precision.REGION
+    assert "using Rostov Oblast itself" in t.reason
+
+
+def test_fastiv_district(gaz: Gazetteer) -> None:
+    text = "A drone hit a house in the Fastiv district"
+    t = by_text(find_toponyms(text, ents(text, ("Fastiv", "LOC"))), "Fastiv")
+    assert t.precision == Precision.DISTRICT
+    assert t.place is not None and t.place.admin1 == "Kyiv Oblast" and t.place.kind in ("admin2", "city")
+    assert km(pt(t.place), (50.08, 29.92)) < 30
+
+
+def test_list_of_districts(gaz: Gazetteer) -> None:
+    text = "Air defences shot down drones over the Belgorod, Shebekino and Valuyki districts"
+    spans = ents(text, ("Belgorod", "NORP"), ("Shebekino", "PERSON"), ("Valuyki", "PERSON"))
+    tops = find_toponyms(text, spans)
+    assert [t.text for t in tops] == ["Belgorod", "Shebekino", "Valuyki"]
+    for t, where in zip(tops, [(50.60, 36.59), (50.41, 36.93), (50.20, 38.12)], strict=True):
+        assert t.precision == Precision.DISTRICT and t.kind_hint == "district", t
+        assert t.place is not None and t.place.admin1 == "Belgorod Oblast", t
+        assert t.place.kind in ("admin2", "city") and km(pt(t.place), where) < 25, t.place
+    # "Belgorod district" is the Belgorodsky raion around the city, not only the city's urban okrug.
+    assert tops[0].place is not None and tops[0].place.name != "Belgorod Urban District"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name"),
+    [
+        ("Fighting continues in the Pokrovsk direction", [("Pokrovsk", "GPE")], "Pokrovsk"),
+        (
+            "Heavy fighting on the Zaporizhzhia axis and in the Kupiansk and Lyman directions.",
+            [("Zaporizhzhia", "PERSON"), ("Kupiansk", "GPE"), ("Lyman", "PERSON")],
+            "Lyman",
+        ),
+    ],
+)
+def test_direction_is_near(gaz: Gazetteer, text: str, spans: list[tuple[str, str]], name: str) -> None:
+    tops = find_toponyms(text, ents(text, *spans))
+    for t in tops:
+        assert t.precision == Precision.NEAR and t.place is not None and t.place.country_code == "UA", t
+    t = by_text(tops, name)
+    assert t.descriptor == "direction" and t.place is not None and t.place.kind == "city"
+    assert t.place.admin1 == "Donetsk Oblast"
+
+
+def test_list_of_towns(gaz: Gazetteer) -> None:
+    text = "Shelling hit the nearby towns of Rodynske and Myrnohrad"
+    tops = find_toponyms(text, ents(text, ("Rodynske", "GPE"), ("Myrnohrad", "ORG")))
+    assert [t.text for t in tops] == ["Rodynske", "Myrnohrad"]
+    for t in tops:
+        assert t.descriptor == "nearby town" and t.kind_hint == "town" and t.precision == Precision.TOWN
+        assert t.place is not None and t.place.kind == "city" and t.place.admin1 == "Donetsk Oblast"
+    # A later name of such a list is a place even when the gazetteer lacks it.
+    tops = find_toponyms("Russia claimed the villages of Xyzzivka and Qwzzivka.", [])
+    assert {t.text for t in tops} >= {"Xyzzivka", "Qwzzivka"}
+    # "the towns of Donbas": a plural head without a list says nothing about the kind.
+    t = by_text(find_toponyms("The towns of Kharkiv are dark.", []), "Kharkiv")
+    assert t.kind_hint is None and t.place is not None and t.place.kind == "city"
+
+
+def test_dateline(gaz: Gazetteer) -> None:
+    text = "KYIV, Nov 25 (Sitrep Wire) - Russia attacked Ukraine's energy grid overnight."
+    tops = find_toponyms(text, ents(text, ("Nov 25", "DATE"), ("Russia", "GPE"), ("Ukraine", "GPE")))
+    kyiv = by_text(tops, "KYIV")
+    assert kyiv.descriptor == "dateline" and kyiv.source == "dateline"
+    assert (
+        kyiv.place is not None and kyiv.place.country_code == "UA" and km(pt(kyiv.place), (50.45, 30.52)) < 25
+    )
+
+
+def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
+    text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
+    tops = find_toponyms(text, [])
+    t = by_text(tops, "Prymorskyi")
+    assert t.place is not None and t.place.admin1 == "Odesa Oblast" and t.precision == Precision.DISTRICT
+    assert by_text(find_toponyms("Talks in The Hague ended.", []), "The Hague").place is not None
+
+
 # -- with the spaCy model --------------------------------------------------------------------------
 
 REFERENCE = [
@@ -523,3 +751,39 @@ def test_geoparse_document(gaz: Gazetteer) -> None:
     river = next(t for t in tops if t.text.startswith("Dnipro"))
     assert river.place is None
     assert by_text(tops, "Kherson").precision == Precision.NEAR
+
+
+DISTRICT_REFERENCE = [
+    (
+        "A Ukrainian drone struck a car near the village of Glotovo in the Grayvoron district of "
+        "Belgorod Oblast",
+        "Grayvoron",
+        "Belgorod Oblast",
+    ),
+    (
+        "A Russian ballistic missile hit port infrastructure in the Izmail district of Odesa Oblast",
+        "Izmail",
+        "Odesa Oblast",
+    ),
+    ("Shells fell in the Kamensky district of Rostov Oblast", "Kamensky", "Rostov Oblast"),
+    (
+        "Air defences shot down drones over the Belgorod, Shebekino and Valuyki districts",
+        "Shebekino",
+        "Belgorod Oblast",
+    ),
+    (
+        "Russian forces shelled Kherson overnight. Artillery and drones hit the city's Dniprovskyi district.",
+        "Dniprovskyi",
+        "Kherson Oblast",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "name", "admin1"), DISTRICT_REFERENCE)
+def test_geoparse_districts(gaz: Gazetteer, text: str, name: str, admin1: str) -> None:
+    from sitrep.geo.geoparse import geoparse
+
+    t = by_text(geoparse(text), name)
+    assert t.place is not None and t.place.admin1 == admin1, (t.place, t.reason)
+    assert t.precision == Precision.DISTRICT

@@ -247,6 +247,7 @@ class FigureRange:
     best: int = 0
     high: int = 0
     by_claimant: dict[str, str] = field(default_factory=dict)  # claimant label -> figure text
+    vague: str | None = None  # "several" when nobody gives a number, only a vague word
 
 
 @dataclass

@@ -247,6 +247,10 @@ class Gazetteer:
         self._match_cache[name] = m
         return m
 
+    def has_name(self, name: str) -> bool:
+        """Whether this exact name (folded) is a key of the index, e.g. 'The Hague'; no stems or skeletons."""
+        return self._postings(fold(name)) is not None
+
     def is_known(self, name: str) -> bool:
         """Whether any place, unit or country goes by this name (cheap; no Place objects made)."""
         return bool(self.match(name).cands)

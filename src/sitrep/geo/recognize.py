@@ -18,6 +18,12 @@ the gazetteer does not hold: they come back with no place rather than as a same-
 
 Resolution is two-pass: first without context, then with a document context made of the countries
 named or confidently implied (then those of demonyms, in order) and the confidently resolved places.
+Districts come last and are kept where the text puts them: inside their parent ("the X district of
+Y Oblast": a unit or place named X inside Y Oblast, else the oblast itself; "the X district of Y" and
+"Y's X district": within a city's radius of Y, else Y itself), in the city named before "the city's X
+district", and, for a bare "the X district", near the places named before it (a city district known
+only in a far-away city gives way to the city named before; a raion outside the region named before
+gives way to a namesake inside it).
 """
 
 from __future__ import annotations
@@ -32,8 +38,15 @@ from pathlib import Path
 
 from sitrep.geo.build import K_ADMIN1, K_ADMIN2, K_COUNTRY, Q_ALT, Q_STEM_TRANSLIT, Q_TRANSLIT
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
-from sitrep.geo.resolve import ResolveContext, resolve, resolve_detail
-from sitrep.geo.text import fold
+from sitrep.geo.resolve import (
+    DISTRICT_FAR_KM,
+    ResolveContext,
+    resolve,
+    resolve_detail,
+    resolve_in_admin1,
+    resolve_near,
+)
+from sitrep.geo.text import fold, hint_for_generic, strip_generic
 from sitrep.models import Place, Precision
 
 __all__ = ["Toponym", "demonym_country", "find_toponyms"]
@@ -253,12 +266,13 @@ _MODS = (
 _GENERIC_AFTER = re.compile(
     rf"^(\s+(?:(?:{_MODS})\s+){{0,2}})(regions?|oblasts?|krais?|kray|provinces?|governorates?|districts?|"
     r"raions?|rayons?|county|counties|okrugs?|republic|municipality|territory|hromadas?|community|areas?|"
-    r"states?)\b",
+    r"states?|directions?|axis|axes|sectors?)\b",
     re.I,
 )
 _LIST_AFTER = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
-    r"(regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas)\b"
+    r"(regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas|directions|axes|"
+    r"sectors)\b"
 )
 _COMPOUND = re.compile(
     r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
@@ -272,12 +286,32 @@ _TITLE_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:said|says|told|added|wrote|noted|stressed|warned|claimed|insisted|denied|argued|tweeted)\b"
 )
-_SINGULAR = {"counties": "county", "krais": "krai"}
+_SINGULAR = {
+    "counties": "county",
+    "krais": "krai",
+    "axis": "axis",
+    "axes": "axis",
+    "cities": "city",
+    "municipalities": "municipality",
+    "communities": "community",
+}
+# Words after a name that place an event around it rather than in it: "the X area", "the X direction".
+_NEAR_WORDS = frozenset({"area", "direction", "axis", "sector"})
+
+
+def _singular(word: str) -> str:
+    """'regions' -> 'region', 'cities' -> 'city', 'axes' -> 'axis'; singular words stay as they are."""
+    w = word.lower()
+    if w in _SINGULAR:
+        return _SINGULAR[w]
+    return w[:-1] if w.endswith("s") and not w.endswith(("us", "ss")) else w
+
+
 _DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
-    r"[\w'’-]+\s+){0,3}?)(city|town|village|settlement|hamlet|port|"
-    r"region|oblast|province|district|suburb|resort|municipality|community|area|urban-type settlement)"
+    r"[\w'’-]+\s+){0,3}?)(city|cities|towns?|villages?|settlements?|hamlets?|port|"
+    r"region|oblast|province|district|suburb|resort|municipality|community|area|urban-type settlements?)"
     r"\s+of\s+$",
     re.I,
 )
@@ -336,6 +370,16 @@ _ADMIN1_WORDS = frozenset(
     {"region", "oblast", "krai", "kray", "province", "governorate", "okrug", "republic", "territory"}
 )
 _SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "hamlet", "urban-type settlement"})
+# "the villages of A, B and C": a later name of such a list.
+_SETTLEMENT_LIST_BEFORE = re.compile(
+    r"\b(?:cities|towns|villages|settlements|hamlets)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
+)
+# Between two names of one list: ", ", ", and ", " and ", " or ".
+_LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+# "the city's Dniprovskyi district": the district of the city named before.
+_BETWEEN_POSS = re.compile(rf"\s+(?:(?:{_MODS})\s+){{0,2}}", re.I)
+_ANAPHOR_BEFORE = re.compile(rf"\bthe\s+(?:city|town)['’]s\s+(?:(?:{_MODS})\s+){{0,2}}$", re.I)
 _ADMIN2_WORDS = frozenset({"raion", "rayon", "county", "municipality", "hromada", "community"})
 _TOWN_WORDS = frozenset(
     {
@@ -457,6 +501,8 @@ class _Cand:
     water: str | None = None
     unknown: bool = False
     parent: _Cand | None = None
+    anaphor: bool = False  # "the city's X district": the parent is the city named before
+    list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
     fixed_place: str | None = None  # metonyms: the city to resolve instead of the text
     results: list[tuple[Place | None, float, str]] = field(default_factory=list)
 
@@ -555,8 +601,7 @@ class _Recognizer:
         m = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
         if not m:
             return None
-        word = m.group(m.lastindex or 1).lower()
-        word = _SINGULAR.get(word, word[:-1] if word.endswith("s") else word)
+        word = _singular(m.group(m.lastindex or 1))
         if word in _ADMIN1_WORDS or word == "state":
             return "admin1"
         if word == "district":
@@ -643,6 +688,10 @@ class _Recognizer:
             if ok and label == "PERSON" and len(name.split()) >= 2:
                 # a two-word "person" that is a known place as a whole ("Bila Tserkva", "Rostov Oblast")
                 ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 100_000 or self.support(s, e)
+            after = self.text[e : e + 120]
+            generic_after = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
+            if not ok and kind >= 0 and generic_after and not self.person_like(s, e):
+                ok = True  # "the Grayvoron district", "the Kupiansk and Lyman directions": places
             if ok:
                 self.add(_Cand(s, e, label, possessive=poss))
 
@@ -726,8 +775,9 @@ class _Recognizer:
         w = t.text.lower()
         if w in self.stop or _lower_common(w)[0] or demonym_country(t.text) or self.g.is_known(t.text):
             return
-        d = _DESC_BEFORE.search(self.text[max(0, t.start - 80) : t.start])
-        if d and d.group(2).lower() in _SETTLEMENT_WORDS:
+        before = self.text[max(0, t.start - 120) : t.start]
+        d = _DESC_BEFORE.search(before[-80:])
+        if (d and _singular(d.group(2)) in _SETTLEMENT_WORDS) or _SETTLEMENT_LIST_BEFORE.search(before):
             self.add(_Cand(t.start, t.end, "scan", unknown=True))
 
     def accept(self, idxs: list[int], s: int, e: int) -> bool:
@@ -739,6 +789,8 @@ class _Recognizer:
             return len(words) == 1 and words[0] in ABBREV_COUNTRIES
         if len(words) == 1 and demonym_country(words[0]):
             return False
+        if len(words) > 1 and words[0] in ("The", "A", "An") and not self.g.has_name(name):
+            return False  # "The Prymorskyi district": the name starts after the article ("The Hague" is kept)
         if not self.g.is_known(name):
             return False
         lows = [w.lower() for w in words]
@@ -807,18 +859,18 @@ class _Recognizer:
             m = _GENERIC_AFTER.match(after)
             if m:
                 mods, word = m.group(1).strip().lower(), m.group(2)
-                low = word.lower()
-                low = _SINGULAR.get(low, low[:-1] if low.endswith("s") and low not in ("us",) else low)
+                low = _singular(word)
                 c.descriptor = f"{mods} {low}".strip()
                 if low in _ADMIN1_WORDS or low == "state":
                     c.kind_hint = "admin1"
                 elif low == "district":
                     c.kind_hint = "district"
+                    c.anaphor = bool(_ANAPHOR_BEFORE.search(before[-60:]))
                 elif low in _ADMIN2_WORDS:
                     c.kind_hint = "admin2"
-                elif low == "area":
+                elif low in _NEAR_WORDS:
                     c.near = True
-                if not mods and word[:1].isupper() and low != "area" and not word.lower().endswith("s"):
+                if not mods and word[:1].isupper() and low not in _NEAR_WORDS and not word.endswith("s"):
                     c.end += m.end()  # "Donetsk Oblast", "Krasnodar Krai": the generic is part of the name
                     after = text[c.end :]
                 else:
@@ -827,15 +879,26 @@ class _Recognizer:
             if f:
                 c.descriptor = (f.group(1) + f.group(2)).strip().lower()
                 c.near = True
+        if c.kind_hint is None:  # an NER span with its generic word: "Shevchenkivskyi district"
+            inner = hint_for_generic(strip_generic(fold(name))[1])
+            if inner in ("district", "admin2"):
+                c.kind_hint = inner
+                c.anaphor = inner == "district" and bool(_ANAPHOR_BEFORE.search(before[-60:]))
         d = _DESC_BEFORE.search(before[-80:])
         desc_start = c.start
         if d:
             d_abs = c.start - (len(before[-80:]) - d.start())
             if any(o is not c and d_abs <= o.start < c.start for o in self.cands):
                 d = None  # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv
+        if d and d.group(2).lower() != _singular(d.group(2)):
+            # "the nearby towns of A and B": a plural head describes a list, not "the towns of Donbas"
+            if self.next_in_list(c) is not None:
+                c.list_desc = True
+            else:
+                d = None
         if d:
-            words = (d.group(1) + d.group(2)).strip().lower()
-            head = d.group(2).lower()
+            head = _singular(d.group(2))
+            words = (d.group(1) + head).strip().lower()
             if c.descriptor is None:
                 c.descriptor = words
             if c.kind_hint is None:
@@ -903,25 +966,42 @@ class _Recognizer:
                         c.role = "attributive"
                         break
 
+    def next_in_list(self, c: _Cand) -> _Cand | None:
+        """The candidate after c in a list of names ('A, B and C'), if any."""
+        after = [o for o in self.cands if o.start >= c.end]
+        if not after:
+            return None
+        o = min(after, key=lambda o: o.start)
+        return o if _LIST_SEP.match(self.text[c.end + (2 if c.possessive else 0) : o.start]) else None
+
     def propagate_lists(self) -> None:
-        """'the Bryansk, Belgorod and Kursk regions': every name in the list is a region."""
-        for c in self.cands:
+        """'the Bryansk, Belgorod and Kursk regions': every name in the list is a region; 'the towns of
+        Rodynske and Myrnohrad': every name in the list is a town."""
+        cands = sorted(self.cands, key=lambda c: c.start)
+        for c in cands:
             if c.kind_hint is not None or c.water or c.possessive or c.source == "metonym":
                 continue
             m = _LIST_AFTER.match(self.text[c.end :])
             if not m:
                 continue
-            word = m.group(1).lower()
-            word = _SINGULAR.get(word, word[:-1])
+            word = _singular(m.group(1))
             c.descriptor = c.descriptor or word
             if word in _ADMIN1_WORDS or word == "state":
                 c.kind_hint = "admin1"
             elif word == "district":
                 c.kind_hint = "district"
+                c.anaphor = bool(_ANAPHOR_BEFORE.search(self.text[max(0, c.start - 60) : c.start]))
             elif word in _ADMIN2_WORDS:
                 c.kind_hint = "admin2"
-            elif word == "area":
+            elif word in _NEAR_WORDS:
                 c.near = True
+        for c in cands:
+            if not c.list_desc:
+                continue
+            o = self.next_in_list(c)
+            while o is not None and o.kind_hint is None and o.descriptor is None and not o.water:
+                o.descriptor, o.kind_hint, o.near = c.descriptor, c.kind_hint, o.near or c.near
+                o = self.next_in_list(o)
 
     def datelines(self) -> None:
         """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma."""
@@ -935,24 +1015,159 @@ class _Recognizer:
                 self.add(_Cand(s, e, "dateline", descriptor="dateline", fixed_place=name))
 
     def link_parents(self) -> None:
-        """'the Kyivskyi district of Kharkiv': Kharkiv is the district's parent."""
+        """'the Kyivskyi district of Kharkiv', 'the Pechersk and Podilskyi districts of Kyiv' and
+        "Kharkiv's Kyivskyi district": Kharkiv is the district's parent."""
         by_start = {c.start: c for c in self.cands}
         for c in self.cands:
-            if (
-                c.kind_hint in ("district", "admin2")
-                and c.descriptor
-                and c.descriptor.endswith(("district", "raion", "rayon"))
+            if c.kind_hint not in ("district", "admin2") or not (
+                c.descriptor and c.descriptor.endswith(("district", "raion", "rayon"))
             ):
-                m = re.match(
-                    r"^\s+(?:\w+\s+){0,2}?(?:district|raion|rayon)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
-                    self.text[c.end :],
-                    re.I,
-                )
-                if m:
-                    c.parent = by_start.get(c.end + m.end())
+                continue
+            after = self.text[c.end :]
+            gm = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
+            skip = gm.end() if gm else 0
+            m = re.match(r"^\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", after[skip:], re.I)
+            if m:
+                c.parent = by_start.get(c.end + skip + m.end())
+                continue
+            for o in self.cands:  # "Kharkiv's central Kyivskyi district"
+                if (
+                    o.possessive
+                    and not o.water
+                    and o.end + 2 <= c.start
+                    and _BETWEEN_POSS.fullmatch(self.text[o.end + 2 : c.start])
+                ):
+                    c.parent = o
+                    break
 
 
 PARENT_KM = 40.0
+
+
+def _district_parent(
+    k: int, cands: list[_Cand], resolved: dict[int, Place | None], confident: dict[int, Place]
+) -> tuple[Place | None, str, list[Place]]:
+    """Where the text puts a district: its parent ("the X district of Y", "Y's X district") as
+    "parent"; the city named before "the city's X district" as "anaphor"; else, for a bare "the X
+    district", "context" with no parent. Also returns the places named before it, nearest first."""
+    c = cands[k]
+    if c.parent is not None:
+        pk = cands.index(c.parent)
+        return resolved.get(pk) or confident.get(pk), "parent", []
+    if not c.anaphor and c.kind_hint not in ("district", "admin2"):
+        return None, "", []
+    before = [
+        p
+        for j in sorted((j for j in resolved if cands[j].start < c.start), key=lambda j: -cands[j].start)
+        if (p := resolved[j]) is not None and p.kind != "country" and not cands[j].water
+    ]
+    if c.anaphor:
+        return next((p for p in before if p.kind == "city"), None), "anaphor", before
+    return None, "context", before
+
+
+def _bare(name: str) -> str:
+    """A name without its trailing generic word, for messages: 'Pechersk district' -> 'Pechersk'."""
+    words = name.split()
+    if len(words) > 1 and hint_for_generic(fold(words[-1])) is not None:
+        return " ".join(words[:-1])
+    return name
+
+
+def _inside(p: Place | None, admin1: Place) -> bool:
+    return (
+        p is not None
+        and p.kind != "admin1"
+        and p.country_code == admin1.country_code
+        and p.admin1 == admin1.name
+    )
+
+
+def _place_district(
+    name: str,
+    p: Place | None,
+    conf: float,
+    why: str,
+    pp: Place,
+    how: str,
+    g: Gazetteer,
+) -> tuple[Place | None, float, str]:
+    """Keep a district resolution that lies where the text puts it, else find one there, else use
+    the containing place itself: "the Kamensky district of Rostov Oblast" must not land in Voronezh,
+    nor "the city's Dniprovskyi district" in a text about Kherson land in Kyiv."""
+    label = _bare(name)
+    if pp.kind == "admin1":
+        if _inside(p, pp):
+            return p, conf, why
+        r = resolve_in_admin1(name, pp, gazetteer=g)
+        if r is not None:
+            return r.place, r.confidence, r.reason
+        conf = round(conf * 0.7 if p is not None else 0.6, 3)
+        return (
+            pp,
+            conf,
+            f"no {label} district or place of that name on file within {pp.name}; using {pp.name} itself",
+        )
+    if pp.kind not in ("city", "district"):
+        return p, conf, why
+    if p is not None and _km(p, pp) <= PARENT_KM:
+        return p, conf, why
+    r = resolve_near(name, pp, gazetteer=g)
+    if r is not None:
+        return r.place, r.confidence, r.reason
+    # The text puts the district in this city, so the city is where the event is, whatever the
+    # confidence of the namesake found elsewhere.
+    if how == "parent":
+        return pp, 0.6, f"no {label} district on file within {pp.name}; using {pp.name} itself"
+    return pp, 0.6, f"{label}: district not on file near {pp.name}; using the city named in context"
+
+
+def _district_in_context(
+    name: str,
+    p: Place | None,
+    conf: float,
+    why: str,
+    before: list[Place],
+    places: list[Place],
+    g: Gazetteer,
+) -> tuple[Place | None, float, str]:
+    """A bare "the X district": no word ties it to a place, so the places named before it decide.
+
+    A city district (or an unknown name) that lies far from every place the document names is a
+    namesake in another city: look for X near the city or region named last, else use that place
+    itself. A raion or town outside the region named last gives way to one of that name inside it
+    ("the Kamensky district" in a text about Rostov Oblast), if there is one."""
+    label = _bare(name)
+    if p is None or p.kind == "district":
+        last = next((q for q in before if q.kind in ("city", "admin1")), None)
+        others = [*before, *places]
+        if last is None or (p is not None and min(_km(p, q) for q in others) <= DISTRICT_FAR_KM):
+            return p, conf, why
+        if last.kind == "city":
+            r = resolve_near(name, last, gazetteer=g)
+            if r is not None:
+                return r.place, r.confidence, r.reason
+            return (
+                last,
+                0.5,
+                f"{label}: district not on file near {last.name}; using the city named in context",
+            )
+        r = resolve_in_admin1(name, last, gazetteer=g)
+        if r is not None:
+            return (
+                r.place,
+                round(r.confidence * 0.8, 3),
+                f"{r.reason}; {last.name} is the region named before it",
+            )
+        return last, 0.4, f"{label}: district not on file in {last.name}; using the region named in context"
+    src = next((q for q in before if q.kind in ("city", "district", "admin2", "admin1")), None)
+    region = src if src is None or src.kind == "admin1" else g.admin1_of(src)
+    if region is None or _inside(p, region):
+        return p, conf, why
+    r = resolve_in_admin1(name, region, gazetteer=g)
+    if r is None:
+        return p, conf, why
+    return r.place, round(r.confidence * 0.9, 3), f"{r.reason}; {region.name} is the region named before it"
 
 
 def _km(a: Place, b: Place) -> float:
@@ -1021,10 +1236,14 @@ def find_toponyms(
         k: p for k, (p, conf, _) in first.items() if p is not None and conf >= 0.75 and p.kind != "country"
     }
 
-    # Pass 2: with the document context; a district's parent city goes first.
+    # Pass 2: with the document context; districts go last, after the city or region they lie in.
     out: list[Toponym] = []
     resolved: dict[int, Place | None] = {}
-    order = sorted(range(len(cands)), key=lambda k: cands[k].parent is not None)
+
+    def dependent(c: _Cand) -> bool:
+        return c.parent is not None or c.anaphor or c.kind_hint in ("district", "admin2")
+
+    order = sorted(range(len(cands)), key=lambda k: (dependent(cands[k]), cands[k].start))
     for k in order:
         c = cands[k]
         if c.water:
@@ -1032,24 +1251,24 @@ def find_toponyms(
             p, conf, why = None, 0.0, f"no gazetteer entry for {word}"
         elif k not in first:
             p, conf, why = None, 0.0, "unknown name"
+            pp, how, before = _district_parent(k, cands, resolved, confident)
+            if pp is not None:  # "the Saltivskyi district of Kharkiv": Kharkiv
+                p, conf, why = _place_district(name_of(c), None, 0.0, why, pp, how, g)
+            elif how == "context":  # "the Saltivskyi district" after Kharkiv: Kharkiv
+                p, conf, why = _district_in_context(name_of(c), None, 0.0, why, before, [], g)
         else:
             own = folded[k]
             places = [q for j, q in confident.items() if j != k and folded[j] != own]
-            pp = None
-            if c.parent is not None:
-                pk = cands.index(c.parent)
-                pp = resolved.get(pk) or confident.get(pk)
-                if pp is not None:
-                    places = [pp, *places]
+            pp, how, before = _district_parent(k, cands, resolved, confident)
+            if pp is not None and pp.kind != "country":
+                places = [pp, *places]
             countries = [cc for cc, src in sources.items() if src - {k}]
             local = ResolveContext(countries=countries, places=places, domain=domain)
             p, conf, why = resolve(name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g)
-            parent_city = pp is not None and pp.kind in ("city", "district", "admin1")
-            if parent_city and pp is not None and (p is None or _km(p, pp) > PARENT_KM):
-                # "the Kyivskyi district of Kharkiv" with no such district on file: Kharkiv itself
-                # (its centre is within a city's radius of the district) beats a namesake elsewhere.
-                p, conf = pp, round(conf * 0.7 if p is not None else 0.6, 3)
-                why = f"no {name_of(c)} district on file within {pp.name}; using {pp.name} itself"
+            if pp is not None:
+                p, conf, why = _place_district(name_of(c), p, conf, why, pp, how, g)
+            elif how == "context":
+                p, conf, why = _district_in_context(name_of(c), p, conf, why, before, places, g)
         resolved[k] = p
         out.append(
             Toponym(

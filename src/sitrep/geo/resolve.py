@@ -8,6 +8,10 @@ Score of a candidate = prior + context:
   context +0.45/+0.3/+0.2 for the 1st/2nd/later country mentioned in the document, +0.15 for the
           outlet's country, and up to +0.5 for closeness (< 300 km) to places already resolved in the
           document, +0.2 for sharing their admin1.
+A city district chosen for a "district" hint that lies more than 100 km from every place already
+resolved in the document keeps half its confidence: it is probably a namesake in another city.
+``resolve_in_admin1`` and ``resolve_near`` find what "the X district of Y Oblast" and "the X district"
+of a city name when the best overall choice lies elsewhere.
 The population weight is set so that context can overturn about a 6x population difference, not more:
 "Geneva" stays in Switzerland (9x the largest US Geneva) in a text that also mentions the US, while
 "Springfield" with context US lands in the US.
@@ -39,9 +43,19 @@ from sitrep.geo.build import (
     Q_TRANSLIT,
 )
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.text import fold, seat_variants, skeleton, strip_generic
 from sitrep.models import Place
 
-__all__ = ["KIND_HINTS", "Resolution", "ResolveContext", "domain_country", "resolve", "resolve_detail"]
+__all__ = [
+    "KIND_HINTS",
+    "Resolution",
+    "ResolveContext",
+    "domain_country",
+    "resolve",
+    "resolve_detail",
+    "resolve_in_admin1",
+    "resolve_near",
+]
 
 KIND_HINTS = ("country", "admin1", "admin2", "district", "town")
 
@@ -69,6 +83,10 @@ DOMAIN_BONUS = 0.15
 NEAR_BONUS, NEAR_KM = 0.5, 300.0
 SAME_ADMIN1_BONUS = 0.2
 FAR_KM = 500.0
+# A city district lies within a few km of its city: one this far from every other place the document
+# names is probably the namesake in another city ("Dniprovskyi" in Kyiv, in a text about Kherson).
+DISTRICT_FAR_KM = 100.0
+NEAR_CITY_KM = 30.0
 
 # Tiers of acceptable kinds for each hint, best first; later tiers are fallbacks with less confidence.
 _TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
@@ -279,6 +297,9 @@ def resolve_detail(
     ):
         conf *= 0.7  # a small place far from everything else the document names: likely a namesake
         why += f"; {dmin[b]:.0f} km from the document's other places"
+    elif hint == "district" and kinds[b] == K_DISTRICT and np.isfinite(dmin[b]) and dmin[b] > DISTRICT_FAR_KM:
+        conf *= 0.5  # a district of a city the document does not otherwise place us in
+        why += f"; a district of a city {dmin[b]:.0f} km from the document's other places"
     if tier_no > 0:
         conf *= 0.6
         why = f"no {hint} of that name, fell back to {KINDS[int(kinds[b])]}; " + why
@@ -322,3 +343,81 @@ def _why(
     if ctx_codes and ctx_country[b] > 0:
         return f"chose largest, in context country {place.country_code}"
     return "chose largest"
+
+
+def resolve_in_admin1(name: str, admin1: Place, *, gazetteer: Gazetteer | None = None) -> Resolution | None:
+    """What "the <name> district of <admin1>" names when the resolver's choice lies elsewhere.
+
+    In order: a second-level unit inside ``admin1`` named after ``name`` (its own name, an alias, or the
+    seat form of an adjectival name: Grayvoron ~ Grayvoronskiy Rayon, Kamensky ~ Kamenskiy Rayon); a
+    populated place inside it of that name (a raion's seat usually bears the raion's name); a place whose
+    compound name begins with the seat form ('Kamensky' -> Kamensk-Shakhtinsky); a unit whose name does.
+    None when nothing inside ``admin1`` fits.
+    """
+    g = gazetteer or get_gazetteer()
+    a1 = g.index_of(admin1)
+    if a1 is None or int(g.kind[a1]) != K_ADMIN1:
+        return None
+    stem = strip_generic(fold(name))[0]
+    if not stem:
+        return None
+    forms = seat_variants(stem)
+    want = {skeleton(v) for v in forms}
+    heads = tuple(v + " " for v in forms if len(v) >= 4)
+    direct = {i for i, _q in g.match(name).cands if int(g.a1[i]) == a1}
+    best: tuple[int, int, int] | None = None  # (tier, -population, index)
+    for i in np.nonzero((g.a1 == a1) & (g.kind != K_ADMIN1) & (g.kind != K_COUNTRY))[0].tolist():
+        unit = int(g.kind[i]) in (K_ADMIN2, K_DISTRICT)
+        own = strip_generic(fold(g.name(i)))[0]
+        if unit:
+            exact = i in direct or bool({skeleton(v) for v in seat_variants(own)} & want)
+        else:
+            exact = i in direct or skeleton(own) in want
+        if exact:
+            tier = 0 if unit else 1
+        elif own.startswith(heads):
+            tier = 3 if unit else 2
+        else:
+            continue
+        key = (tier, -int(g.pop[i]), i)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    tier, _pop, i = best
+    place = g.place(i)
+    where = f"within {admin1.name}"
+    if tier == 0:
+        return Resolution(place, 0.8, f"the unit named after {name} {where}", Q_ALIAS)
+    if tier == 1:
+        why = f"no {name} district on file {where}; using the place {place.name} in it (a district's seat"
+        return Resolution(place, 0.7, why + " usually bears its name)", Q_STEM)
+    why = f"no {name} district or place of that name on file {where}; using {place.name}, whose name begins"
+    return Resolution(place, 0.55 if tier == 2 else 0.5, why + " like it", Q_STEM)
+
+
+def resolve_near(
+    name: str,
+    center: Place,
+    *,
+    radius_km: float = NEAR_CITY_KM,
+    gazetteer: Gazetteer | None = None,
+) -> Resolution | None:
+    """A district, unit or place called ``name`` within ``radius_km`` of ``center`` (the city a text
+    places a district in), best match quality then largest first; None if there is none."""
+    g = gazetteer or get_gazetteer()
+    best: tuple[int, int, int] | None = None
+    for i, q in g.match(name).cands:
+        if int(g.kind[i]) not in (K_DISTRICT, K_ADMIN2, K_CITY):
+            continue
+        if g.distance_km(i, center.lat, center.lon) > radius_km:
+            continue
+        key = (q, -int(g.pop[i]), i)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    q, _pop, i = best
+    place = g.place(i)
+    why = f"chose the one within {radius_km:.0f} km of {center.name}, the city named in context"
+    return Resolution(place, round(0.85 * Q_CONF.get(q, 0.8), 3), why, q)

@@ -263,8 +263,8 @@ SEAT_SUFFIXES = ("skiy", "skyy", "skyi", "skij", "skoy", "skaya", "sky", "ska", 
 
 
 def seat_variants(stem: str) -> list[str]:
-    """Folded names the seat of a unit called ``stem`` may bear, the stem itself first:
-    'millerovsky' -> [..., 'millerovo', ...], 'kamensky' -> [..., 'kamensk', ...], 'pokrovsk' -> ['pokrovsk']."""
+    """Folded names the seat of a unit called ``stem`` may bear, the stem itself first: 'millerovsky'
+    -> [..., 'millerovo', ...], 'kamensky' -> [..., 'kamensk', ...], 'pokrovsk' -> ['pokrovsk']."""
     variants = [stem]
     for suf in SEAT_SUFFIXES:
         if stem.endswith(suf) and len(stem) > len(suf) + 2:

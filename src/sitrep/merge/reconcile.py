@@ -45,7 +45,9 @@ def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list
     if not by_claimant:
         return FigureRange(), []
     figures = list(by_claimant.values())
-    specific = [f for f in figures if _specific(f)] or figures
+    specific = [f for f in figures if _specific(f)]
+    vague = None if specific else figures[0].qualifier
+    specific = specific or figures
     lows = sorted(f.low for f in specific)
     result = FigureRange(
         acled=lows[0],
@@ -53,6 +55,7 @@ def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list
         best=lows[(len(lows) - 1) // 2],
         high=max(f.high if f.high is not None else f.low for f in figures),
         by_claimant={name: str(f) for name, f in by_claimant.items()},
+        vague=vague,
     )
     disagreements: list[str] = []
     items = list(by_claimant.items())
@@ -126,9 +129,8 @@ def summarise(event: Event) -> str:
             parts += [p for p in (place.admin1, place.country) if p and p != place.name]
         where = " in " + ", ".join(dict.fromkeys(parts))
     figures = []
-    if event.fatalities.high:
-        figures.append(f"{event.fatalities.acled} killed")
-    if event.injured.high:
-        figures.append(f"{event.injured.acled} injured")
+    for label, fr in (("killed", event.fatalities), ("injured", event.injured)):
+        if fr.high:
+            figures.append(f"{fr.vague or fr.acled} {label}")
     tail = f": {', '.join(figures)}" if figures else ""
     return f"{event.sub_event_type or event.event_type}{where}{tail}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 from rich.console import Console
@@ -15,6 +16,8 @@ def figure_text(fr: FigureRange) -> str:
     """'3' when everyone agrees, '1 (1–3)' for ACLED-lowest and a UCDP range."""
     if not fr.by_claimant:
         return ""
+    if fr.vague:
+        return f"{fr.vague} (≥{fr.low})"
     if fr.low == fr.high:
         return str(fr.acled)
     return f"{fr.acled} ({fr.low}–{fr.high})"
@@ -30,11 +33,30 @@ def place_text(event: Event) -> str:
     return ", ".join(dict.fromkeys(p for p in parts if p)) + f" [{loc.precision.value}]"
 
 
+def _claimant_names(event: Event, most: int = 3) -> str:
+    names = list(dict.fromkeys(c.claimant.name for c in event.claims)) or [
+        label.split(" (")[0].split(" via ")[0] for label in event.claimants
+    ]
+    extra = f" +{len(names) - most}" if len(names) > most else ""
+    return "; ".join(names[:most]) + extra
+
+
 def events_table(events: list[Event], console: Console | None = None) -> None:
-    console = console or Console()
+    """One row per event; wide enough to read when piped (rich falls back to 80 columns)."""
+    console = console or Console(width=max(140, shutil.get_terminal_size().columns))
     table = Table(show_lines=False, header_style="bold")
-    for col in ("id", "date", "type", "place", "killed", "injured", "claimants", "!"):
-        table.add_column(col, overflow="fold")
+    for col, kwargs in (
+        ("id", {"no_wrap": True}),
+        ("date", {"no_wrap": True}),
+        ("type", {}),
+        ("place [precision]", {}),
+        ("killed", {"justify": "right"}),
+        ("injured", {"justify": "right"}),
+        ("src", {"justify": "right"}),
+        ("claimants", {}),
+        ("", {"no_wrap": True}),
+    ):
+        table.add_column(col, overflow="fold", **kwargs)
     for e in events:
         table.add_row(
             e.id,
@@ -43,8 +65,9 @@ def events_table(events: list[Event], console: Console | None = None) -> None:
             escape(place_text(e)),
             figure_text(e.fatalities),
             figure_text(e.injured),
-            escape("; ".join(e.claimants)),
-            "contested" if e.contested else "",
+            str(e.n_sources),
+            escape(_claimant_names(e)),
+            "[red]contested[/red]" if e.contested else "",
         )
     console.print(table)
 

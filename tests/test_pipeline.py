@@ -1,0 +1,76 @@
+"""The Python API: `sitrep.Pipeline` analyses reports without I/O and ingests them into a store."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sitrep import Pipeline
+from sitrep.models import Claim, Event, Precision, Report
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = datetime(2025, 11, 25, 9, 0, tzinfo=UTC)
+STRIKE = "A Russian drone strike on Sumy killed three people on Tuesday, the regional administration said."
+
+
+def report(text: str, source: str) -> Report:
+    return Report(text=text, source=source, published=PUBLISHED, origin="api")
+
+
+def test_analyse_returns_claims_without_a_database(tmp_path: Path) -> None:
+    pipeline = Pipeline(tmp_path / "never.db")
+    claims = pipeline.analyse(
+        report(
+            "Russian artillery shelled Nikopol overnight, killing two people and injuring five, "
+            "regional governor Serhiy Lysak said on Telegram.",
+            "Test Wire",
+        )
+    )
+    assert not (tmp_path / "never.db").exists()
+    (claim,) = claims
+    assert isinstance(claim, Claim)
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    assert claim.killed is not None and claim.killed.exact and claim.killed.low == 2
+    assert claim.injured is not None and claim.injured.low == 5
+    assert claim.claimant.name == "Serhiy Lysak" and claim.claimant.channel == "Telegram"
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == "Nikopol" and claim.location.precision == Precision.TOWN
+    assert claim.actor1 == "Military Forces of Russia (2000-)"
+    json.dumps(claim.to_dict())  # plain data all the way down
+
+
+def test_irrelevant_text_yields_no_claims() -> None:
+    assert (
+        Pipeline().analyse(report("The bakery on Main Street won a prize for its sourdough.", "Local")) == []
+    )
+
+
+def test_two_outlets_one_incident_contested(tmp_path: Path) -> None:
+    pipeline = Pipeline(tmp_path / "api.db")
+    result = pipeline.ingest(
+        [
+            report(
+                STRIKE,
+                "Outlet A",
+            ),
+            report(
+                "Five people were killed when a drone hit Sumy on Tuesday, local media reported.", "Outlet B"
+            ),
+            report(
+                STRIKE,
+                "Outlet A",
+            ),
+        ]
+    )
+    assert (result.reports_new, result.reports_duplicate) == (2, 1)
+    assert result.events_created == 1 and result.events_updated == 1
+    (event,) = pipeline.events()
+    assert isinstance(event, Event)
+    assert event.n_sources == 2 and event.contested
+    assert event.fatalities.acled == 3 and (event.fatalities.low, event.fatalities.high) == (3, 5)
+    assert set(event.fatalities.by_claimant.values()) == {"3", "5"}
+    assert "3" in (event.contested_reason or "") and "5" in (event.contested_reason or "")
