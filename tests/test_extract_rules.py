@@ -70,6 +70,7 @@ def figures(text: str) -> dict[str, tuple[int, int | None, str | None]]:
         ("air defenses shot down 10 drones en route to Moscow", {}),
         ("more than 30 countries backing Ukraine", {}),
         ("Two soldiers were killed on 25 November 2025.", {"killed": (2, 2, None)}),
+        ("A 62-year-old man was injured, the governor said.", {"injured": (1, 1, None)}),
     ],
 )
 def test_figures(text: str, expected: dict) -> None:

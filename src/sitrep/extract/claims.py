@@ -34,6 +34,13 @@ _PRECISION_RANK = {
 }
 _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
 _CAPITAL = re.compile(r"\b(?:in|on|over|across|around|near)\s+the\s+capital\b", re.I)
+#: Habitual or hypothetical wording marks background, not an incident.
+_BACKGROUND = re.compile(
+    r"\b(?:repeatedly|regularly|frequently|often|routinely|since the (?:start|beginning) of|"
+    r"in recent (?:days|weeks|months)|would (?:assess|continue|resume)|threaten(?:ed|s)? to|"
+    r"plans? to (?:strike|attack)|vowed to)\b",
+    re.I,
+)
 #: "launched from the Bryansk region": where weapons came from is not where the event happened.
 _ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
@@ -195,6 +202,13 @@ class ClaimExtractor:
         damage = find_damage(clause, start)
         harm = any(f.figure.low > 0 for f in figures) or any(d.kind in HARM_KINDS for d in damage)
         typing = classify(clause, harm=harm, default_weapons=ctx.weapons)
+        if (
+            typing is not None
+            and typing.event_type in tx.VIOLENT_TYPES
+            and not harm
+            and _BACKGROUND.search(clause)
+        ):
+            typing = None  # "have repeatedly targeted …": background, not an incident
         if typing and typing.event_type in tx.VIOLENT_TYPES and typing.weapons:
             ctx.weapons = list(dict.fromkeys([*typing.weapons, *ctx.weapons]))
         location = self._clause_location(text, start, end, tops, typing, claimant, ctx) or sentence_location

@@ -70,6 +70,7 @@ _NONE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_AGE = re.compile(r"\b\d+-(?:year|month)-old\b", re.IGNORECASE)
 _OBJECT_WORDS = re.compile(
     r"\b(?:drones?|missiles?|rockets?|houses?|homes?|buildings?|vehicles?|tanks?|shells?|bombs?|"
     r"countries|days?|hours?|years?|km|kilometres|kilometers|miles|percent|%)\b",
@@ -110,7 +111,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             between = text[m.start("num") : m.start("verb")] if m.start("verb") > m.start("num") else ""
-            if _OBJECT_WORDS.search(between):
+            if _OBJECT_WORDS.search(_AGE.sub("", between)):
                 continue
             state = m.groupdict().get("state")
             if name == "active" and m.group("verb").lower() in {"leaving", "left"} and not state:
