@@ -210,6 +210,9 @@ def test_claimants() -> None:
     sentence = "Two people were killed, according to the regional administration."
     (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
     assert anchor.claimant.name.startswith("regional administration") and anchor.start == 0
+    sentence = "Four people were killed, the city's mayor, Ihor Sydorenko, said on Tuesday."
+    (anchor,) = find_anchors(sentence, 0, persons=[(43, 57)], orgs=[])
+    assert (anchor.claimant.name, anchor.claimant.role) == ("Ihor Sydorenko", "city's mayor")
     sentence = "She said two buildings were damaged."
     (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
     assert anchor.pronoun

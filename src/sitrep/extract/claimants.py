@@ -30,7 +30,12 @@ TITLES = (
 )
 _TITLE_BEFORE = re.compile(rf"({TITLES})\s*$")
 _APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,]{2,100}?),\s*(?:(?:also|later|earlier|then)\s+)?$")
-_GAP = re.compile(r"^\s*(?:(?:also|later|earlier|then|previously|separately|had|has|have)\s+)*$", re.I)
+_GAP = re.compile(r"^\s*,?\s*(?:(?:also|later|earlier|then|previously|separately|had|has|have)\s+)*$", re.I)
+# "the city's mayor, Ihor Sydorenko, said": a role in apposition before the name.
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,4}?(?:governor|mayor|spokes(?:man|woman|person)|commander|minister|"
+    r"head|chief|president|adviser|advisor|official|prosecutor|ombudsman|director))\s*,\s*$"
+)
 _PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e|[Tt]hey|[Ii]t)\s+(?:(?:also|later|then|had|has)\s+)*$")
 # "the region's governor said", "a military spokesman said": a role without a name.
 _ROLE_ONLY = re.compile(
@@ -118,10 +123,14 @@ def _person_before(window: str, w0: int, persons: list[tuple[int, int]]) -> tupl
             continue
         name = window[start - w0 : end - w0]
         title = _TITLE_BEFORE.search(window[: start - w0])
+        role_before = None if title else _ROLE_BEFORE.search(window[: start - w0])
         clause_start = start
         if title:
             clause_start = w0 + title.start(1)
             role = role or title.group(1).strip()
+        elif role_before:
+            clause_start = w0 + role_before.start("role")
+            role = role or re.sub(r"^[Tt]he\s+", "", role_before.group("role"))
         name = re.sub(rf"^{TITLES}\s+", "", name)
         return clause_start, Claimant(name=_clean(name), role=role, kind="person")
     return None

@@ -43,7 +43,7 @@ def _claimant_names(event: Event, most: int = 3) -> str:
 
 def events_table(events: list[Event], console: Console | None = None) -> None:
     """One row per event; wide enough to read when piped (rich falls back to 80 columns)."""
-    console = console or Console(width=max(140, shutil.get_terminal_size().columns))
+    console = console or _console()
     table = Table(show_lines=False, header_style="bold")
     for col, kwargs in (
         ("id", {"no_wrap": True}),
@@ -72,8 +72,13 @@ def events_table(events: list[Event], console: Console | None = None) -> None:
     console.print(table)
 
 
+def _console() -> Console:
+    # Rich falls back to 80 columns when piped; quotes read better wider.
+    return Console(width=max(140, shutil.get_terminal_size().columns))
+
+
 def event_detail(event: Event, store: Any, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _console()
     console.print(f"[bold]{escape(event.summary)}[/bold]  ({event.id})")
     console.print(f"type: {escape(event.event_type or '')} / {escape(event.sub_event_type or '')}")
     if event.date:
