@@ -279,6 +279,56 @@ def export(fmt: str, output: str | None, db: str | None, **filters: Any) -> None
         write_export(found, fmt, sys.stdout)
 
 
+@cli.command("eval")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
+@click.option(
+    "--limit", type=int, default=None, metavar="N", help="Score only the first N records of each file."
+)
+@click.option("--sample", type=int, default=None, metavar="N", help="Score N random records of each file.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --sample.")
+@click.option(
+    "--errors",
+    "errors_path",
+    metavar="FILE",
+    help="Write every miss (record id, field, gold, prediction, quote) to FILE as JSON Lines.",
+)
+@click.option("--jobs", type=int, default=2, show_default=True, help="Worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def eval_(
+    files: tuple[str, ...],
+    as_json: bool,
+    limit: int | None,
+    sample: int | None,
+    seed: int,
+    errors_path: str | None,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    """Score the pipeline on gold JSON Lines FILES (the ../shared/eval format).
+
+    Every gold field a file has is scored (event type, counts, date, actors, claimant, location,
+    toponyms, incident clusters), each figure with the number of records it covers.
+    """
+    from sitrep.evaluate import evaluate
+    from sitrep.evaluate.render import print_results
+
+    results = evaluate(
+        list(files),
+        limit=limit,
+        sample=sample,
+        seed=seed,
+        jobs=jobs,
+        errors_path=errors_path,
+        progress=not quiet,
+    )
+    if as_json:
+        for result in results:
+            click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print_results(results)
+
+
 @cli.command()
 @click.option("--db", default="sitrep-demo.db", show_default=True, help="Database for the demo.")
 def demo(db: str) -> None:

@@ -71,16 +71,18 @@ class Pipeline:
         batch: list[Report] = []
 
         def flush() -> Iterator[tuple[Report, list[Claim]]]:
-            parsed = parse_many([r.text for r in batch], batch_size=batch_size)
-            for report, doc in zip(batch, parsed, strict=True):
+            relevant = [r for r in batch if is_relevant(r.text)]
+            parsed = iter(parse_many([r.text for r in relevant], batch_size=batch_size))
+            for report in batch:  # in input order; irrelevant reports never reach the model
+                if not is_relevant(report.text):
+                    yield report, []
+                    continue
+                doc = next(parsed)
                 toponyms = find_toponyms(report.text, doc.entities)
                 yield report, self._extractor.extract(report, doc, toponyms)
             batch.clear()
 
         for report in reports:
-            if not is_relevant(report.text):
-                yield report, []
-                continue
             batch.append(report)
             if len(batch) >= batch_size:
                 yield from flush()

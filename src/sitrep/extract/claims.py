@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sitrep import taxonomy as tx
 from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant
@@ -93,6 +94,8 @@ class _Context:
     doc_date: EventDate | None = None
     incidents: list[Incident] = field(default_factory=list)
     current: Incident | None = None
+    fallback: tuple[Any, ...] | None = None  # the best typed clause that opened no incident
+    forced: bool = False
 
 
 def _location(top: object) -> Location:
@@ -178,6 +181,15 @@ class ClaimExtractor:
                     sentence_location = sentence_location or self._clause_location(
                         text, seg_start, seg_end, seg_tops, None, claimant, ctx
                     )
+        if not claims and ctx.fallback is not None:
+            # A short report (a headline, a snippet) may type an event without naming a place the
+            # rules accept: keep its best typed clause, located at the report's finest place if any.
+            ctx.forced = True
+            start, end, claimant, anchor, tops, location, when, _harm = ctx.fallback
+            location = location or _best_location(toponyms)
+            claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report.id)
+            if claim is not None:
+                claims.append(claim)
         return claims
 
     # -- one clause -------------------------------------------------------------------------------
@@ -217,6 +229,10 @@ class ClaimExtractor:
             ctx.doc_date = own_date
         incident = self._incident(typing, location, killed, injured, harm, ctx)
         if incident is None:
+            if typing is not None and typing.event_type is not None and not ctx.forced:
+                better = ctx.fallback is None or (harm and not ctx.fallback[-1])
+                if better:
+                    ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
             return None
         if location is None and incident.location is not None:
             location = incident.location
@@ -330,6 +346,8 @@ class ClaimExtractor:
         fam = tx.family(typing.event_type) if typing and typing.event_type else None
         if typing is not None and typing.event_type is None:
             return None  # not political violence
+        if ctx.forced and typing is not None:
+            return self._new(typing, location, ctx)
         has_figures = bool(killed or injured or harmed)
         if location is not None and location.place is not None:
             for inc in ctx.incidents:
@@ -423,6 +441,20 @@ class ClaimExtractor:
     @staticmethod
     def _published(ctx: _Context) -> EventDate | None:
         return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
+
+
+def _best_location(toponyms: list[object]) -> Location | None:
+    """The finest resolved place of a report (a dateline only when nothing else is named)."""
+    placed = [
+        t
+        for t in toponyms
+        if getattr(t, "place", None) is not None and getattr(t, "role", "place") == "place"
+    ]
+    if not placed:
+        return None
+    named = [t for t in placed if getattr(t, "descriptor", None) != "dateline"] or placed
+    best = min(named, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
+    return _location(best)
 
 
 def _same_person(short: str, full: str) -> bool:
