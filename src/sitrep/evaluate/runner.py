@@ -95,13 +95,17 @@ def run_task(task: Task) -> tuple[Task, list[Any]]:
 def _events(records: list[Record]) -> list[dict[str, Any]]:
     from sitrep.evaluate.main_event import predict, states_killed_count
 
-    out = []
     reports = [report_for(r) for r in records]
-    for record, (_, claims) in zip(records, _pipeline.analyse_many(reports), strict=True):
-        pred = predict(claims).as_dict()
+    # Match results to records by the report object, whatever order analyse_many yields them in.
+    claims_of: dict[int, list[Any]] = {}
+    for report, claims in _pipeline.analyse_many(reports):
+        claims_of[id(report)] = claims
+        _tick()
+    out = []
+    for record, report in zip(records, reports, strict=True):
+        pred = predict(claims_of[id(report)]).as_dict()
         pred["states_killed_count"] = states_killed_count(record["text"])
         out.append(pred)
-        _tick()
     return out
 
 

@@ -21,7 +21,8 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
 - **Toponyms.** Micro-averaged over spans. Exact = same offsets; overlap = any shared character. A
   predicted span that matches no gold span (exactly, resp. by overlap) but overlaps a
   `meta.optional_toponyms` span is neither right nor wrong. Records flagged
-  `meta.partial_annotation` (WikToR) count for recall and distance only. ``acc161`` /
+  `meta.partial_annotation` (WikToR) count for recall and distance only; with no predicted span
+  at all, precision is 0 (1 when there was no gold span either). ``acc161`` /
   ``median_km``: exactly matched spans whose gold has coordinates (a span resolved to no place is
   wrong); ``acc161_all``: every gold toponym with coordinates, using the exact match, else an
   overlapping predicted span, unanswered = wrong. Per-language slices when a file mixes languages.
@@ -30,7 +31,10 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
   topic have to be told apart).
 
 Every record-level miss can be written out (`FileResult.errors`) with the record id, field, gold,
-prediction and the evidence (the quote of the main claim, or the span text).
+prediction and the evidence (the quote of the main claim, the span text, or without a claim the
+text's start). Location misses are those beyond 25 km; toponym misses are missed gold spans,
+spurious predicted spans and matched spans placed beyond 161 km; incident misses are records whose
+predicted cluster differs from their gold cluster.
 """
 
 from __future__ import annotations
@@ -308,14 +312,12 @@ def _locations(result: FileResult, records: list[Record], preds: list[Any]) -> N
         if p["lat"] is not None and p["lon"] is not None:
             km = km_between((p["lat"], p["lon"]), (loc["lat"], loc["lon"]))
         rows.append((r, p, km))
-        if km is None or km > 25:
-            result.miss(
-                r,
-                "location",
-                {"name": loc.get("name"), "lat": loc["lat"], "lon": loc["lon"]},
-                None if km is None else {"place": p["place"], "lat": p["lat"], "lon": p["lon"], "km": km},
-                p["quote"],
-            )
+        if km is None or km > 25:  # a miss for acc@25
+            got = None if km is None else {"place": p["place"], "lat": p["lat"], "lon": p["lon"]}
+            if got is not None:
+                got["km"] = round(km, 1)  # type: ignore[arg-type]
+            gold = {"name": loc.get("name"), "lat": loc["lat"], "lon": loc["lon"]}
+            result.miss(r, "location", gold, got, p["quote"])
     kms = [x[2] for x in rows]
     n = len(rows)
     result.add("location.acc161", m.acc_at_km(kms, 161), n)
@@ -345,7 +347,8 @@ class _SpanCounts:
     records_p: int = 0  # records counted for precision
     records_r: int = 0
     gold: int = 0
-    tp_exact: int = 0
+    tp_exact: int = 0  # all records (recall)
+    tp_exact_p: int = 0  # records counted for precision
     fp_exact: int = 0
     pred_overlap_ok: int = 0
     fp_overlap: int = 0
@@ -354,13 +357,13 @@ class _SpanCounts:
     predicted: int = 0
 
     def add_to(self, result: FileResult, suffix: str = "") -> None:
-        p_exact = m.ratio(self.tp_exact, self.tp_exact + self.fp_exact) if self.records_p else None
+        p_exact = m.ratio(self.tp_exact_p, self.tp_exact_p + self.fp_exact) if self.records_p else None
         r_exact = m.ratio(self.tp_exact, self.gold)
         p_over = (
             m.ratio(self.pred_overlap_ok, self.pred_overlap_ok + self.fp_overlap) if self.records_p else None
         )
         r_over = m.ratio(self.gold_overlapped, self.gold)
-        if self.records_p and self.tp_exact + self.fp_exact == 0:
+        if self.records_p and self.tp_exact_p + self.fp_exact == 0:
             p_exact = 1.0 if self.gold == 0 else 0.0
         if self.records_p and self.pred_overlap_ok + self.fp_overlap == 0:
             p_over = 1.0 if self.gold == 0 else 0.0
@@ -451,6 +454,7 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
             c.ignored += ignored
             c.predicted += len(unique_preds)
             if not partial:
+                c.tp_exact_p += tp
                 c.fp_exact += fp
                 c.pred_overlap_ok += ok_over
                 c.fp_overlap += fp_over

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.geo.recognize import demonym_country
 from sitrep.models import Claimant
 
 _SPEECH = re.compile(
@@ -94,6 +96,11 @@ def side_of(phrase: str) -> str | None:
         side = _DEMONYM_SIDE.get(word.lower())
         if side:
             return side
+    for word in re.findall(r"[A-Z][a-z]+", phrase):
+        code = demonym_country(word)
+        if code:
+            country = get_gazetteer().country(code)
+            return country.name if country else None
     return None
 
 

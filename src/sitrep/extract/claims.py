@@ -22,6 +22,8 @@ from sitrep.extract.dates import resolve_date
 from sitrep.extract.figures import find_figures, pick
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.geo.recognize import demonym_country
 from sitrep.models import Claim, Claimant, DatePrecision, EventDate, Location, Precision, Report, Span, Stance
 
 #: Finer first: when a clause names several places, the finest is the event's.
@@ -34,7 +36,9 @@ _PRECISION_RANK = {
     Precision.COUNTRY: 5,
 }
 _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
-_CAPITAL = re.compile(r"\b(?:in|on|over|across|around|near)\s+the\s+capital\b", re.I)
+_CAPITAL = re.compile(
+    r"\b(?P<prep>in|on|over|across|around|near|outside|outskirts of)\s+the\s+(?:\w+\s+)?capital\b", re.I
+)
 #: Habitual or hypothetical wording marks background, not an incident.
 _BACKGROUND = re.compile(
     r"\b(?:repeatedly|regularly|frequently|often|routinely|since the (?:start|beginning) of|"
@@ -186,7 +190,7 @@ class ClaimExtractor:
             # rules accept: keep its best typed clause, located at the report's finest place if any.
             ctx.forced = True
             start, end, claimant, anchor, tops, location, when, _harm = ctx.fallback
-            location = location or _best_location(toponyms)
+            location = location or _best_location(toponyms, text)
             claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report.id)
             if claim is not None:
                 claims.append(claim)
@@ -229,7 +233,8 @@ class ClaimExtractor:
             ctx.doc_date = own_date
         incident = self._incident(typing, location, killed, injured, harm, ctx)
         if incident is None:
-            if typing is not None and typing.event_type is not None and not ctx.forced:
+            typed_or_harmful = typing is not None and typing.event_type is not None or killed or injured
+            if typed_or_harmful and not ctx.forced:
                 better = ctx.fallback is None or (harm and not ctx.fallback[-1])
                 if better:
                     ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
@@ -315,11 +320,14 @@ class ClaimExtractor:
         if usable:
             best = min(usable, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
             return _location(best)
-        if _CAPITAL.search(clause):
-            code = self._country_code(claimant.affiliation) or ctx.last_country
+        if m := _CAPITAL.search(clause):
+            code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
             capital = self._gaz_call("capital", code) if code else None
             if capital is not None:
-                return Location(text="the capital", place=capital, precision=Precision.TOWN)
+                near = m.group("prep").lower() in {"near", "outside", "outskirts of", "around"}
+                return Location(
+                    text="the capital", place=capital, precision=Precision.NEAR if near else Precision.TOWN
+                )
         for descriptor, loc in ctx.descriptors.items():
             if _plural(descriptor).search(clause):
                 return Location(text=loc.text, place=loc.place, precision=loc.precision, detail=descriptor)
@@ -346,8 +354,8 @@ class ClaimExtractor:
         fam = tx.family(typing.event_type) if typing and typing.event_type else None
         if typing is not None and typing.event_type is None:
             return None  # not political violence
-        if ctx.forced and typing is not None:
-            return self._new(typing, location, ctx)
+        if ctx.forced:
+            return self._new(typing or _untyped_violence(ctx), location, ctx)
         has_figures = bool(killed or injured or harmed)
         if location is not None and location.place is not None:
             for inc in ctx.incidents:
@@ -358,11 +366,7 @@ class ClaimExtractor:
                 return current
             if typing is None and not has_figures:
                 return None
-            if typing is None:
-                typing = classify("attack", harm=True, default_weapons=ctx.weapons)
-                if typing is None:
-                    return None
-            return self._new(typing, location, ctx)
+            return self._new(typing or _untyped_violence(ctx), location, ctx)
         current = ctx.current
         if typing is not None and fam == "diplomacy":
             if (
@@ -443,15 +447,40 @@ class ClaimExtractor:
         return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
 
 
-def _best_location(toponyms: list[object]) -> Location | None:
-    """The finest resolved place of a report (a dateline only when nothing else is named)."""
+def _untyped_violence(ctx: _Context) -> Typing:
+    """Casualties with no trigger word: a remote attack when the report named weapons, else ACLED's
+    default for people killed by an unnamed armed actor (Violence against civilians / Attack)."""
+    remote = [w for w in ctx.weapons if w != "firearm"]
+    if remote:
+        typing = classify("strike", harm=True, default_weapons=remote)
+        if typing is not None:
+            return typing
+    return Typing(tx.VIOLENCE_AGAINST_CIVILIANS, "Attack", "", 0, [], generic=True)
+
+
+def _demonym_code(text: str) -> str | None:
+    """ISO2 of the first national adjective in `text` ("Yemeni officials" -> YE)."""
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", text):
+        code = demonym_country(word)
+        if code:
+            return code
+    return None
+
+
+def _best_location(toponyms: list[object], text: str = "") -> Location | None:
+    """The finest resolved place of a report (a dateline only when nothing else is named); failing
+    that, the country of the first national adjective ("Burundian singer"), at country precision."""
     placed = [
         t
         for t in toponyms
         if getattr(t, "place", None) is not None and getattr(t, "role", "place") == "place"
     ]
     if not placed:
-        return None
+        code = _demonym_code(text)
+        country = get_gazetteer().country(code) if code else None
+        if country is None:
+            return None
+        return Location(text=country.name, place=country, precision=Precision.COUNTRY)
     named = [t for t in placed if getattr(t, "descriptor", None) != "dateline"] or placed
     best = min(named, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
     return _location(best)
