@@ -63,6 +63,12 @@ _GENERIC = re.compile(
     r"monitors|activists|the military|the army|prosecutors|investigators|the government))\s*"
     r"(?:(?:also|later|then|had|have)\s+)*$"
 )
+# "Ukraine says ...", "NATO said ...": a bare proper name as subject (tried last).
+_BARE_NAME = re.compile(r"(?:^|[.:;!?]\s+|^\W*)(?P<org>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*$")
+# A headline's source after a colon or dash at its end.
+_TRAILING = re.compile(
+    r"(?:[:]|\s[-–—]|[-–—]\s)\s*(?P<who>(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+[\w’'.-]+){0,5})\s*$"
+)
 _CHANNELS = [
     (re.compile(r"\bTelegram\b", re.I), "Telegram"),
     (re.compile(r"\bon (?:X|Twitter)\b|\btweet", re.I), "X"),
@@ -162,6 +168,7 @@ def find_anchors(
                 (_ORG, "organisation"),
                 (_GENERIC, "group"),
                 (_ROLE_ONLY, "person"),
+                (_BARE_NAME, "organisation"),
             ):
                 m = rx.search(window)
                 if m:
@@ -189,6 +196,15 @@ def find_anchors(
         claimant.affiliation = side_of(sentence[clause_start - offset : verb.start()])
         anchors.append(Anchor(clause_start, claimant, pronoun, bool(_DENIAL.match(verb.group(0)))))
         last_boundary = verb.end()
+    if not anchors and (m := _TRAILING.search(sentence)):
+        # Headline style: "Six soldiers killed in ambush: ministry", "... - Donetsk leader".
+        who = _clean(m.group("who"))
+        kind = (
+            "person"
+            if any(offset + m.start("who") <= s < offset + m.end("who") for s, _ in persons)
+            else "organisation"
+        )
+        anchors.append(Anchor(offset, Claimant(name=who, kind=kind, affiliation=side_of(who))))
     for m in _ACCORDING.finditer(sentence):
         after = sentence[m.end() :]
         who = re.match(

