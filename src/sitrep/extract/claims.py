@@ -39,6 +39,7 @@ _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|ci
 _CAPITAL = re.compile(
     r"\b(?P<prep>in|on|over|across|around|near|outside|outskirts of)\s+the\s+(?:\w+\s+)?capital\b", re.I
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: Habitual or hypothetical wording marks background, not an incident.
 _BACKGROUND = re.compile(
     r"\b(?:repeatedly|regularly|frequently|often|routinely|since the (?:start|beginning) of|"
@@ -116,11 +117,18 @@ def _location(top: object) -> Location:
 
 
 def _inside(inner: Location, outer: Location | None) -> bool:
-    """`inner` lies within the region `outer` names (a town in the region an incident was coded to)."""
+    """`inner` lies within the region or country `outer` names (a town in the area an incident was
+    first coded to)."""
     if outer is None or outer.place is None or inner.place is None:
         return False
-    if outer.precision == Precision.REGION:
-        return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1
+    if (
+        _PRECISION_RANK[inner.precision] <= _PRECISION_RANK[outer.precision]
+        and inner.precision != outer.precision
+    ):
+        if outer.precision == Precision.REGION:
+            return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1
+        if outer.precision == Precision.COUNTRY:
+            return bool(inner.place.country_code) and inner.place.country_code == outer.place.country_code
     return False
 
 
@@ -150,7 +158,7 @@ class ClaimExtractor:
         previous_end = 0
         for i, (s_start, s_end) in enumerate(parsed.sentences):
             anchors = sentence_anchors[i] or _quote_attribution(text, parsed.sentences, sentence_anchors, i)
-            if "\n" in text[previous_end:s_start] or text[s_start:s_end].startswith("\n"):
+            if _PARAGRAPH_BREAK.search(text[previous_end:s_start]):
                 ctx.current = None  # a new paragraph: a place-less clause no longer continues an incident
             previous_end = s_end
             sentence_location: Location | None = None
@@ -363,6 +371,7 @@ class ClaimExtractor:
                     return self._make_current(inc, ctx)
             current = ctx.current
             if current and fam in (None, current.family) and _inside(location, current.location):
+                current.location = location  # the incident is now known more precisely
                 return current
             if typing is None and not has_figures:
                 return None
