@@ -22,9 +22,20 @@ from sitrep.extract.dates import resolve_date
 from sitrep.extract.figures import find_figures, pick
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
-from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.geo.recognize import demonym_country
-from sitrep.models import Claim, Claimant, DatePrecision, EventDate, Location, Precision, Report, Span, Stance
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.recognize import Toponym, demonym_country
+from sitrep.models import (
+    Claim,
+    Claimant,
+    DatePrecision,
+    EventDate,
+    Figure,
+    Location,
+    Precision,
+    Report,
+    Span,
+    Stance,
+)
 
 #: Finer first: when a clause names several places, the finest is the event's.
 _PRECISION_RANK = {
@@ -103,16 +114,15 @@ class _Context:
     forced: bool = False
 
 
-def _location(top: object) -> Location:
-    t = top  # a geo.recognize.Toponym
+def _location(t: Toponym) -> Location:
     return Location(
-        text=t.text,  # type: ignore[attr-defined]
-        place=t.place,  # type: ignore[attr-defined]
-        precision=t.precision,  # type: ignore[attr-defined]
-        span=Span(t.start, t.end, t.text),  # type: ignore[attr-defined]
-        offset_km=getattr(t, "offset_km", None),
-        bearing=getattr(t, "bearing", None),
-        detail=getattr(t, "descriptor", None),
+        text=t.text,
+        place=t.place,
+        precision=t.precision,
+        span=Span(t.start, t.end, t.text),
+        offset_km=t.offset_km,
+        bearing=t.bearing,
+        detail=t.descriptor,
     )
 
 
@@ -142,10 +152,16 @@ def _plural(descriptor: str) -> re.Pattern[str]:
 class ClaimExtractor:
     """Turns one parsed report and its toponyms into claims grouped by incident."""
 
-    def __init__(self, gazetteer: object | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
 
-    def extract(self, report: Report, parsed: Parsed, toponyms: list[object]) -> list[Claim]:
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        return self._gazetteer
+
+    def extract(self, report: Report, parsed: Parsed, toponyms: list[Toponym]) -> list[Claim]:
         text = report.text
         ctx = _Context(
             published=report.published.date() if report.published else None,
@@ -168,8 +184,8 @@ class ClaimExtractor:
                 seg_tops = [
                     t
                     for t in toponyms
-                    if seg_start <= t.start < seg_end  # type: ignore[attr-defined]
-                    and getattr(t, "descriptor", None) != "dateline"  # where the reporter was, not the event
+                    if seg_start <= t.start < seg_end
+                    and t.descriptor != "dateline"  # where the reporter was, not the event
                 ]
                 self._remember_countries(seg_tops, ctx)
                 claim = self._clause(
@@ -213,7 +229,7 @@ class ClaimExtractor:
         end: int,
         claimant: Claimant,
         anchor: Anchor | None,
-        tops: list[object],
+        tops: list[Toponym],
         ctx: _Context,
         sentence_location: Location | None,
         sentence_date: EventDate | None,
@@ -301,7 +317,7 @@ class ClaimExtractor:
         text: str,
         start: int,
         end: int,
-        tops: list[object],
+        tops: list[Toponym],
         typing: Typing | None,
         claimant: Claimant,
         ctx: _Context,
@@ -310,27 +326,25 @@ class ClaimExtractor:
         usable = [
             t
             for t in tops
-            if getattr(t, "role", "place") == "place"
-            and getattr(t, "place", None)
-            and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])  # type: ignore[attr-defined]
+            if t.role == "place" and t.place and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])
         ]
         if typing is not None and typing.event_type == tx.DIPLOMACY:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [
                 t
                 for t in usable
-                if t.precision in {Precision.TOWN, Precision.SITE}  # type: ignore[attr-defined]
-                or re.search(r"\b(?:in|at)\s+$", text[start : t.start])  # type: ignore[attr-defined]
+                if t.precision in {Precision.TOWN, Precision.SITE}
+                or re.search(r"\b(?:in|at)\s+$", text[start : t.start])
             ]
         for t in usable:
-            if getattr(t, "descriptor", None) and t.precision in {Precision.TOWN, Precision.SITE}:  # type: ignore[attr-defined]
-                ctx.descriptors[t.descriptor.lower()] = _location(t)  # type: ignore[attr-defined]
+            if t.descriptor and t.precision in {Precision.TOWN, Precision.SITE}:
+                ctx.descriptors[t.descriptor.lower()] = _location(t)
         if usable:
-            best = min(usable, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
+            best = min(usable, key=lambda t: _PRECISION_RANK.get(t.precision, 9))
             return _location(best)
         if m := _CAPITAL.search(clause):
             code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
-            capital = self._gaz_call("capital", code) if code else None
+            capital = self.gazetteer.capital(code) if code else None
             if capital is not None:
                 near = m.group("prep").lower() in {"near", "outside", "outskirts of", "around"}
                 return Location(
@@ -341,11 +355,11 @@ class ClaimExtractor:
                 return Location(text=loc.text, place=loc.place, precision=loc.precision, detail=descriptor)
         if typing is not None and typing.sub_event_type == "Disrupted weapons use" and claimant.affiliation:
             # "Air defences shot down 94 drones", said a national body: somewhere over its country.
-            country = self._gaz_call("country", claimant.affiliation)
+            country = self.gazetteer.country(claimant.affiliation)
             if country is not None:
                 return Location(text=country.name, place=country, precision=Precision.COUNTRY)
         if _COUNTRYWIDE.search(clause) and ctx.last_country:
-            country = self._gaz_call("country", ctx.last_country)
+            country = self.gazetteer.country(ctx.last_country)
             if country is not None:
                 return Location(text=country.name, place=country, precision=Precision.COUNTRY)
         return None
@@ -354,8 +368,8 @@ class ClaimExtractor:
         self,
         typing: Typing | None,
         location: Location | None,
-        killed: object,
-        injured: object,
+        killed: Figure | None,
+        injured: Figure | None,
         harmed: bool,
         ctx: _Context,
     ) -> Incident | None:
@@ -424,24 +438,17 @@ class ClaimExtractor:
             ctx.last_org = claimant
         return Claimant(**vars(claimant))
 
-    def _remember_countries(self, tops: list[object], ctx: _Context) -> None:
+    def _remember_countries(self, tops: list[Toponym], ctx: _Context) -> None:
         for t in tops:
-            place = getattr(t, "place", None)
+            place = t.place
             if place is not None and place.country_code:
                 ctx.last_country = place.country_code
 
     def _country_code(self, side: str | None) -> str | None:
         if not side:
             return None
-        country = self._gaz_call("country", side)
+        country = self.gazetteer.country(side)
         return country.country_code if country is not None else None
-
-    def _gaz_call(self, method: str, arg: str) -> object | None:
-        if self._gazetteer is None:
-            from sitrep.geo.gazetteer import get_gazetteer
-
-            self._gazetteer = get_gazetteer()
-        return getattr(self._gazetteer, method)(arg)
 
     @staticmethod
     def _perpetrator(clause: str) -> str | None:
@@ -476,22 +483,18 @@ def _demonym_code(text: str) -> str | None:
     return None
 
 
-def _best_location(toponyms: list[object], text: str = "") -> Location | None:
+def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
     """The finest resolved place of a report (a dateline only when nothing else is named); failing
     that, the country of the first national adjective ("Burundian singer"), at country precision."""
-    placed = [
-        t
-        for t in toponyms
-        if getattr(t, "place", None) is not None and getattr(t, "role", "place") == "place"
-    ]
+    placed = [t for t in toponyms if t.place is not None and t.role == "place"]
     if not placed:
         code = _demonym_code(text)
         country = get_gazetteer().country(code) if code else None
         if country is None:
             return None
         return Location(text=country.name, place=country, precision=Precision.COUNTRY)
-    named = [t for t in placed if getattr(t, "descriptor", None) != "dateline"] or placed
-    best = min(named, key=lambda t: _PRECISION_RANK.get(t.precision, 9))  # type: ignore[attr-defined]
+    named = [t for t in placed if t.descriptor != "dateline"] or placed
+    best = min(named, key=lambda t: _PRECISION_RANK.get(t.precision, 9))
     return _location(best)
 
 
