@@ -16,7 +16,7 @@ from typing import Any
 
 from sitrep import taxonomy as tx
 from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant
-from sitrep.extract.classify import Typing, classify
+from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import resolve_date
 from sitrep.extract.figures import find_figures, pick
@@ -42,7 +42,7 @@ _PRECISION_RANK = {
     Precision.SITE: 0,
     Precision.DISTRICT: 1,
     Precision.TOWN: 2,
-    Precision.NEAR: 3,
+    Precision.NEAR: 2,  # "near X" is as fine as X itself
     Precision.REGION: 4,
     Precision.COUNTRY: 5,
 }
@@ -249,8 +249,8 @@ class ClaimExtractor:
             and _BACKGROUND.search(clause)
         ):
             typing = None  # "have repeatedly targeted …": background, not an incident
-        if typing and typing.event_type in tx.VIOLENT_TYPES and typing.weapons:
-            ctx.weapons = list(dict.fromkeys([*typing.weapons, *ctx.weapons]))
+        # Weapons named anywhere in the report type a later bare "was hit" ("drones were launched at X").
+        ctx.weapons = list(dict.fromkeys([*weapons_in(clause), *ctx.weapons]))
         location = self._clause_location(text, start, end, tops, typing, claimant, ctx) or sentence_location
         own_date = resolve_date(clause, ctx.published, start)
         if own_date and ctx.doc_date is None:
