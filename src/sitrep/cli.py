@@ -361,6 +361,11 @@ def demo(db: str) -> None:
         text=None,
         contested=None,
     )
+    click.echo(
+        f"\nNext: `sitrep show EVENT_ID --db {db}` shows every claim behind an event; "
+        f"`sitrep export --format geojson --db {db} -o events.geojson` writes a map layer.",
+        err=True,
+    )
 
 
 def main() -> None:
