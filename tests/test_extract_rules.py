@@ -29,8 +29,8 @@ def test_word_to_int(word: str, value: int | None) -> None:
     [
         (None, "six", 6, 6),
         ("at least", "20", 20, None),
-        ("more than", "30", 31, None),
-        ("up to", "5", 1, 5),
+        ("more than", "30", 30, None),  # coders record the number given (ACLED, UCDP, PITF)
+        ("up to", "5", 5, 5),
         (None, "several", 2, None),
         (None, "dozens", 24, None),
         (None, "a dozen", 12, 12),
@@ -190,6 +190,252 @@ def test_classify(text: str, harm: bool, event_type: str | None, sub: str) -> No
     assert (typing.event_type, typing.sub_event_type) == (event_type, sub)
 
 
+BATTLES, EXPLOSIONS, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
+PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
+
+
+@pytest.mark.parametrize(
+    ("text", "harm", "expected"),
+    [
+        # battles: clash words, attacks on military targets, combatants killed
+        (
+            "Two soldiers and five militants were killed in a gunfight in the district.",
+            True,
+            (BATTLES, "Armed clash"),
+        ),
+        ("Militants ambushed a military convoy on the highway.", False, (BATTLES, "Armed clash")),
+        (
+            "Taliban fighters attacked several checkpoints, killing nine police officers.",
+            True,
+            (BATTLES, "Armed clash"),
+        ),
+        (
+            "Two militants were gunned down by security forces in an encounter.",
+            True,
+            (BATTLES, "Armed clash"),
+        ),
+        # territory: the actor decides, regain verbs default to the government
+        (
+            "Iraqi forces recaptured the town from Islamic State militants.",
+            False,
+            (BATTLES, "Government regains territory"),
+        ),
+        (
+            "Syrian troops captured the strategic hilltop from rebel fighters.",
+            False,
+            (BATTLES, "Government regains territory"),
+        ),
+        (
+            "Al-Shabab militants recaptured the village from government forces.",
+            False,
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
+        (
+            "The town fell to rebel forces after a week-long siege.",
+            False,
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
+        (
+            "The Taliban seized the provincial capital on Friday.",
+            False,
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
+        (
+            "IS recaptured the city after government forces pulled out of it.",
+            False,
+            (STRATEGIC, "Non-violent transfer of territory"),
+        ),
+        (
+            "Israeli forces detained 12 Palestinians in raids across the occupied West Bank.",
+            False,
+            (STRATEGIC, "Arrests"),
+        ),
+        # capturing people or weapons is no territory
+        ("The army captured a senior rebel commander during the operation.", False, (STRATEGIC, "Arrests")),
+        (
+            "Pirates seized the crew of an oil tanker off the coast.",
+            False,
+            (VAC, "Abduction/forced disappearance"),
+        ),
+        (
+            "234 pistols and 17,000 bullets were captured in the capital.",
+            False,
+            (STRATEGIC, "Disrupted weapons use"),
+        ),
+        # remote violence by weapon; chemical and suicide decide over battle words
+        (
+            "Warplanes pounded rebel positions east of the city overnight.",
+            False,
+            (EXPLOSIONS, "Air/drone strike"),
+        ),
+        (
+            "Rockets fired from across the border landed in an open field.",
+            False,
+            (EXPLOSIONS, "Shelling/artillery/missile attack"),
+        ),
+        (
+            "Boko Haram fired an RPG into a camp for displaced people.",
+            True,
+            (EXPLOSIONS, "Shelling/artillery/missile attack"),
+        ),
+        (
+            "A bomb attached to a motorcycle exploded near a police station.",
+            True,
+            (EXPLOSIONS, "Remote explosive/landmine/IED"),
+        ),
+        (
+            "A blast ripped through a crowded market, killing 10 people.",
+            True,
+            (EXPLOSIONS, "Remote explosive/landmine/IED"),
+        ),
+        ("Unknown attackers hurled a grenade at a police post.", True, (EXPLOSIONS, "Grenade")),
+        (
+            "Militants shelled troops with mortars filled with chlorine gas during the battle.",
+            True,
+            (EXPLOSIONS, "Chemical weapon"),
+        ),
+        (
+            "Suicide bombings at two markets killed 18 people as the army battles jihadists.",
+            True,
+            (EXPLOSIONS, "Suicide bomb"),
+        ),
+        # violence against civilians
+        ("Gunmen killed 12 villagers in an overnight attack on their village.", True, (VAC, "Attack")),
+        ("A local journalist was shot dead by unknown gunmen outside his home.", False, (VAC, "Attack")),
+        (
+            "Gunmen kidnapped 30 students from a boarding school.",
+            True,
+            (VAC, "Abduction/forced disappearance"),
+        ),
+        ("Soldiers raped at least ten women during a raid on the village.", False, (VAC, "Sexual violence")),
+        # demonstrations: violent > excessive force > intervention > peaceful
+        ("Protesters threw stones at police and set fire to tyres.", False, (RIOTS, "Violent demonstration")),
+        (
+            "Riot police officers beat an anti-government protester during a protest.",
+            False,
+            (PROTESTS, "Excessive force against protesters"),
+        ),
+        (
+            "Security forces opened fire on protesters, killing at least five.",
+            True,
+            (PROTESTS, "Excessive force against protesters"),
+        ),
+        (
+            "Police detain protesters during a protest against the jailing of an opposition leader.",
+            False,
+            (PROTESTS, "Protest with intervention"),
+        ),
+        (
+            "Activists staged a protest outside the embassy against the arrest of journalists.",
+            False,
+            (PROTESTS, "Peaceful protest"),
+        ),
+        (
+            "Several thousand people marched in the capital on 16 March.",
+            False,
+            (PROTESTS, "Peaceful protest"),
+        ),
+        ("A mob lynched a man accused of stealing a motorcycle.", True, (RIOTS, "Mob violence")),
+        ("Students rioted on campus after police shot a student.", True, (RIOTS, "Violent demonstration")),
+        # strategic developments
+        (
+            "Police seized a large cache of weapons and ammunition in a raid on a farm.",
+            False,
+            (STRATEGIC, "Disrupted weapons use"),
+        ),
+        (
+            "Bomb disposal experts defused an explosive device found near the school.",
+            False,
+            (STRATEGIC, "Disrupted weapons use"),
+        ),
+        (
+            "Security forces foiled a suicide bombing plot in the capital.",
+            False,
+            (STRATEGIC, "Disrupted weapons use"),
+        ),
+        (
+            "The warring sides signed a peace agreement, ending months of fighting that killed hundreds.",
+            False,
+            (STRATEGIC, "Agreement"),
+        ),
+        ("More than 70 armed opposition fighters surrendered to the army.", False, (STRATEGIC, "Agreement")),
+        (
+            "Turkish forces set up a new military base near the town.",
+            False,
+            (STRATEGIC, "Headquarters or base established"),
+        ),
+        (
+            "Three observation points were established in the countryside.",
+            False,
+            (STRATEGIC, "Headquarters or base established"),
+        ),
+        (
+            "Hundreds of fighters defected from the rebel army to government forces.",
+            False,
+            (STRATEGIC, "Change to group/activity"),
+        ),
+        (
+            "The army deployed additional troops to the border region.",
+            False,
+            (STRATEGIC, "Change to group/activity"),
+        ),
+        (
+            "Armed men looted shops and burned houses in the village.",
+            False,
+            (STRATEGIC, "Looting/property destruction"),
+        ),
+        # not political violence: disasters, accidents, organised crime, private violence
+        ("A chlorine gas leak at a reservoir affected 400 people.", True, (None, "Not political violence")),
+        (
+            "Two workers were killed in an explosion at a fireworks factory.",
+            True,
+            (None, "Not political violence"),
+        ),
+        ("Police seized 300 kilograms of cocaine at the port.", False, (None, "Not political violence")),
+        (
+            "A man was arrested for murdering his wife after a domestic dispute.",
+            True,
+            (None, "Not political violence"),
+        ),
+        # circumstance phrases do not type the clause
+        (
+            "Police arrested 12 activists. The arrests came two days after clashes left three dead.",
+            False,
+            (STRATEGIC, "Arrests"),
+        ),
+        (
+            "Government forces captured five villages near a town that was the scene of a 2017 gas attack.",
+            False,
+            (BATTLES, "Government regains territory"),
+        ),
+    ],
+)
+def test_classify_acled_precedence(text: str, harm: bool, expected: tuple[str | None, str]) -> None:
+    typing = classify(text, harm=harm)
+    assert typing is not None, text
+    assert (typing.event_type, typing.sub_event_type) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No clashes were reported in the town.",
+        "The militants threatened to attack the base.",
+        "Officials said the army would withdraw from the area next year.",
+    ],
+)
+def test_negated_or_future_cues_type_nothing(text: str) -> None:
+    typing = classify(text)
+    assert typing is None or typing.event_type not in {"Battles", "Strategic developments"}, typing
+
+
+def test_diplomacy_does_not_steal_acled_events() -> None:
+    typing = classify("The talks collapsed after rebels shelled the city, killing four.", harm=True)
+    assert typing is not None and typing.sub_event_type == "Shelling/artillery/missile attack"
+    typing = classify("Peace talks resumed in Doha on Monday.")
+    assert typing is not None and typing.sub_event_type == "Talks"
+
+
 def test_bare_strike_takes_the_weapons_of_the_report() -> None:
     typing = classify("Authorities reported strikes in the port city", default_weapons=["drone"])
     assert typing is not None and typing.sub_event_type == "Air/drone strike" and typing.generic
@@ -229,3 +475,8 @@ def test_one_sentence_two_claimants() -> None:
 def test_relevance_filter() -> None:
     assert is_relevant("A drone struck a house in Sumy.")
     assert not is_relevant("The bakery on Main Street won a prize for its sourdough.")
+    # whatever the classifier can type gets through
+    assert is_relevant("Soldiers discovered an arms depot containing rifles and grenades.")
+    assert is_relevant("Hundreds of farmers staged a dharna outside the collector's office.")
+    assert is_relevant("Turkish forces set up a new observation post near the town.")
+    assert is_relevant("The two armed groups announced their merger into a single coalition.")

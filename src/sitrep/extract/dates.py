@@ -1,13 +1,18 @@
 """Event dates from the words of a report, resolved against its publication time.
 
-"on Tuesday" is the last Tuesday on or before publication; "overnight" and "last night" are the
-night that ended on the publication day (coded to that day, as ACLED does for night attacks
-reported in the morning); "yesterday" is the day before; explicit dates win over all of them.
+"on Tuesday" is the last Tuesday on or before publication ("late Tuesday", "on Sunday night",
+"early on Monday" too); "overnight" and "last night" are the night that ended on the publication
+day (coded to that day, as ACLED does for night attacks reported in the morning); "yesterday" is
+the day before; "over the weekend" is the Saturday that began the last weekend (week precision);
+"on the night of 24 to 25 November" starts on the 24th. Explicit dates win over relative ones,
+and a date that only says when someone spoke ("police said on Sunday", "told AFP on 21 May",
+"the governor yesterday condemned") is not the event's date.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitrep.models import DatePrecision, EventDate, Span
@@ -25,24 +30,78 @@ _MONTHS = {
     for m in names
 }  # fmt: skip
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "one": 1}
 
 _EXPLICIT = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    # "24 to 25 November", "3-5 March 2019", "the night of 24-25 November"
     re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\.?(?:,?\s+(?P<y>\d{{4}}))?\b",
+        rf"\b(?P<d>{_DAY})\s*(?:-|–|to|and|into)\s*(?P<d2>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b\.?"
+        r"(?:,?\s+(?P<y>\d{4})\b)?",
         re.I,
     ),
+    # "25 November", "18th July 2016", "the 5th of December"
     re.compile(
-        rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?", re.I
+        rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?",
+        re.I,
     ),
+    # "November 24-25"
+    re.compile(
+        rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+        re.I,
+    ),
+    # "November 20, 2025", "Sept. 27"
+    re.compile(
+        rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>{_DAY})\b(?!\s*(?:%|percent))(?:,?\s+(?P<y>\d{{4}})\b)?", re.I
+    ),
+    # "Christmas Day", "New Year's Eve"
+    re.compile(r"\b(?P<holiday>Christmas\s+(?:Day|Eve)|New\s+Year['’]?s\s+(?:Day|Eve))\b", re.I),
 ]
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+}
+
+_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _RELATIVE = re.compile(
-    r"\b(?P<expr>(?:on |last |early |late )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:night|morning|evening|afternoon))?"
-    r"|overnight|last night|this morning|today|tonight|earlier today|yesterday|the day before|"
-    r"(?:on )?the night of|last week|earlier this week|this week|last month|earlier this month|this month)\b",
+    r"\b(?P<expr>(?:(?:on|last|early|late|early\s+on|late\s+on|this\s+past|this|past)\s+)?"
+    rf"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?{_PART}"
+    r"|(?:(?:over|at|during|on)\s+)?(?:the\s+|this\s+|last\s+|this\s+past\s+|the\s+past\s+)?(?P<we>weekend)"
+    r"|the\s+day\s+before\s+yesterday"
+    r"|(?P<ago>a|one|two|three|four|five|six|seven|\d)\s+days?\s+ago"
+    r"|overnight|last\s+night|late\s+last\s+night|this\s+morning|this\s+evening|today|tonight|earlier\s+today|"
+    r"yesterday|the\s+day\s+before|(?:on\s+)?the\s+night\s+of|last\s+week|earlier\s+this\s+week|this\s+week|"
+    r"last\s+month|earlier\s+this\s+month|this\s+month)\b",
     re.IGNORECASE,
 )
+_FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+$", re.I)
+
+#: Verbs of saying: a date right after one (or right before one) dates the statement.
+_SAY = (
+    r"(?:said|says|told(?:\s+[\w.’'-]+){0,4}?|reported|reports|announced|confirmed|stated|added|"
+    r"claimed(?:\s+responsibility(?:\s+for\s+the\s+\w+)?)?|condemned|denied|warned|insisted|explained|noted|"
+    r"disclosed|revealed|tweeted|posted|wrote|declared|alleged|indicated|acknowledged|admitted|"
+    r"announced|urged|vowed|told\s+reporters|quoted|briefed|published|issued\s+a\s+statement|"
+    r"in\s+a\s+statement(?:\s+(?:issued|released|published))?|statement\s+(?:issued|released|published))"
+)
+_SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_SAY_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|says|told|reported|announced|confirmed|stated|condemned|denied|warned|disclosed|"
+    r"revealed|claimed|declared|added|insisted|acknowledged|admitted|issued|released)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    when: EventDate
+    statement: bool
+    explicit: bool = False
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -52,59 +111,120 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _explicit(text: str, ref: date | None, offset: int) -> EventDate | None:
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _explicit(text: str, ref: date | None, offset: int) -> list[tuple[int, int, EventDate]]:
+    found: list[tuple[int, int, EventDate]] = []
     for rx in _EXPLICIT:
         for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _ in found):
+                continue
             groups = m.groupdict()
-            month = (
-                int(groups["m"])
-                if groups.get("m")
-                else _MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
-            )
+            if groups.get("holiday"):
+                name = re.sub(r"\s+", " ", groups["holiday"].lower().replace("’", "'"))
+                month, day_of_month = _HOLIDAYS[name.replace("years", "year's")]
+            else:
+                month = (
+                    int(groups["m"])
+                    if groups.get("m")
+                    else _MONTHS.get((groups.get("mon") or "").lower().rstrip("."))
+                )
+                day_of_month = _day_number(groups["d"]) if groups.get("d") else 0
             if not month:
                 continue
             year = int(groups["y"]) if groups.get("y") else (ref.year if ref else None)
             if year is None:
                 continue
-            day = _safe_date(year, month, int(groups["d"]))
+            day = _safe_date(year, month, day_of_month)
             if day is None:
                 continue
             if not groups.get("y") and ref and day > ref + timedelta(days=1):
                 day = _safe_date(year - 1, month, day.day) or day  # "25 December" read in January
-            return EventDate(
-                day, DatePrecision.DAY, m.group(0), Span(offset + m.start(), offset + m.end(), m.group(0))
-            )
-    return None
+            end = None
+            if groups.get("d2"):
+                end = _safe_date(day.year, day.month, _day_number(groups["d2"]))
+                if end is not None and end <= day:
+                    end = None
+            span = Span(offset + m.start(), offset + m.end(), m.group(0))
+            found.append((m.start(), m.end(), EventDate(day, DatePrecision.DAY, m.group(0), span, end=end)))
+    return found
 
 
-def resolve_date(text: str, published: date | None, offset: int = 0) -> EventDate | None:
-    """The date a clause gives for its event, or None when it gives none."""
-    found = _explicit(text, published, offset)
-    if found or published is None:
-        return found
-    m = _RELATIVE.search(text)
-    if not m:
-        return None
-    expr = m.group("expr").lower()
+def _relative(m: re.Match[str], published: date, offset: int) -> EventDate | None:
+    expr = re.sub(r"\s+", " ", m.group("expr").lower())
     span = Span(offset + m.start(), offset + m.end(), m.group(0))
+    text = m.group(0)
     if m.group("wd"):
         back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
         if expr.startswith("last ") and back == 0:
             back = 7
-        return EventDate(published - timedelta(days=back), DatePrecision.DAY, m.group(0), span)
+        return EventDate(published - timedelta(days=back), DatePrecision.DAY, text, span)
+    if m.group("we"):
+        # The Saturday that began the weekend: the last one on or before publication, or the one
+        # before it for "last weekend" said during a weekend.
+        back = (published.weekday() - 5) % 7
+        if "last" in expr and back <= 1:
+            back += 7
+        return EventDate(published - timedelta(days=back), DatePrecision.WEEK, text, span)
+    if m.group("ago"):
+        n = _NUMBERS.get(m.group("ago").lower()) or int(m.group("ago"))
+        return EventDate(published - timedelta(days=n), DatePrecision.DAY, text, span)
+    if expr == "the day before yesterday":
+        return EventDate(published - timedelta(days=2), DatePrecision.DAY, text, span)
     if expr in {"yesterday", "the day before"}:
-        return EventDate(published - timedelta(days=1), DatePrecision.DAY, m.group(0), span)
-    if expr in {"overnight", "last night"}:
-        return EventDate(published, DatePrecision.DAY, m.group(0), span, end=None)
-    if expr in {"last week"}:
-        return EventDate(published - timedelta(days=7), DatePrecision.WEEK, m.group(0), span)
+        return EventDate(published - timedelta(days=1), DatePrecision.DAY, text, span)
+    if expr in {"overnight", "last night", "late last night"}:
+        return EventDate(published, DatePrecision.DAY, text, span, end=None)
+    if expr == "last week":
+        return EventDate(published - timedelta(days=7), DatePrecision.WEEK, text, span)
     if "week" in expr:
-        return EventDate(published, DatePrecision.WEEK, m.group(0), span)
+        return EventDate(published, DatePrecision.WEEK, text, span)
     if expr == "last month":
         first = published.replace(day=1) - timedelta(days=1)
-        return EventDate(first.replace(day=1), DatePrecision.MONTH, m.group(0), span)
+        return EventDate(first.replace(day=1), DatePrecision.MONTH, text, span)
     if "month" in expr:
-        return EventDate(published.replace(day=1), DatePrecision.MONTH, m.group(0), span)
+        return EventDate(published.replace(day=1), DatePrecision.MONTH, text, span)
     if "night of" in expr:
-        return None  # followed by an explicit date, handled above when present
-    return EventDate(published, DatePrecision.DAY, m.group(0), span)
+        return None  # followed by an explicit date, read above when present
+    return EventDate(published, DatePrecision.DAY, text, span)
+
+
+def _is_statement(text: str, start: int, end: int) -> bool:
+    """A date that dates someone's words: "police said on Sunday", "the governor yesterday condemned"."""
+    return bool(_SAY_BEFORE.search(text[max(0, start - 60) : start]) or _SAY_AFTER.match(text[end:]))
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[_Found]:
+    """Every date expression of a clause, in text order, each marked as a statement date or not."""
+    out: list[_Found] = []
+    for s, e, when in _explicit(text, published, offset):
+        out.append(_Found(s, e, when, _is_statement(text, s, e), explicit=True))
+    if published is not None:
+        for m in _RELATIVE.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in out):
+                continue
+            if _FUTURE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue  # "next weekend"
+            when = _relative(m, published, offset)
+            if when is not None:
+                out.append(_Found(m.start(), m.end(), when, _is_statement(text, m.start(), m.end())))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+_PRECISION_ORDER = [DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR]
+
+
+def resolve_date(text: str, published: date | None, offset: int = 0) -> EventDate | None:
+    """The date a clause gives for its event, or None when it gives none.
+
+    Explicit dates first, then relative ones; day-precise before week or month ("earlier this
+    month" is usually background); dates of statements are skipped.
+    """
+    found = [f for f in find_dates(text, published, offset) if not f.statement]
+    if not found:
+        return None
+    pool = [f for f in found if f.explicit] or found
+    return min(pool, key=lambda f: (_PRECISION_ORDER.index(f.when.precision), f.start)).when

@@ -1,7 +1,20 @@
 """Killed and injured figures, with their qualifiers and the exact words they came from.
 
-Rules over the language of casualty reporting: "six residents were wounded", "killing 12 people",
-"at least one death and multiple injuries", "the death toll rose to 9", "no one was hurt".
+Rules over the language of casualty reporting:
+
+- counts before the verb: "six residents were wounded", "Sixteen people, including 12 civilians,
+  were killed" (the total, not its breakdown), "Two teachers were shot and killed";
+- counts after the verb: "killing 12 people", "shot dead eleven people", "claimed the lives of five
+  civilians and five soldiers" (a list adds up), "left 10 inmates dead";
+- nouns: "at least one death and multiple injuries", "five dead", "the bodies of 16 people",
+  "resulted in the death of seven persons", "the death toll rose to 9";
+- one victim named or described: "The imam ... was killed", "killed the mayor of a town",
+  "was killed along with two other men" (3);
+- none: "no one was hurt", "no casualties";
+- attackers are kept apart from their victims ("three gunmen were killed after killing 10
+  villagers": 10 killed, 3 `perpetrators_killed`), and so are tallies over a period ("72 soldiers
+  killed this year"), which a clause's own count outranks;
+- a figure someone denies ("denied killing 10 civilians") is not asserted.
 """
 
 from __future__ import annotations
@@ -9,126 +22,687 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.numbers import COUNT, parse_count
+from sitrep.extract.numbers import COUNT, COUNT_NC, parse_count, word_to_int
 from sitrep.models import Figure, Span
 
-_PERSON = (
-    r"(?:people|persons?|civilians?|residents?|inhabitants|soldiers?|servicem[ae]n|troops|militants?|"
-    r"fighters?|rebels?|insurgents?|children|child|kids|minors|teenagers?|boys?|girls?|women|woman|men|man|"
-    r"others?|villagers?|police(?:m[ae]n| officers)?|officers?|workers?|passengers?|members?|"
-    r"individuals?|students?|pupils|worshippers|protesters?|demonstrators|journalists?|guards?|"
-    r"staff|employees|farmers|miners|pilgrims|refugees|migrants|patients|personnel|family members|"
-    r"relatives|victims|bystanders|shoppers|firefighters|rescuers|medics|doctors|volunteers|"
-    r"of them|more)"
+KINDS = ("killed", "injured", "perpetrators_killed")
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# -- people ---------------------------------------------------------------------------------------
+
+#: The attackers of an event, as opposed to its victims.
+_PERP_PL = (
+    r"(?:gunm[ae]n|attackers|assailants|(?:suicide\s+)?bombers|shooters|hijackers|kidnappers|abductors|raiders|"
+    r"perpetrators|assassins)"
 )
-_KILLED = r"(?:killed|dead|died|slain|perished|lost their lives|executed|shot dead|massacred|murdered)"
-_INJURED = r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed)"
-_BE = r"(?:(?:were|was|have been|has been|had been|are|is|got|been)\s+)?(?:reportedly\s+|also\s+|all\s+)?"
-_MOD = r"(?:[\w’'-]+\s+){0,2}"  # up to two modifiers: "Ukrainian", "local", "other"
+_PERP_SG = (
+    r"(?:gunman|attacker|assailant|(?:suicide\s+)?bomber|shooter|hijacker|kidnapper|abductor|raider|perpetrator|"
+    r"assassin)"
+)
+_PERP_RE = re.compile(rf"\b(?:{_PERP_PL}|{_PERP_SG})\b", re.I)
+_PERP_SG_RE = re.compile(_PERP_SG, re.I)
+
+_PERSON_PL_WORDS = (
+    r"people|persons|civilians|residents|inhabitants|villagers|locals|citizens|nationals|soldiers|servicem[ae]n|"
+    r"service\s+members|troops|militants|fighters|rebels|insurgents|militiam[ae]n|jihadists|extremists|terrorists|"
+    r"police(?:m[ae]n|\s+officers)?|officers|officials|guards|bodyguards|personnel|children|kids|minors|teenagers|"
+    r"teens|youths|boys|girls|women|men|babies|infants|adults|elderly|family\s+members|relatives|members|"
+    r"others|individuals|students|pupils|schoolchildren|schoolgirls|schoolboys|teachers|worshippers|protesters|"
+    r"protestors|demonstrators|journalists|reporters|workers|employees|staff(?:ers)?|farmers|herders|herdsmen|"
+    r"traders|merchants|miners|fishermen|pilgrims|refugees|migrants|IDPs|displaced(?:\s+(?:people|persons))?|"
+    r"patients|doctors|medics|nurses|volunteers|rescuers|firefighters|passengers|drivers|bystanders|shoppers|"
+    r"inmates|prisoners|detainees|suspects|hostages|captives|elders|chiefs|leaders|clerics|priests|monks|nuns|"
+    r"lawyers|judges|activists|politicians|lawmakers|candidates|voters|supporters|peacekeepers|contractors|"
+    r"engineers|labou?rers|siblings|brothers|sisters|sons|daughters|wives|husbands|mothers|fathers|cousins|"
+    r"youngsters|vigilantes|hunters|mourners|guests|customers|tourists|foreigners|settlers|smugglers|robbers|"
+    r"criminals|bandits|cultists|informants|spies|victims|apostates|indigenes|natives|tribesmen|clansmen|"
+    r"Christians|Muslims|Shias?|Shiites|Sunnis|Hindus|Yazidis|Copts|Rohingyas?|Hazaras|Fulanis?|"
+    r"combatants|recruits|cadets|conscripts|mercenaries|paramilitaries|gendarmes|commandos|sailors|pilots|"
+    r"crew(?:\s+members)?|fellow\s+\w+|\w+ists|owners|shopkeepers|vendors|hawkers|bikers|riders|motorists|"
+    r"commuters|travell?ers|campaigners|organi[sz]ers|followers|believers|visitors|neighbou?rs|friends|"
+    r"colleagues|partners|dancers|singers|musicians|players|fans|spectators|onlookers|passers-?by|pedestrians|"
+    r"delegates|representatives|administrators|commissioners|councill?ors|chairmen|"
+    r"more|of\s+them|of\s+whom"
+)
+_PERSON_SG_WORDS = (
+    r"person|civilian|resident|inhabitant|villager|local|citizen|national|soldier|servicem[ae]n|serviceman|"
+    r"servicewoman|trooper|militant|fighter|rebel|insurgent|militiam[ae]n|jihadist|police(?:m[ae]n|woman|\s+officer)|"
+    r"officer|official|guard|bodyguard|child|kid|minor|teenager|teen|youth|boy|girl|woman|man|baby|infant|toddler|"
+    r"adult|relative|member|individual|student|pupil|schoolgirl|schoolboy|teacher|worshipper|protester|protestor|"
+    r"demonstrator|journalist|reporter|photographer|cameraman|editor|presenter|broadcaster|blogger|worker|employee|"
+    r"farmer|herder|herdsman|trader|merchant|businessman|businesswoman|shopkeeper|vendor|miner|fisherman|pilgrim|"
+    r"refugee|migrant|patient|doctor|medic|nurse|paramedic|volunteer|rescuer|firefighter|passenger|driver|"
+    r"bystander|inmate|prisoner|detainee|suspect|hostage|captive|elder|chief|chieftain|leader|cleric|imam|priest|"
+    r"pastor|reverend|bishop|monk|nun|sheikh|emir|king|ruler|lawyer|judge|prosecutor|activist|environmentalist|"
+    r"defender|politician|lawmaker|legislator|candidate|senator|deputy|MP|minister|diplomat|ambassador|envoy|"
+    r"consul|governor|mayor|councill?or|councilm[ae]n|councilwoman|chairm[ae]n|chairwoman|chairperson|"
+    r"president|commander|general|colonel|major|captain|lieutenant|sergeant|head|director|manager|owner|"
+    r"spokesm[ae]n|spokeswoman|spokesperson|secretary|assistant|aide|administrator|conductor|technician|"
+    r"engineer|labou?rer|contractor|peacekeeper|sibling|brother|sister|son|daughter|wife|husband|mother|father|"
+    r"(?:mother|father|brother|sister|son|daughter)-in-law|cousin|uncle|aunt|nephew|niece|grandfather|"
+    r"grandmother|grandson|granddaughter|fiancée?|girlfriend|boyfriend|friend|colleague|companion|partner|"
+    r"neighbou?r|classmate|roommate|landlord|tenant|host|guest|delegate|representative|negotiator|mediator|"
+    r"organi[sz]er|coordinator|youngster|vigilante|hunter|tribesman|clansman|Christian|Muslim|Hindu|survivor|victim|"
+    r"informant|spy|collaborator|recruit|cadet|conscript|gendarme|sailor|pilot|professor|lecturer|academic|"
+    r"scholar|researcher|scientist|physician|surgeon|dentist|pharmacist|accountant|banker|cashier|"
+    r"bursar|clerk|staffer|agent|inspector|superintendent|commissioner|sheriff|ranger|warden|jailer|"
+    r"headman|headmaster|headteacher|principal|nominee|heir|prince|princess|monarch|sultan|writer|poet|author|"
+    r"artist|actor|actress|comedian|filmmaker|producer|musician|singer|rapper|footballer|athlete|coach|"
+    r"commentator|analyst|critic|figure|personality|celebrity|\w+ist"
+)
+_PERSON_PL1 = rf"(?:{_PERSON_PL_WORDS}|{_PERP_PL}|(?-i:[A-Z][a-z]+(?:ans|ians|ese|is|ites)))"
+_PERSON_PL = (
+    rf"(?:{_PERSON_PL1}(?:\s+(?:and|or)\s+(?!{_PERP_PL}){_PERSON_PL1}(?!\s+(?:were|was|have|had|has)\b))?)"
+)
+_PERSON_SG = rf"(?:{_PERSON_SG_WORDS}|{_PERP_SG})"
+
+#: Things that are counted but are not people.
+_OBJECT_WORDS = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tanks?|shells?|bombs?|"
+    r"bullets?|rounds|mortars?|countries|villages|towns|communities|days?|hours?|years?|weeks?|months?|"
+    r"minutes?|times|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per\s+cent|%|cows?|cattle|"
+    r"goats?|sheep|camels?|donkeys?|horses?|animals?|livestock|dogs?|birds?|chickens?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|a\.m\.|p\.m\.|am|pm|o'clock|attacks?|incidents?|"
+    r"strikes?|raids?|shootings?|explosions?|blasts?|cases?|trips?|floors?|storeys?|rooms?)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b\d+-(?:year|month)s?-old\b|\baged?\s+\d+\b", re.IGNORECASE)
+
+# -- the pieces of a count phrase -----------------------------------------------------------------
+
+#: Words that end a modifier run: verbs, auxiliaries, prepositions, conjunctions.
+_STOP = (
+    r"(?:were|was|are|is|be|been|being|have|has|had|got|and|or|but|in|on|at|by|from|with|during|after|before|"
+    r"when|while|as|including|of|to|for|killed|dead|died|die|dies|wounded|injured|hurt|slain|said|says|who|"
+    r"which|that|than|the|a|an|into|near|inside|outside|among|amid|since|this|these|those)\b"
+)
+_MOD = rf"(?:(?!{_STOP})[\w’'.()-]+\s+){{0,4}}?"
+_OF_WHOSE = r"(?:of\s+(?:the|his|her|their|its|them)\s+)?"
+#: A postmodifier after the noun: "members of a North Darfur family", "people from the same family".
+_ING = (
+    r"(?:\s+(?!(?:including|during|following|according)\b)[a-z]+ing"
+    r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){1,5}?"
+    r"(?=\s+(?:were|was|have|had|has|are|is)\b))?"
+)
+_POST_STOP = (
+    r"(?:were|was|have|had|has|are|is|killed|died|dead|wounded|injured|hurt|in|on|at|and|or|but|who|which|"
+    r"that)"
+)
+_POST = _ING + (
+    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}?(?!{_POST_STOP}\b)[\w’'.-]+)?"
+)
+_DET_PL = r"(?:(?:the|his|her|their|its|all|another)\s+)?"
+_DET_SG = r"(?:a|an|the|one|another|his|her|their|its|our|my|your)"
+_NAME = r"(?-i:[A-Z][\w’'.-]*(?:\s+(?:al-|bin\s+|ibn\s+|de\s+|da\s+|van\s+)?[A-Z][\w’'.-]*){1,4})"
+_APPOS = r"(?:\s*,\s*(?:(?!(?:and|were|was|who|which)\b)[^,;:.]){1,80},)?"
+
+#: One count of people: "at least 12 civilians", "six of her children", "a Turkish diplomat", "the mayor".
+_SG_END = r"(?![\w’'-])(?![’']s\b)(?!\s+(?:police|security|army|military|family|group|community)\b)"
+_AGE_SG = rf"(?:{_DET_SG}\s+)?\d+[-–\s](?:year|month)s?[-–\s]old\s+{_MOD}{_PERSON_SG}{_SG_END}"
+#: "a" counts only as part of "a dozen", "a few", "a hundred" ...; otherwise it is a determiner.
+_NOT_ARTICLE = r"(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b))"
+_UNIT_PL = rf"{_DET_PL}{_NOT_ARTICLE}{COUNT_NC}(?![-–\w])(?:\s+{_OF_WHOSE}{_MOD}{_PERSON_PL}{_POST})?"
+_UNIT_SG = rf"{_DET_SG}\s+{_MOD}{_PERSON_SG}{_SG_END}{_POST}"
+_ANOTHER = (
+    r"(?:one\s+)?another(?=\s+(?:was|were|wounded|injured|hurt|killed|died|dead|in|on|at)\b|\s*(?:[,.;:)]|$))"
+)
+_UNIT = rf"(?:{_AGE_SG}|{_UNIT_SG}|{_UNIT_PL}|{_ANOTHER})"
+_AUX_AHEAD = (
+    r"(?!\s+(?:were|was|are|is|have|has|had|got|also|reportedly|sustained|suffered|escaped|died|killed|"
+    r"wounded|injured|hurt|dead|said|says|told|reported|added|confirmed|stated|claimed|announced)\b)"
+)
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+#: A list of counts that add up: "nine men and four women", "Five Ukrainian soldiers, two rebels".
+_BARE_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|near|were|was|had|have|has|when|while|after|who|during|outside|"
+    r"inside)\b|\s+(?-i:[A-Z][a-z]))"
+)
+_BARE_SG = rf"{_MOD}{_PERSON_SG}{_SG_END}{_BARE_END}"
+_COMMA = r"\s*,\s*(?!and\b)"
+_AND = r"(?:\s*,?\s*and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+#: After a bare comma only a counted unit continues a list ("nine men, four women"); a described
+#: person there is an apposition or a claimant ("injuring five, regional governor X said").
+_COUNTED = rf"(?:{_AGE_SG}|{_UNIT_PL}|(?:a|an|one|another)\s+{_MOD}{_PERSON_SG}{_SG_END}{_POST}|{_ANOTHER})"
+_MORE = rf"(?:(?:{_COMMA}{_COUNTED}|{_AND}(?:{_UNIT}|{_BARE_SG})){_AUX_AHEAD})"
+_LIST = rf"(?:{_UNIT}{_MORE}*)"
+_LIST_SUBJ = rf"(?:{_UNIT}(?:{_SEP}{_UNIT})*)"
+#: A breakdown or aside between a subject and its verb: ", including 12 civilians,", "(five civilians)".
+_ASIDE_END = (
+    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"
+    r"(?=\s*,|\s+(?:were|was|have|has|had|are|is|killed|died|die|dies|dead|wounded|injured|hurt|slain)\b)"
+)
+_ASIDE1 = (
+    r"(?:\s*,?\s+(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+them|most\s+of\s+them|"
+    r"all\s+of\s+them|some\s+of\s+them|of\s+whom|believed\s+to\s+be|said\s+to\s+be|aged)\b"
+    rf"[^,;:.!?\"”]{{1,120}}?{_ASIDE_END}"
+    r"|\s*,\s*(?!\s*(?:and|or|but|with|after|before|as|while|when|where|amid|during|then|"
+    r"according|said|says)\b)(?:(?!\b(?:were|was|have|has|had|are|is|killed|died|dead|wounded|injured|who|which)\b)"
+    rf"[^,;:.!?\"”]){{1,80}}?{_ASIDE_END}"
+    r"|\s*\([^()]{1,100}\)|\s+[-–—]\s[^-–—]{1,100}?\s[-–—])"
+)
+_ASIDE = rf"(?:{_ASIDE1}){{0,2}}"
+#: Auxiliaries and adverbs between a subject and its participle: "have reportedly been", "were on
+#: Friday night", "have so far been".
+_ADV_WORDS = (
+    r"reportedly|also|all|both|allegedly|later|subsequently|eventually|so\s+far|now|already|apparently|"
+    r"confirmed|feared|believed|said|thought|reported|known|yesterday|today|tonight|earlier|initially|"
+    r"immediately|instantly|then|again|just|mostly|mainly|seriously|critically|severely|badly|fatally|"
+    r"slightly|lightly|gravely|mortally|brutally|summarily|to|have|has|had|been|be|being|were|was|are|is|"
+    rf"got|get|each|either|(?:on\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?|last\s+night|"
+    r"overnight|early|late"
+)
+_ADV = rf"(?:(?:{_ADV_WORDS})\s+){{0,6}}(?:(?!(?:killed|shot)\b)[a-z]+ed\s+and\s+)?"
+
+# -- verbs ----------------------------------------------------------------------------------------
+
+_TO_DEATH = (
+    r"(?:stabbed|hacked|beaten|burn(?:ed|t)|stoned|crushed|clubbed|macheted|tortured|shot|strangled|bludgeoned)"
+    r"\s+to\s+death"
+)
+_KILLED_SG = (
+    r"(?:killed|slain|executed|massacred|murdered|slaughtered|assassinated|beheaded|decapitated|lynched|"
+    rf"butchered|gunned\s+down|shot\s+dead|shot\s+and\s+killed|{_TO_DEATH}|burn(?:ed|t)\s+alive|"
+    rf"found\s+(?:dead|murdered|slain|beheaded|(?:shot|stabbed)\s+dead|{_TO_DEATH})|killed\s+in\s+action|"
+    r"(?:confirmed|feared|pronounced|declared)\s+dead|fatally\s+(?:shot|stabbed|wounded|injured|hit)|"
+    r"(?:sustained|suffered)\s+fatal\s+(?:injuries|wounds|gunshot\s+wounds))"
+)
+_KILLED_P = (
+    rf"(?:{_KILLED_SG}|dead|died|die|dies|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|KIA|martyred)"
+)
+_INJURED_P = (
+    r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed|shot\s+and\s+(?:wounded|injured)|"
+    r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds)|"
+    r"treated\s+for\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)|WIA)"
+)
+_INJURED_SG = r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed|shot\s+and\s+(?:wounded|injured))"
+_KILL_ACTIVE = (
+    r"(?:kill(?:s|ed|ing)?|shot\s+dead|shoot(?:s|ing)\s+dead|shot\s+and\s+killed|shooting\s+and\s+killing|"
+    r"gunned\s+down|gunning\s+down|guns\s+down|massacr(?:ed|ing|es)|murder(?:ed|ing|s)|execut(?:ed|ing|es)|"
+    r"slaughter(?:ed|ing|s)|behead(?:ed|ing|s)|assassinat(?:ed|ing|es)|lynch(?:ed|ing|es)|"
+    r"(?:hack(?:ed|ing|s)|stabb(?:ed|ing)|stabs|beat(?:ing|s)?|burn(?:ed|t|ing|s)|ston(?:ed|ing)|club(?:bed|bing)|"
+    r"shot|shoot(?:ing|s)|tortur(?:ed|ing)|strangl(?:ed|ing))\s+to\s+death|"
+    r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes)|cost(?:ing|s)?)\s+the\s+li(?:ves|fe)\s+of)"
+)
+_INJURE_ACTIVE = (
+    r"(?:wound(?:s|ed|ing)|injur(?:es|ed|ing)|hurt(?:ing|s)?|maim(?:ed|ing|s)|"
+    r"shot\s+and\s+(?:wounded|injured))"
+)
+_OBJ_END = (
+    r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|and|after|before|while|as|when|during|outside|inside|with|who|"
+    r"whom|from|of|late|early|last|yesterday|today|this|by|for|amid|over|following|said|says)\b)"
+)
+_NOT_PERSON = (
+    r"(?:engine|bill|deal|plan|idea|project|motion|proposal|talks|process|ceasefire|truce|agreement|story|time|"
+    r"rest|momentum|chance|hope|mood|power|lights?|economy|industry|business|trade|growth|program|programme|"
+    r"initiative|measure|legislation|law|reform|effort|attempt|attack|offensive|operation|raid|fire|signal|"
+    r"virus|disease|infection|pain|noise|music|game|season|career|spirit|dream|buzz|vibe|joke|conversation)"
+)
+#: The first object of a killing verb, besides counts: "the district chief", "a former electoral
+#: delegate", "Pamo Hobobo", "prominent traditional elder".
+_OBJ_FIRST = (
+    rf"(?:{_UNIT}|(?-i:{_NAME}){_OBJ_END}|{_BARE_SG}"
+    rf"|{_DET_SG}\s+(?:[\w’'-]+\s+){{0,3}}?(?!{_NOT_PERSON}\b)(?-i:[a-z][\w-]*[^\Ws])(?<!ss){_OBJ_END})"
+)
+_LIST_OBJ = rf"(?:{_OBJ_FIRST}{_MORE}*)"
+#: Victims named after the verb: "was killed Tuesday along with two other men".
+_ALONG = (
+    r"(?:\s*,?\s+(?:[\w’'-]+\s+){0,3}?(?:along\s+with|together\s+with|alongside|as\s+well\s+as)\s+"
+    rf"(?P<extra>{_LIST}))?"
+)
+#: What follows a transitive verb in the active voice: an object ("killed prominent writer X"),
+#: rather than an adverbial ("killed in ...", "killed Tuesday", "killed, 15 wounded").
+_OBJECT_AHEAD = re.compile(
+    r"^\s+(?!(?:in|on|at|of|near|by|during|after|before|when|while|as|since|for|with|from|over|amid|outside|"
+    r"inside|across|around|and|or|but|overnight|yesterday|today|tonight|late|early|last|this|despite|following|"
+    r"because|according|so|reportedly|said|says|until|within|between|among|along|alongside|together|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|north|south|east|west|northern|southern|"
+    r"eastern|western|central|there|here|when|where|then|again|too|also|instantly|immediately|near|off|"
+    r"up|down|out|into|onto|under|behind|without|against|if|what|which|who|whom|not|have|had|has|were|was|is|"
+    r"are|be|being|been|will|would|could|can|may|might|to|the\s+(?:day|night|morning|evening|week|weekend|"
+    r"previous|same|following)|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b)\b)[\w\"“]",
+    re.IGNORECASE,
+)
+
+#: Where a count can start: not inside a word ("12-year-old", "Haram's"), but after a wire prefix
+#: ("UPDATE 2-About 20", "RPT-One civilian") or a quotation mark.
+_START = r"(?<!\w)(?<!\w[’'])(?<!(?-i:[a-z])-)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "six residents were wounded", "one person was killed", "three were wounded"
-    (
-        "passive",
-        re.compile(
-            rf"\b{COUNT}\s+(?:{_MOD}{_PERSON}\s+)?{_BE}(?P<verb>{_KILLED}|{_INJURED})\b",
-            re.IGNORECASE,
-        ),
-    ),
-    # "killing 12 people", "wounding several people", "injured three civilians"
-    (
-        "active",
-        re.compile(
-            rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|leaving|left)\s+"
-            rf"{COUNT}(?:\s+{_MOD}{_PERSON})?(?:\s+(?P<state>dead|injured|wounded))?\b",
-            re.IGNORECASE,
-        ),
-    ),
-    # "at least one death", "multiple injuries", "one fatality and several wounded", "five dead"
-    (
-        "noun",
-        re.compile(
-            rf"\b{COUNT}\s+(?:(?:more|other|civilian|military|confirmed|reported)\s+)?"
-            r"(?P<verb>deaths?|fatalities|fatality|dead|injuries|injured|wounded)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    # "the death toll rose to 9", "death toll of 14"
+    # "the death toll rose to 9", "death toll of 14", "the number of victims ... increased to 20"
     (
         "toll",
         re.compile(
-            rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was|reached|hit)\s+{COUNT}\b",
+            r"\b(?P<verb>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|"
+            r"(?:people|those|persons)\s+killed|killed|casualties)|number\s+of\s+(?:the\s+)?(?:injured|wounded|"
+            r"(?:people|those|persons)\s+(?:injured|wounded)))\b[^.;:\d]{0,120}?\b(?:to|at|of|reached|hit|is|was|"
+            rf"stands\s+at|stood\s+at|now)\s+{COUNT}\b",
             re.IGNORECASE,
+        ),
+    ),
+    # "Sixteen people, including 12 civilians, were killed", "six residents were wounded", "Five dead"
+    (
+        "passive",
+        re.compile(
+            rf"{_START}(?P<list>{_LIST_SUBJ})(?P<aside>{_ASIDE})\s*,?\s+(?P<adv>{_ADV})"
+            rf"(?P<verb>{_KILLED_P}|{_INJURED_P})(?![\w-]){_ALONG}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "killing 12 people", "shot dead eleven people", "claimed the lives of five civilians and five soldiers"
+    (
+        "active",
+        re.compile(
+            rf"\b(?P<verb>{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+(?:themselves\s+(?:and|as\s+well\s+as)\s+)?"
+            rf"(?P<list>{_LIST_OBJ}){_ALONG}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "leaving 10 people dead", "left three dead and five injured", "leaving dozens killed"
+    (
+        "leaving",
+        re.compile(
+            rf"\b(?:leav(?:e|es|ing)|left)\s+(?P<list>{_LIST_SUBJ})\s+"
+            r"(?P<verb>dead|killed|injured|wounded|hurt)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "the death of seven persons", "the bodies of 17 soldiers and 22 civilians", "killing of a journalist"
+    (
+        "of",
+        re.compile(
+            r"\b(?P<verb>deaths?|killings?|murders?|massacre|slaughter|executions?|beheadings?|assassination|"
+            rf"bodies|dead\s+bodies|remains|corpses)\s+of\s+(?P<list>{_LIST}|{_NAME})",
+            re.IGNORECASE,
+        ),
+    ),
+    # "his body was found", "the body of a journalist was discovered"
+    (
+        "body",
+        re.compile(
+            r"\b(?P<list>(?:his|her|the|a)\s+(?:[\w-]+\s+){0,2}?)(?P<verb>body|corpse|remains)"
+            r"(?:\s+of\s+[^,;.]{1,60}?)?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?"
+            r"(?:later\s+|then\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|washed)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "claimed 31 lives", "cost 12 lives"
+    (
+        "lives",
+        re.compile(
+            r"\b(?P<verb>claim(?:ed|ing|s)?|cost(?:ing|s)?|los(?:t|ing)|t(?:ook|aking|akes))\s+(?:the\s+)?"
+            rf"{COUNT}\s+lives\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "at least one death and multiple injuries", "one fatality", "five dead", "16 dead bodies", "One KIA"
+    (
+        "noun",
+        re.compile(
+            rf"{_START}{COUNT}\s+(?:(?:more|other|civilian|military|confirmed|reported|additional|further|"
+            r"new|people|person|soldiers?|civilians?)\s+){0,2}"
+            r"(?P<verb>deaths?|fatalities|fatality|dead(?:\s+bodies)?(?=\s+(?:were|have|had|was|found|lay|lying))|"
+            r"dead(?!\s+bodies)|(?:bodies|corpses)(?=\s+(?:were|have\s+been|had\s+been)?\s*(?:found|recovered|discovered|"
+            r"retrieved|exhumed|dumped|lying|pulled|washed|buried))|injuries|injured|wounded|KIA|WIA)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # one victim: "The imam of the mosque was killed", "a municipal worker was wounded"
+    (
+        "single",
+        re.compile(
+            rf"\b(?P<aux>was|has\s+been|had\s+been|is\s+being|got)\s+(?P<adv>{_ADV})"
+            rf"(?P<verb>{_KILLED_SG}|{_INJURED_SG})(?![\w-]){_ALONG}",
+            re.IGNORECASE,
+        ),
+    ),
+    # a headline's one victim: "Russian TV reporter killed in east Ukraine", "..., Ukrainian soldier killed"
+    (
+        "headline",
+        re.compile(
+            r"(?:^|(?<=[\n:;,]))\s*(?:(?:UPDATE|WRAPUP|RPT)\b[\s\d-]*)?"
+            rf"(?P<list>(?:(?!(?:the|a|an|one|his|her|their|no)\b)[\w’'-]+\s+){{0,3}}?{_PERSON_SG}{_SG_END})"
+            r"\s+(?:reportedly\s+|reported\s+|also\s+)?(?P<verb>killed|dies|died|shot\s+dead|slain|"
+            r"wounded|injured)(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    # one named victim: "Ricardo Campos, 30, died in the town of Cumana"
+    (
+        "named",
+        re.compile(
+            rf"(?P<list>{_NAME}){_APPOS}\s+(?:(?:also|later|reportedly|subsequently)\s+)?(?P<verb>died|dies)\b"
         ),
     ),
 ]
 
 _NONE_RE = re.compile(
-    r"\b(?:no(?:\s+one|body)?\s+(?:was|were|has been|had been)\s+(?P<v1>killed|injured|hurt|wounded)"
-    r"|no\s+(?P<v2>casualties|deaths|fatalities|injuries|victims)"
-    r"|without\s+(?P<v3>casualties|injuries|victims))",
+    rf"\b(?:(?:no\s+one|nobody|none(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?|not\s+a\s+single\s+[\w-]+|"
+    rf"no\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_SG}|{_PERSON_PL}))\s+"
+    r"(?:(?:was|were|has|have|had|been|got|reportedly|seriously|immediately|actually)\s+){1,3}"
+    r"(?P<v1>killed|injured|hurt|wounded|harmed)"
+    r"|no\s+(?:(?:immediate|other|further|reported|known|civilian|human|serious|confirmed|official)\s+)*"
+    r"(?:reports?\s+of\s+(?:any\s+)?)?(?P<v2>casualties|deaths|fatalities|injuries|victims|loss\s+of\s+(?:human\s+)?life)"
+    r"|without\s+(?:any\s+)?(?:causing\s+(?:any\s+)?)?(?P<v3>casualties|injuries|victims|loss\s+of\s+(?:human\s+)?life)"
+    r"|\b(?:escaped|was|were|are|is|remained)\s+(?:[\w-]+\s+)?(?P<v4>unhurt|unharmed|uninjured))",
     re.IGNORECASE,
 )
 
-_AGE = re.compile(r"\b\d+-(?:year|month)-old\b", re.IGNORECASE)
-_OBJECT_WORDS = re.compile(
-    r"\b(?:drones?|missiles?|rockets?|houses?|homes?|buildings?|vehicles?|tanks?|shells?|bombs?|"
-    r"countries|days?|hours?|years?|km|kilometres|kilometers|miles|percent|%)\b",
+#: Words that make a following figure someone's denial, not a claim ("denied killing 10 civilians").
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|dismissed|refuted|refutes)\b(?:\s+(?:that|reports?|claims?|"
+    r"allegations?|having|any|the))*\s*(?:that\s+)?[^.;,]{0,25}$",
     re.IGNORECASE,
 )
+#: A guard for one-victim wording: "it was not clear whether anyone was hurt".
+_UNCERTAIN = re.compile(
+    r"\b(?:anyone|anybody|any\s+one|whether|if|no\s+one|nobody|none|not\s+(?:immediately\s+)?(?:clear|known))\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+#: Tallies over a period rather than one event's count ("72 soldiers killed this year").
+_PERIOD = re.compile(
+    r"\b(?:(?:over|in|during|for|within|throughout)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?(?:weeks?|months?|years?)"
+    r"|(?:over|in|during)\s+(?:the\s+|a\s+|one\s+)?(?:week|month|year)\b(?!\s+(?:of|after|before|since|ago))"
+    r"|(?:so\s+far\s+)?this\s+year|so\s+far\s+this\s+month"
+    r"|since\s+(?:the\s+(?:start|beginning)(?!\s+of\s+the\s+day)|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last\s+year|"
+    r"the\s+war)|in\s+(?:19|20)\d\d\b|last\s+year|per\s+(?:week|month|year)|a\s+year\s+ago)\b",
+    re.IGNORECASE,
+)
+#: A breakdown of a count stated elsewhere: "Among the dead were two students".
+_PART_BEFORE = re.compile(
+    r"\b(?:among|of)\s+(?:the|those)\s+(?:dead|killed|victims|casualties|wounded|injured|people\s+killed|"
+    r"fatalities|deceased)\b(?:\s+(?:were|was|are|is|included?))?[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+_CASUALTIES_AFTER = re.compile(r"\s+(?:and|or)\s+(?:wound|injur|hurt|maim)", re.IGNORECASE)
+_CASUALTIES_BEFORE = re.compile(r"\b(?:kill\w*|dead)\s+(?:and|or)\s+$", re.IGNORECASE)
+_PERIOD_NOT = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|latest|first|second|third|biggest|largest|highest)\b", re.I
+)
+
+_UNIT_ITEM = re.compile(
+    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST}"
+    rf"|{_DET_PL}(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b)){COUNT}"
+    rf"(?:\s+{_OF_WHOSE}{_MOD}(?P<pl>{_PERSON_PL}){_POST})?(?![\w’'-])"
+    rf"|(?P<name>{_NAME})"
+    rf"|{_DET_SG}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<gen>(?-i:[a-z][\w-]*[^\Ws])){_OBJ_END}"
+    rf"|{_MOD}(?P<bare0>{_PERSON_SG}){_SG_END}{_BARE_END})",
+    re.IGNORECASE,
+)
+_BARE_ITEM = re.compile(rf"{_MOD}(?P<bare>{_PERSON_SG}){_SG_END}{_BARE_END}", re.IGNORECASE)
+_SEP_RE = re.compile(_SEP, re.IGNORECASE)
 
 
 @dataclass
 class FigureMatch:
-    kind: str  # killed or injured
+    kind: str  # killed (victims), injured, or perpetrators_killed (attackers killed)
     figure: Figure
+    period: bool = False  # a tally over a period ("this year", "over the past month")
+    part: bool = False  # a part of a count stated elsewhere ("Among the dead were two students")
 
 
-def _kind(verb: str, state: str | None = None) -> str:
-    word = (state or verb).lower()
-    if word in {"leaving", "left"}:
-        return "killed"
-    if re.fullmatch(_INJURED, word) or word.startswith(("injur", "wound")):
+def _kind(verb: str) -> str:
+    word = re.sub(r"\s+", " ", verb.lower())
+    if "fatal" in word:
+        return "killed"  # "sustained fatal injuries", "fatally wounded"
+    if word.startswith(
+        ("injur", "wound", "hurt", "hospital", "maim", "sustained", "suffered", "received", "treated", "wia")
+    ):
+        return "injured"
+    if word.startswith("shot and") and word.endswith(("wounded", "injured")):
+        return "injured"
+    if word.startswith("number of") and ("injured" in word or "wounded" in word):
         return "injured"
     return "killed"
+
+
+def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
+    """The counts of a list phrase ("nine men and four women"): (figure, is_perpetrator) each."""
+    out: list[tuple[Figure, bool]] = []
+    pos = 0
+    prev_comma, prev_named = False, False
+    while True:
+        u = _UNIT_ITEM.match(text, pos) or (_BARE_ITEM.match(text, pos) if pos else None)
+        if u is None:
+            break
+        pos = u.end()
+        sep = _SEP_RE.match(text, pos)
+        if sep is not None:
+            pos = sep.end()
+        this_comma = bool(sep) and sep.group(0).strip() == ","
+        span = Span(base + u.start(), base + u.end(), u.group(0))
+        groups = u.groupdict()
+        noun = (
+            groups.get("pl")
+            or groups.get("sg")
+            or groups.get("bare")
+            or groups.get("bare0")
+            or groups.get("age")
+        )
+        if groups.get("num") is not None and re.match(
+            r"[-–\s]*(?:year|month)s?[-–\s]*old", text[u.end("num") :]
+        ):
+            fig = Figure(1, 1, None, span)  # "94-year-old mother-in-law": one person
+        elif groups.get("num") is not None:
+            between = _AGE.sub("", u.group(0))
+            if _OBJECT_WORDS.search(between) and not noun:
+                continue
+            if noun is None and _OBJECT_WORDS.search(between):
+                continue
+            fig = parse_count(u.group("qual"), u.group("num"), span, u.group("num2"))
+            if fig is None or (out and fig.qualifier and not fig.exact and not noun):
+                break  # "killed 10 civilians, some with knives": not another count
+        elif noun or groups.get("name") or groups.get("gen") or groups.get("another"):
+            fig = Figure(1, 1, None, span)
+        else:
+            continue
+        if out and re.match(r"\S+\s+of\s+(?:them|whom|those)\b", u.group(0), re.I):
+            if sep is None:
+                break
+            continue  # "Seven people, six of them children": a part of the count before it
+        perp = bool(noun and _PERP_RE.fullmatch(noun.strip()))
+        named = bool(groups.get("name"))
+        if out and prev_comma and fig.low == 1 and fig.high == 1 and named != prev_named:
+            prev_named = named  # "Pamo Hobobo, a former acting chairman": one person, described
+        else:
+            out.append((fig, perp))
+            prev_named = named
+        prev_comma = this_comma
+        if sep is None:
+            break
+    return out
+
+
+def _combine(figs: list[Figure], span: Span) -> Figure:
+    if len(figs) == 1:
+        return Figure(figs[0].low, figs[0].high, figs[0].qualifier, span)
+    low = sum(f.low for f in figs)
+    high = None if any(f.high is None for f in figs) else sum(f.high for f in figs)  # type: ignore[misc]
+    quals = [f.qualifier for f in figs if f.qualifier]
+    qualifier = quals[0] if quals and high is None else None
+    return Figure(low, high, qualifier, span)
+
+
+def _period(text: str, start: int, end: int) -> bool:
+    """Whether the words around a figure (its line, up to the sentence's end) name a period tally."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind(";", 0, start)) + 1
+    stops = [i for i in (text.find("\n", end), text.find(". ", end), text.find(";", end)) if i >= 0]
+    line_end = min(stops) if stops else len(text)
+    window = text[line_start:line_end]
+    for m in _PERIOD.finditer(window):
+        if not _PERIOD_NOT.search(window[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
+_PERP_INCLUDED = re.compile(
+    r"^\s*,?\s*(?:\(|[-–—]\s*)?(?:including|among\s+them)\s+(?:the\s+)?"
+    r"(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    rf"(?:(?:alleged|suspected|suicide|lone|would-be)\s+)?(?P<perp>{_PERP_PL}|{_PERP_SG})\b",
+    re.IGNORECASE,
+)
 
 
 def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
     """All casualty figures in `text` (a clause), with spans shifted by `offset` into the report."""
     found: list[FigureMatch] = []
     taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
     for m in _NONE_RE.finditer(text):
-        word = (m.group("v1") or m.group("v2") or m.group("v3")).lower()
+        word = next(g for g in (m.group("v1"), m.group("v2"), m.group("v3"), m.group("v4")) if g).lower()
         span = Span(offset + m.start(), offset + m.end(), m.group(0))
-        kinds = ["killed", "injured"] if word in {"casualties", "victims"} else [_kind(word)]
-        if word in {"deaths", "fatalities"}:
+        if word in {"casualties", "victims"}:
+            kinds = ["killed", "injured"]
+        elif word in {"deaths", "fatalities"} or word.startswith("loss"):
             kinds = ["killed"]
+        elif word in {"unhurt", "unharmed", "uninjured", "harmed"}:
+            kinds = ["injured"]
+        else:
+            kinds = [_kind(word)]
         for kind in kinds:
             found.append(FigureMatch(kind, Figure(0, 0, "none", span)))
         taken.append((m.start(), m.end()))
+
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if not free(m.start(), m.end()):
                 continue
-            between = text[m.start("num") : m.start("verb")] if m.start("verb") > m.start("num") else ""
-            if _OBJECT_WORDS.search(_AGE.sub("", between)):
+            if _DENIAL.search(text[max(0, m.start() - 60) : m.start()]):
                 continue
-            state = m.groupdict().get("state")
-            if name == "active" and m.group("verb").lower() in {"leaving", "left"} and not state:
+            results = _read(name, m, text, offset)
+            if not results:
                 continue
-            span = Span(offset + m.start(), offset + m.end(), m.group(0))
-            figure = parse_count(m.group("qual"), m.group("num"), span)
-            if figure is None or (figure.low == 0 and figure.qualifier is None and figure.high == 0):
-                continue
-            found.append(FigureMatch(_kind(m.group("verb"), state), figure))
+            verb_start, verb_end = m.start("verb"), m.end("verb")
+            if _CASUALTIES_AFTER.match(text, verb_end) or _CASUALTIES_BEFORE.search(
+                text[max(0, verb_start - 30) : verb_start]
+            ):
+                continue  # "killed or wounded 47": dead and wounded together
+            period = _period(text, m.start(), m.end())
+            part = bool(_PART_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
+            if name == "single" and re.search(
+                r"\b(?:he|she)\s+$", text[max(0, m.start() - 10) : m.start()], re.I
+            ):
+                part = True  # "He was killed by a police gunshot": a victim counted before
+            for kind, fig in results:
+                if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
+                    continue
+                found.append(FigureMatch(kind, fig, period, part))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.figure.span.start if f.figure.span else 0)
     return found
 
 
+_INTRANSITIVE = re.compile(r"dead|died|die|dies|perished|lost\s+\w+\s+li(?:ves|fe)|martyred", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"dead|died|die|dies|perished|wounded|injured|hurt", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|must|should|shall|not|never|n't|did|does|do)\s+$", re.IGNORECASE
+)
+
+
+def _not_a_report(name: str, m: re.Match[str], text: str) -> bool:
+    """Matches that look like a count but are not one, by the words around them."""
+    verb = m.group("verb")
+    adv = (m.groupdict().get("adv") or "").lower().split()
+    if name == "passive":
+        if adv and adv[-1] in {"has", "have", "had"} and not _INTRANSITIVE.fullmatch(verb):
+            return True  # "a suicide bomber has killed four people": active perfect
+        passive_aux = {"were", "was", "been", "be", "being", "is", "are", "got", "get"}.intersection(adv)
+        if not passive_aux and not _NO_OBJECT.fullmatch(verb) and _OBJECT_AHEAD.match(text[m.end("verb") :]):
+            return True  # "Gunmen on Sunday killed 12 villagers": with an object, the verb is active
+        if (
+            re.fullmatch(r"\d+", m.group("list").strip())
+            and re.search(r",\s*$", text[: m.start()])
+            and re.match(r"\s*,", text[m.end("list") :])
+        ):
+            return True  # "Ricardo Campos, 30, died": an age in apposition
+    # "threatened to kill 100 people": not a report of deaths
+    return name == "active" and verb.lower() == "kill" and bool(_MODAL_BEFORE.search(text[: m.start()]))
+
+
+def _single(m: re.Match[str], text: str, span: Span) -> list[tuple[Figure, bool]]:
+    """One victim of "was killed": none when the clause is unsure ("whether anyone was hurt")."""
+    before = text[: m.start()]
+    clause_start = max(before.rfind("."), before.rfind(";"), before.rfind("\n")) + 1
+    if _UNCERTAIN.search(before[clause_start:]):
+        return []
+    subject = before[max(clause_start, len(before) - 50) :]
+    perp = bool(re.search(rf"\b(?:{_PERP_SG})\b[^,]{{0,12}}$", subject, re.IGNORECASE))
+    return [(Figure(1, 1, None, span), perp)]
+
+
+def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str, Figure]]:
+    """The figures one pattern match states, as (kind, figure) pairs."""
+    span = Span(offset + m.start(), offset + m.end(), m.group(0))
+    kind = _kind(m.group("verb"))
+    groups = m.groupdict()
+    if name in {"toll", "noun", "lives"}:
+        between = text[m.start("num") : m.start("verb")] if m.start("verb") > m.start("num") else ""
+        if _OBJECT_WORDS.search(_AGE.sub("", between)):
+            return []
+        fig = parse_count(m.group("qual"), m.group("num"), span, m.group("num2"))
+        return [(kind, fig)] if fig is not None else []
+    if _not_a_report(name, m, text):
+        return []
+    if name == "body":
+        return [("killed", Figure(1, 1, None, span))]
+    if name == "headline":
+        if not _NO_OBJECT.fullmatch(m.group("verb")) and _OBJECT_AHEAD.match(text[m.end("verb") :]):
+            return []  # "Ukrainian soldier killed three civilians": active
+        figs = [(Figure(1, 1, None, span), bool(_PERP_SG_RE.search(m.group("list"))))]
+    elif name == "single":
+        figs = _single(m, text, span)
+    else:
+        figs = _units(m.group("list"), offset + m.start("list"))
+    if not figs:
+        return []
+    if groups.get("extra"):
+        figs += _units(groups["extra"], offset + m.start("extra"))
+    victims = [f for f, perp in figs if not perp]
+    perps = [f for f, perp in figs if perp]
+    # "Six people, two Turkish nationals and four Somalis": a total, then its parts
+    if (
+        len(victims) > 2
+        and all(f.exact for f in victims)
+        and victims[0].low == sum(f.low for f in victims[1:])
+    ):
+        victims = victims[:1]
+    out: list[tuple[str, Figure]] = []
+    if victims:
+        total = _combine(victims, span)
+        after = groups.get("aside") or ""
+        if name != "passive":
+            after += " " + text[m.end() : m.end() + 80]
+        inc = _PERP_INCLUDED.match(after) if kind == "killed" else None
+        if inc and total.low > 1:
+            # "killing 10 people, including the bomber": nine victims and one attacker
+            n = word_to_int(inc.group("n")) if inc.group("n") else None
+            n = min(n or (1 if _PERP_SG_RE.fullmatch(inc.group("perp")) else 2), total.low - 1)
+            high = None if total.high is None else total.high - n
+            total = Figure(total.low - n, high, total.qualifier, span)
+            perps.append(Figure(n, n, None, span))
+        out.append((kind, total))
+    if perps:
+        out.append(("perpetrators_killed" if kind == "killed" else kind, _combine(perps, span)))
+    return out
+
+
 def pick(found: list[FigureMatch], kind: str) -> Figure | None:
-    """The figure of one kind a clause states: a total wins over its parts; else the largest."""
-    figures = [f.figure for f in found if f.kind == kind]
+    """The figure of one kind a clause states: a total wins over its parts (a list adds up and a
+    breakdown after "including" is read with its total); the clause's own count wins over a
+    tally over a period; else the largest."""
+    figures = [f for f in found if f.kind == kind]
     if not figures:
         return None
-    return max(figures, key=lambda f: (f.low, f.high or f.low))
+    figures = [f for f in figures if not f.part]
+    if not figures:
+        return None
+    current = [f for f in figures if not f.period] or figures
+    return max(current, key=lambda f: (f.figure.low, f.figure.high or f.figure.low)).figure

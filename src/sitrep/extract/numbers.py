@@ -86,7 +86,9 @@ _QUALIFIERS = {
     "estimated": "about",
 }
 
-_UNIT_WORDS = "|".join(sorted((k for k in _UNITS if k not in {"a", "an", "no", "single"}), key=len, reverse=True))
+_UNIT_WORDS = "|".join(
+    sorted((k for k in _UNITS if k not in {"a", "an", "no", "single"}), key=len, reverse=True)
+)
 _TEN_WORDS = "|".join(_TENS)
 _NONZERO_UNITS = "|".join(k for k in _UNITS if _UNITS[k] > 0 and k not in {"a", "an", "single"})
 _BELOW_HUNDRED = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_NONZERO_UNITS}))?|{_UNIT_WORDS})"
@@ -110,14 +112,15 @@ COUNT = (
 )
 #: The same count without named groups, to repeat inside a larger pattern (lists of counts).
 COUNT_NC = (
-    rf"(?:(?:{_QUALIFIER_RE})\s+)?(?:{_PLAIN}|{_VAGUE_RE}|an?|one)"
-    rf"(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+)(?:{_PLAIN})(?!\s*[-–]?\s*(?:year|month|week|day|hour)s?\b))?"
+    rf"(?:between\s+(?:{_PLAIN})\s+and\s+(?:{_PLAIN})|(?:(?:{_QUALIFIER_RE})\s+)?(?:{_PLAIN}|{_VAGUE_RE}|an?|one)"
+    rf"(?:(?:\s*[-–]\s*|\s+(?:to|or)\s+)(?:{_PLAIN})(?!\s*[-–]?\s*(?:year|month|week|day|hour)s?\b))?)"
 )
 COUNT_RE = re.compile(rf"\b{COUNT}\b", re.IGNORECASE)
 
 
 def word_to_int(token: str) -> int | None:
-    """'six' -> 6, 'twenty-one' -> 21, '1,200' -> 1200, 'three hundred' -> 300, 'a hundred and five' -> 105."""
+    """'six' -> 6, 'twenty-one' -> 21, '1,200' -> 1200, 'three hundred' -> 300, 'a hundred and five'
+    -> 105."""
     t = re.sub(r"\s+", " ", token.lower().replace(",", "").strip())
     if t.isdigit():
         return int(t)
@@ -127,6 +130,8 @@ def word_to_int(token: str) -> int | None:
     words = [w for w in re.split(r"[- ]", t) if w and w != "and"]
     if not words:
         return None
+    if len(words) == 1 and words[0] in _UNITS:
+        return _UNITS[words[0]]
     total, current = 0, 0
     for i, w in enumerate(words):
         if w in {"a", "an"} and i == 0 and len(words) > 1 and words[1] in _SCALES:
