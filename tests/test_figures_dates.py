@@ -224,3 +224,14 @@ def test_night_of_keeps_its_end() -> None:
 )
 def test_dates_that_are_not_the_event_date(text: str) -> None:
     assert resolve_date(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 19 September 2023, gunmen shot dead 2 farmers near the town.", 2),
+        ("In 2016 gunmen killed 12 villagers.", 12),
+    ],
+)
+def test_a_year_is_not_a_count(text: str, killed: int) -> None:
+    assert figures(text)["killed"] == (killed, killed)

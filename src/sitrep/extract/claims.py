@@ -111,6 +111,7 @@ class _Context:
     incidents: list[Incident] = field(default_factory=list)
     current: Incident | None = None
     fallback: tuple[Any, ...] | None = None  # the best typed clause that opened no incident
+    pending: list[tuple[Any, ...]] = field(default_factory=list)  # such clauses in this paragraph
     forced: bool = False
 
 
@@ -176,6 +177,7 @@ class ClaimExtractor:
             anchors = sentence_anchors[i] or _quote_attribution(text, parsed.sentences, sentence_anchors, i)
             if _PARAGRAPH_BREAK.search(text[previous_end:s_start]):
                 ctx.current = None  # a new paragraph: a place-less clause no longer continues an incident
+                ctx.pending.clear()
             previous_end = s_end
             sentence_location: Location | None = None
             sentence_date: EventDate | None = None
@@ -203,6 +205,7 @@ class ClaimExtractor:
                 )
                 if claim is not None:
                     claims.append(claim)
+                    claims += self._attach_pending(text, ctx, report.id, len(claims))
                     sentence_location = sentence_location or claim.location
                     sentence_date = sentence_date or (claim.date if claim.date and claim.date.text else None)
                 else:
@@ -259,6 +262,7 @@ class ClaimExtractor:
         if incident is None:
             typed_or_harmful = typing is not None and typing.event_type is not None or killed or injured
             if typed_or_harmful and not ctx.forced:
+                ctx.pending.append((start, end, claimant, anchor, tops, index))
                 better = ctx.fallback is None or (harm and not ctx.fallback[-1])
                 if better:
                     ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
@@ -274,7 +278,8 @@ class ClaimExtractor:
         elif incident.typing.generic and tx.family(typing.event_type) == incident.family:
             incident.typing = typing
         when = own_date or sentence_date or incident.date or ctx.doc_date or self._published(ctx)
-        incident.date = incident.date or when
+        if incident.date is None or (incident.date.text is None and when is not None and when.text):
+            incident.date = when  # a stated date beats the publication-day default
         if incident.family == "diplomacy":
             killed = injured = None
             damage = []
@@ -311,6 +316,23 @@ class ClaimExtractor:
             + 0.2 * (not typing.generic),
             incident_key=incident.key,
         )
+
+    def _attach_pending(self, text: str, ctx: _Context, report_id: str, next_index: int) -> list[Claim]:
+        """Clauses that gave figures before the paragraph named a place ("Five people were killed.
+        The attack hit a market in X") belong to the incident the place opened."""
+        pending, ctx.pending = ctx.pending, []
+        if ctx.current is None or ctx.current.location is None:
+            return []
+        attached = []
+        for start, end, claimant, anchor, tops, _index in pending:
+            claim = self._clause(
+                text, start, end, claimant, anchor, tops, ctx, ctx.current.location, None,
+                next_index + len(attached), report_id,
+            )  # fmt: skip
+            if claim is not None:
+                attached.append(claim)
+        ctx.pending = []
+        return attached
 
     def _clause_location(
         self,
@@ -399,10 +421,12 @@ class ClaimExtractor:
             ):
                 return current
             return self._new(typing, None, ctx)
-        continues = current and (fam is None or fam == current.family) and (typing is not None or has_figures)
-        if continues and (typing is None or current.family != "diplomacy"):
-            return current
-        return None
+        if current is None or current.family == "diplomacy" and typing is not None:
+            return None
+        if fam is None or fam == current.family:
+            return current if typing is not None or has_figures else None
+        # Casualties told without a place continue the incident in hand, whatever words typed them.
+        return current if (killed or injured) and fam != "diplomacy" else None
 
     def _new(self, typing: Typing, location: Location | None, ctx: _Context) -> Incident:
         inc = Incident(len(ctx.incidents), typing, location, None)

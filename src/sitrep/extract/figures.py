@@ -548,6 +548,19 @@ _PERP_INCLUDED = re.compile(
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_year(m: re.Match[str], text: str) -> bool:
+    """'On 19 September 2023, gunmen shot dead ...': a year is not a count."""
+    group = next((g for g in ("num", "list") if m.groupdict().get(g)), None)
+    if group is None or not _YEAR.fullmatch(m.group(group).strip()):
+        return False
+    after = text[m.end(group) : m.end(group) + 1]
+    before = text[max(0, m.start(group) - 12) : m.start(group)]
+    return after == "," or bool(re.search(r"(?:[A-Za-z]{3,}\.?|\b(?:in|since|of|year))\s*$", before))
+
+
 def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
     """All casualty figures in `text` (a clause), with spans shifted by `offset` into the report."""
     found: list[FigureMatch] = []
@@ -576,6 +589,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             if not free(m.start(), m.end()):
                 continue
             if _DENIAL.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
+            if _is_year(m, text):
                 continue
             results = _read(name, m, text, offset)
             if not results:
