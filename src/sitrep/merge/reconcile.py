@@ -25,26 +25,40 @@ def _specific(fig: Figure) -> bool:
     return fig.qualifier not in _VAGUE
 
 
-def _claimant_figures(claims: list[Claim], attr: str) -> dict[str, Figure]:
-    """Each claimant's figure: their most specific, then highest, statement."""
-    best: dict[str, Figure] = {}
+def _better(fig: Figure, old: Figure | None) -> bool:
+    return old is None or (_specific(fig), fig.low) > (_specific(old), old.low)
+
+
+def _claimant_figures(
+    claims: list[Claim], attr: str
+) -> tuple[dict[str, Figure], dict[str, tuple[str, Figure]]]:
+    """Each claimant's figure (their most specific, then highest, statement), and each *voice*'s.
+
+    A voice is one report and one side: within a report, "police said one of the victims was a
+    child" does not dispute the outlet's "seven killed"; across reports, or between sides of one
+    report, every figure stands on its own.
+    """
+    by_claimant: dict[str, Figure] = {}
+    by_voice: dict[str, tuple[str, Figure]] = {}  # voice -> (claimant label, figure)
     for claim in claims:
         fig: Figure | None = getattr(claim, attr)
         if fig is None or claim.stance == Stance.DENIED:
             continue
         label = claim.claimant.label() if claim.claimant.kind != "outlet" else claim.claimant.name
-        old = best.get(label)
-        if old is None or (_specific(fig), fig.low) > (_specific(old), old.low):
-            best[label] = fig
-    return best
+        if _better(fig, by_claimant.get(label)):
+            by_claimant[label] = fig
+        voice = f"{claim.report_id}|{claim.claimant.affiliation or ''}"
+        if voice not in by_voice or _better(fig, by_voice[voice][1]):
+            by_voice[voice] = (label, fig)
+    return by_claimant, by_voice
 
 
 def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list[str]]:
     """The event's figure range for `attr` ("killed" or "injured") and any disagreements."""
-    by_claimant = _claimant_figures(claims, attr)
+    by_claimant, by_voice = _claimant_figures(claims, attr)
     if not by_claimant:
         return FigureRange(), []
-    figures = list(by_claimant.values())
+    figures = [fig for _, fig in by_voice.values()]
     specific = [f for f in figures if _specific(f)]
     vague = None if specific else figures[0].qualifier
     specific = specific or figures
@@ -58,7 +72,7 @@ def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list
         vague=vague,
     )
     disagreements: list[str] = []
-    items = list(by_claimant.items())
+    items = list(by_voice.values())
     for i, (name_a, a) in enumerate(items):
         for name_b, b in items[i + 1 :]:
             a_hi = a.high if a.high is not None else float("inf")
@@ -90,6 +104,7 @@ def reconcile(event: Event, claims: list[Claim]) -> Event:
         ]  # type: ignore[union-attr]
         event.location = min(candidates, key=lambda c: _RANK[c.location.precision]).location  # type: ignore[union-attr]
     dated = [c.date for c in live if c.date is not None]
+    dated = [d for d in dated if d.text] or dated  # dates the text states outvote the default
     if dated:
         counts = Counter(d.date for d in dated)
         top = max(counts.values())
