@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from sitrep import taxonomy as tx
-from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant
+from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant, side_of
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import resolve_date
@@ -283,9 +283,8 @@ class ClaimExtractor:
         if incident.family == "diplomacy":
             killed = injured = None
             damage = []
-        local_official = claimant.kind == "person" and claimant.role and _LOCAL_OFFICIAL.search(claimant.role)
-        if local_official and claimant.affiliation is None and location and location.place:
-            claimant.affiliation = location.place.country
+        if claimant.affiliation is None and claimant.kind != "outlet":
+            claimant.affiliation = self._implied_side(claimant, clause, location)
         actor1 = self._perpetrator(clause) or incident.actor1
         incident.actor1 = incident.actor1 or actor1
         actor2 = None
@@ -316,6 +315,18 @@ class ClaimExtractor:
             + 0.2 * (not typing.generic),
             incident_key=incident.key,
         )
+
+    @staticmethod
+    def _implied_side(claimant: Claimant, clause: str, location: Location | None) -> str | None:
+        """The side of a claimant the text does not qualify: a governor or mayor belongs to the
+        country of the place; an unnamed "ministry" or "officials" to the country the clause is
+        about ("Seven Ukraine soldiers killed in ambush: ministry")."""
+        local = claimant.kind == "person" and claimant.role and _LOCAL_OFFICIAL.search(claimant.role)
+        if local and location and location.place:
+            return location.place.country
+        if claimant.kind != "person" or not re.search(r"[A-Z]", claimant.name[:1]):
+            return side_of(clause) or (location.place.country if location and location.place else None)
+        return None
 
     def _attach_pending(self, text: str, ctx: _Context, report_id: str, next_index: int) -> list[Claim]:
         """Clauses that gave figures before the paragraph named a place ("Five people were killed.
