@@ -429,6 +429,28 @@ def test_negated_or_future_cues_type_nothing(text: str) -> None:
     assert typing is None or typing.event_type not in {"Battles", "Strategic developments"}, typing
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HP has signed a definitive agreement to acquire the consulting company.",
+        "The actress suffered a heart attack on Tuesday.",
+        "The Sixers advanced to the playoffs despite a slow start.",
+        "The Russian boxer pulled out with an ankle injury.",
+        "Mob boss Vincent Gigante died in prison at 77.",
+    ],
+)
+def test_ordinary_news_is_no_event(text: str) -> None:
+    typing = classify(text, harm=True)
+    assert typing is None or typing.event_type is None or typing.event_type == "Diplomacy", typing
+
+
+def test_tear_gas_is_a_chemical_weapon_only_in_war() -> None:
+    war = classify("Militants fired shells filled with tear gas at army positions.")
+    assert war is not None and war.sub_event_type == "Chemical weapon"
+    crowd = classify("Police fired tear gas to disperse a crowd.")
+    assert crowd is not None and crowd.sub_event_type == "Protest with intervention"
+
+
 def test_diplomacy_does_not_steal_acled_events() -> None:
     typing = classify("The talks collapsed after rebels shelled the city, killing four.", harm=True)
     assert typing is not None and typing.sub_event_type == "Shelling/artillery/missile attack"

@@ -15,8 +15,8 @@ import pytest
 
 from sitrep.geo.gazetteer import FORMAT_VERSION, Gazetteer, cache_path, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country, find_toponyms
-from sitrep.geo.resolve import ResolveContext, resolve, resolve_in_admin1, resolve_near
-from sitrep.geo.text import fold, seat_variants, skeleton, strip_generic, translit_ru, translit_uk
+from sitrep.geo.resolve import ResolveContext, offset_point, resolve, resolve_in_admin1, resolve_near
+from sitrep.geo.text import fold, loose, seat_variants, skeleton, strip_generic, translit_ru, translit_uk
 from sitrep.models import Place, Precision
 
 
@@ -787,3 +787,153 @@ def test_geoparse_districts(gaz: Gazetteer, text: str, name: str, admin1: str) -
     t = by_text(geoparse(text), name)
     assert t.place is not None and t.place.admin1 == admin1, (t.place, t.reason)
     assert t.precision == Precision.DISTRICT
+
+
+# -- document countries, spelling variants, parts and containers -------------------------------------
+
+
+def test_loose_skeleton() -> None:
+    assert loose(fold("Konar province")) == loose(fold("Kunar")) == "knr"
+    assert loose(fold("Al-Hodaida")) == loose(fold("Al Ḩudaydah")) == "hdd"
+    assert loose(fold("Bulo Burde")) == loose(fold("Buulobarde"))
+    assert loose(fold("Киев")) == ""  # Latin keys only
+
+
+def test_generic_phrases() -> None:
+    assert strip_generic("keana local government area") == ("keana", "lga")
+    assert strip_generic("gambela regional state") == ("gambela", "state")
+
+
+def test_region_of_units_sharing_a_name(gaz: Gazetteer) -> None:
+    place, _conf, _why = resolve("Darfur", gazetteer=gaz)
+    assert place is not None and place.country_code == "SD" and place.feature_code == "RGN"
+    north, _c, _w = resolve("North Darfur", gazetteer=gaz)
+    assert north is not None and north.feature_code == "ADM1" and km(pt(place), pt(north)) < 500
+
+
+def test_congo_and_city_suffix(gaz: Gazetteer) -> None:
+    congo, _c, _w = resolve("Congo", gazetteer=gaz)
+    assert congo is not None and congo.country_code == "CD"
+    rep, _c, _w = resolve("Republic of Congo", gazetteer=gaz)
+    assert rep is not None and rep.country_code == "CG"
+    car, _c, _w = resolve("Central African Republic", gazetteer=gaz)
+    assert car is not None and car.kind == "country"
+    gaza, _c, _w = resolve("Gaza City", gazetteer=gaz)
+    assert gaza is not None and gaza.country_code == "PS"
+    mosul, _c, _w = resolve("Mosul City", gazetteer=gaz)
+    assert mosul is not None and mosul.kind == "city" and mosul.country_code == "IQ"
+
+
+def test_admin1_spelt_another_way(gaz: Gazetteer) -> None:
+    text = "Officials in Konar province and in the north of Konduz Province reported the attacks."
+    tops = find_toponyms(text, ents(text, ("Konar province", "GPE"), ("Konduz Province", "GPE")))
+    for name, expected in (("Konar province", "Kunar"), ("Konduz Province", "Kunduz")):
+        t = by_text(tops, name)
+        assert t.place is not None and t.place.country_code == "AF" and t.place.kind == "admin1", t
+        assert t.place.name == expected and t.precision == Precision.REGION
+
+
+def test_town_inside_the_region_the_text_names(gaz: Gazetteer) -> None:
+    text = "Mortars hit Asadabad, the capital of Konar province, on Monday."
+    tops = find_toponyms(text, ents(text, ("Asadabad", "GPE"), ("Konar province", "GPE")))
+    t = by_text(tops, "Asadabad")
+    assert t.place is not None and t.place.country_code == "AF" and t.place.kind == "city"
+    text = "An activist was shot dead near her home in La Esperanza, Honduras."
+    t = by_text(find_toponyms(text, ents(text, ("La Esperanza", "GPE"), ("Honduras", "GPE"))), "La Esperanza")
+    assert t.place is not None and t.place.country_code == "HN"
+
+
+def test_local_government_area(gaz: Gazetteer) -> None:
+    text = "Bandits killed six farmers in Shiroro Local Government Area of Niger State on Sunday."
+    tops = find_toponyms(text, [])
+    lga = by_text(tops, "Shiroro Local Government Area")
+    assert lga.role == "place" and lga.kind_hint == "admin2"
+    assert lga.place is not None and lga.place.country_code == "NG" and lga.precision == Precision.DISTRICT
+    state = by_text(tops, "Niger State")
+    assert state.place is not None and state.place.country_code == "NG" and state.place.kind == "admin1"
+    text = "Gunmen raided the state of Nuevo Leon overnight."
+    t = by_text(find_toponyms(text, ents(text, ("Nuevo Leon", "PERSON"))), "Nuevo Leon")
+    assert t.kind_hint == "admin1" and t.place is not None and t.place.country_code == "MX"
+
+
+def test_namesake_at_home_beats_a_larger_one_abroad(gaz: Gazetteer) -> None:
+    # Rann is the Slovenian town Brezice's German name, and a Nigerian town of no recorded size.
+    text = "Militants raided the town of Rann in Borno State, killing seven."
+    t = by_text(find_toponyms(text, ents(text, ("Rann", "GPE"), ("Borno State", "GPE"))), "Rann")
+    assert t.place is not None and t.place.country_code == "NG"
+
+
+def test_small_namesake_abroad_gives_way_to_the_region_named(gaz: Gazetteer) -> None:
+    text = "Ten people died when raiders attacked Hamar village in East Darfur."
+    tops = find_toponyms(text, ents(text, ("Hamar", "GPE"), ("East Darfur", "GPE")))
+    t = by_text(tops, "Hamar")
+    assert t.place is not None and t.place.country_code == "SD" and t.precision == Precision.REGION
+    assert "outside the document's countries" in t.reason
+
+
+def test_actor_demonyms_do_not_make_a_home_country(gaz: Gazetteer) -> None:
+    text = "Russians shelled Bakhmut overnight."
+    t = by_text(find_toponyms(text, ents(text, ("Russians", "NORP"), ("Bakhmut", "GPE"))), "Bakhmut")
+    assert t.place is not None and t.place.country_code == "UA"
+
+
+def test_a_longer_name_is_not_its_known_first_word(gaz: Gazetteer) -> None:
+    text = "A bomb went off in Bulo Burde town in Hiiraan region."
+    tops = find_toponyms(text, [])
+    assert not any(t.text == "Bulo" for t in tops)
+    t = by_text(tops, "Bulo Burde")
+    assert t.place is not None and t.place.country_code == "SO"
+    text = "Riots broke out in the Topo Chico prison in Monterrey."
+    tops = find_toponyms(text, ents(text, ("Topo Chico", "GPE"), ("Monterrey", "GPE")))
+    assert not any(t.place is not None and t.place.country_code != "MX" for t in tops)
+
+
+def test_part_of_a_country(gaz: Gazetteer) -> None:
+    text = "Insurgents killed nine traders in northeast Nigeria."
+    t = by_text(find_toponyms(text, ents(text, ("Nigeria", "GPE"))), "Nigeria")
+    nigeria = gaz.country("NG")
+    assert t.part == "northeast" and t.place is not None and t.place.name == "northeastern Nigeria"
+    assert nigeria is not None and t.place.lat > nigeria.lat + 1 and t.place.lon > nigeria.lon + 1
+    assert t.precision == Precision.COUNTRY and t.place.country_code == "NG"
+    text = "A roadside bomb killed five in southern Helmand province."
+    t = by_text(find_toponyms(text, ents(text, ("Helmand province", "GPE"))), "Helmand province")
+    assert t.part is None and t.place is not None and t.place.kind == "admin1"
+    text = "Gunmen attacked a village in Cameroon's northern border region."
+    t = by_text(find_toponyms(text, ents(text, ("Cameroon", "GPE"))), "Cameroon")
+    assert t.part == "north" and t.role == "place" and t.place is not None and t.place.lat > 8
+
+
+def test_capital_of_a_country_named_by_possessive(gaz: Gazetteer) -> None:
+    text = "Two car bombs exploded in Somalia's capital on Sunday."
+    t = by_text(find_toponyms(text, ents(text, ("Somalia", "GPE"))), "capital")
+    assert t.place is not None and t.place.name == "Mogadishu" and t.precision == Precision.TOWN
+
+
+def test_offset_reaches_the_toponym(gaz: Gazetteer) -> None:
+    text = "Rebels attacked a camp some 12 kilometres (7 miles) north of Goma."
+    t = by_text(find_toponyms(text, ents(text, ("Goma", "GPE"))), "Goma")
+    assert t.offset_km == 12.0 and t.bearing == "north" and t.precision == Precision.NEAR
+    assert t.place is not None
+    lat, lon = offset_point(t.place.lat, t.place.lon, t.offset_km, t.bearing)  # type: ignore[misc]
+    assert abs(km((lat, lon), pt(t.place)) - 12.0) < 0.1 and lat > t.place.lat
+    assert offset_point(50.0, 30.0, 10.0, "sideways") is None
+    text = "Militiamen killed 12 villagers 10 kilometres southeast of Nyala."
+    t = by_text(find_toponyms(text, ents(text, ("Nyala", "PERSON"))), "Nyala")
+    assert t.offset_km == 10.0 and t.bearing == "southeast" and t.place is not None
+
+
+def test_headline_source_is_attributive(gaz: Gazetteer) -> None:
+    text = "Two soldiers killed in fighting near Sloviansk: Kyiv\nShelling resumes"
+    tops = find_toponyms(text, ents(text, ("Sloviansk", "GPE"), ("Kyiv", "GPE")))
+    assert by_text(tops, "Kyiv").role == "attributive" and by_text(tops, "Sloviansk").role == "place"
+
+
+def test_unit_around_a_placed_town_is_a_container(gaz: Gazetteer) -> None:
+    text = "Insurgents killed nine farmers around Gudumbali in Guzamala local government area."
+    tops = find_toponyms(text, ents(text, ("Gudumbali", "NORP"), ("Guzamala", "GPE")))
+    town, lga = by_text(tops, "Gudumbali"), by_text(tops, "Guzamala")
+    assert town.role == "place" and town.place is not None and town.place.country_code == "NG"
+    assert lga.role == "container" and lga.place is not None and lga.place.kind == "admin2"
+    text = "Gunmen attacked Kanoma community in Maru Local Government Area."  # Kanoma unknown: Maru stays
+    lga = by_text(find_toponyms(text, []), "Maru Local Government Area")
+    assert lga.role == "place" and lga.place is not None and lga.place.country_code == "NG"

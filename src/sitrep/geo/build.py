@@ -14,6 +14,13 @@ follows settlement without collapsing onto the capital. Against the known centro
 smallest median error of the exponents 0, 0.25, 0.5, 0.75 and 1 (27 km and 270 km; the plain population
 weighting, 33 km and 340 km). Units without member places borrow the coordinates of their seat (the
 place that gives them their name) and are flagged F_APPROX; those with neither are left out.
+
+Names that news spells in several ways get extra keys: admin1 names without their Arabic article
+('Al Bayda Governorate' -> 'bayda') and with joined compass words ('North-West' -> 'northwest'),
+country aliases without "the" ('Democratic Republic of Congo'), and every name's consonant skeleton
+(LOOSE_PREFIX + ``text.loose``, quality Q_LOOSE), which ordinary lookups never reach. Admin1 units of
+one country whose names differ only by a position word (North, South, ... Darfur; Nord-, Sud-Kivu)
+also make a region of their own (F_GROUP), at the mean of their member places.
 """
 
 from __future__ import annotations
@@ -31,9 +38,12 @@ from typing import Any
 import numpy as np
 
 from sitrep.geo.text import (
+    ARTICLES,
+    GENERIC,
     GENERIC_ADMIN1,
     fold,
     is_cyrillic,
+    loose,
     script_ok,
     seat_variants,
     skeleton,
@@ -45,13 +55,15 @@ from sitrep.geo.text import (
 KINDS = ("country", "admin1", "admin2", "city", "district")
 K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT = range(5)
 
-# Match quality of a name key, best first. Stored in the low 3 bits of each posting.
-Q_MAIN, Q_ALIAS, Q_ALT, Q_STEM, Q_TRANSLIT, Q_STEM_TRANSLIT = range(6)
+# Match quality of a name key, best first. Stored in the low 3 bits of each posting. Q_LOOSE keys
+# (consonant skeletons, see text.loose) are only searched on request (Gazetteer.match_loose).
+Q_MAIN, Q_ALIAS, Q_ALT, Q_STEM, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE = range(7)
 
 F_CAPITAL = 1  # national capital (GeoNames PPLC)
 F_SEAT = 2  # seat of its admin1 unit (PPLA), when the data lets us tell
 F_CITYUNIT = 4  # an admin1 unit that is a city (Kyiv, Moscow, Sevastopol)
 F_APPROX = 8  # coordinates borrowed from a seat or parent city, not computed from member places
+F_GROUP = 16  # a region made of the admin1 units that share a name: Darfur (North, South ... Darfur)
 
 ADMIN_WEIGHT_EXP = 0.25
 COUNTRY_WEIGHT_EXP = 0.25
@@ -63,6 +75,65 @@ CITY_UNIT_TYPES = frozenset(
 
 # Place prefixes that mark a skeleton key, kept apart from ordinary folded keys in one sorted index.
 SKEL_PREFIX = "\x01"
+LOOSE_PREFIX = "\x02"
+_GEO_WORDS = frozenset(
+    {
+        "hill",
+        "hills",
+        "river",
+        "rivers",
+        "cape",
+        "highlands",
+        "island",
+        "islands",
+        "coast",
+        "lakes",
+        "atoll",
+        "mountains",
+        "regional",
+        "valley",
+        "plains",
+        "desert",
+        "bay",
+        "lake",
+        "sea",
+        "gulf",
+    }
+)
+# Words that tell apart admin1 units sharing a name: "North Darfur", "Sud-Kivu", "Kasai Oriental".
+_GROUP_MODIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "middle",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "haut",
+        "bas",
+        "oriental",
+        "occidental",
+        "centre",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+    }
+)
 
 _DISTRICT_NAME = re.compile(
     r"\b(district|raion|rayon|okrug|borough|arrondissement|bezirk|stadtbezirk|kerulet)\b|район|округ", re.I
@@ -75,8 +146,6 @@ EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
     "RU": ("Russia", "Russian Federation", "RF"),
     "AE": ("UAE", "U.A.E."),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "NL": ("Holland", "the Netherlands"),
     "CZ": ("Czech Republic",),
     "TR": ("Turkey", "Türkiye", "Turkiye"),
@@ -94,6 +163,9 @@ EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TL": ("East Timor",),
     "BY": ("Belarus", "Byelorussia"),
     "MK": ("Macedonia",),
+    # News writes "Congo" for both; the larger wins unless the context says otherwise.
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "DRCongo", "Congo-Kinshasa", "Congo", "Congo Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic", "Congo Brazzaville"),
 }
 
 _EN_GENERIC = {
@@ -486,11 +558,14 @@ def build(progress: bool = True) -> dict[str, Any]:
         for nm in {*loc_country_names.get(code, ()), *EXTRA_COUNTRY_ALIASES.get(code, ())}:
             if nm and script_ok(nm):
                 P.key(nm, idx, Q_ALIAS)
+                if " of the " in nm:  # "Democratic Republic of Congo"
+                    P.key(nm.replace(" of the ", " of "), idx, Q_ALIAS)
     say(f"{len(country_idx)} countries")
 
     # -- admin1 places ---------------------------------------------------------------------------
     a1_idx: dict[int, int] = {}
     a1_stem_keys: dict[int, set[str]] = {}
+    a1_names: dict[int, str] = {}
     for row_id, row in enumerate(subs, start=1):
         if row[6] != "1":
             continue
@@ -541,10 +616,20 @@ def build(progress: bool = True) -> dict[str, Any]:
             if generic is not None and stem:
                 P.keys.append((stem, idx, Q_STEM))
                 stems.add(stem)
+            bare = _without_article(stem)
+            if bare:  # 'Al Bayda Governorate' is "Bayda province" too
+                P.keys.append((bare, idx, Q_STEM))
+            joined = _joined_compass(k)
+            if joined:  # 'North-West' is "Northwest Region" too
+                P.keys.append((joined, idx, q))
+            _loose_key(P, k, idx)
         a1_stem_keys[idx] = stems
+        a1_names[idx] = en
         if seat is not None:
             cities[seat]["_seat"] = True
     say(f"{len(a1_idx)} admin1 units")
+    groups = _admin1_groups(P, a1_idx, a1_names, acc_a1, city_keys_by_cc)
+    say(f"{groups} regions made of admin1 units sharing a name")
 
     # -- admin2 places ---------------------------------------------------------------------------
     a2_idx: dict[int, int] = {}
@@ -683,6 +768,93 @@ def _admin_keys(P: _Places, idx: int, names: list[str], city_keys: dict[str, int
         P.keys.append((k, idx, q))
         if generic is not None and stem:
             P.keys.append((stem, idx, Q_STEM))
+        _loose_key(P, k, idx)
+
+
+def _joined_compass(key: str) -> str | None:
+    """'north west' -> 'northwest', 'far north west region' -> 'far northwest region'; None if the key
+    has no two compass words in a row."""
+    words = key.split()
+    for i in range(len(words) - 1):
+        if words[i] in ("north", "south") and words[i + 1] in ("east", "west"):
+            return " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]])
+    return None
+
+
+def _without_article(key: str) -> str | None:
+    """A folded name without its leading Arabic article: 'al bayda' -> 'bayda'; None if it has none."""
+    words = key.split()
+    if len(words) > 1 and words[0] in ARTICLES and len(" ".join(words[1:])) >= 4:
+        return " ".join(words[1:])
+    return None
+
+
+def _loose_key(P: _Places, key: str, idx: int) -> None:
+    lk = loose(key)
+    if len(lk) >= 3:
+        P.keys.append((LOOSE_PREFIX + lk, idx, Q_LOOSE))
+
+
+def _admin1_groups(
+    P: _Places,
+    a1_idx: dict[int, int],
+    a1_names: dict[int, str],
+    acc_a1: dict[int, _Acc],
+    city_keys_by_cc: dict[int, dict[str, int]],
+) -> int:
+    """Add a region for each set of two or more admin1 units of one country whose names differ only
+    by a position word: North, South, East, West, Central Darfur -> Darfur; Nord-Kivu, Sud-Kivu ->
+    Kivu; West, Central, East Java -> Java. Its point is the mean of the units' member places, its
+    population their sum. It is skipped where the shared name is a geographic word (Western, Eastern
+    and Northern Cape share only "Cape") or already names a country, a unit or a town of that country
+    (Nouakchott Nord, Ouest and Sud: Nouakchott is the city). Its name is a weak key (Q_ALT)."""
+    taken = {
+        k
+        for k, idx, _q in P.keys
+        if P.kind[idx] in (K_COUNTRY, K_ADMIN1) and not k.startswith(("\x01", "\x02"))
+    }
+    by_stem: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
+    for row_id, idx in a1_idx.items():
+        en = a1_names.get(idx, P.name[idx])
+        words = re.split(r"[\s\-]+", en)
+        low = [fold(w) for w in words]
+        while len(low) > 1 and low[-1] in GENERIC_ADMIN1:
+            words, low = words[:-1], low[:-1]
+        if len(low) > 1 and low[0] in _GROUP_MODIFIERS:
+            stem_words = words[1:]
+        elif len(low) > 1 and low[-1] in _GROUP_MODIFIERS:
+            stem_words = words[:-1]
+        else:
+            continue
+        name = " ".join(stem_words)
+        if len(name) >= 4 and not any(fold(w) in _GROUP_MODIFIERS for w in stem_words):
+            by_stem[(P.cc[idx], name)].append((row_id, idx))
+    added = 0
+    for (ci, name), members in sorted(by_stem.items()):
+        key = fold(name)
+        if len(members) < 2 or key in taken or key in city_keys_by_cc.get(ci, {}):
+            continue
+        if set(key.split()) & (_GEO_WORDS | GENERIC) or key.endswith(("ian", "an regional")):
+            continue
+        acc = _Acc()
+        for row_id, _idx in members:
+            a = acc_a1.get(row_id)
+            if a is not None and a.n:
+                acc.x += a.x
+                acc.y += a.y
+                acc.z += a.z
+                acc.w += a.w
+                acc.n += a.n
+        pt = acc.point()
+        if pt is None:
+            continue
+        pop = sum(P.pop[idx] for _r, idx in members)
+        idx = P.add(name, pt[0], pt[1], K_ADMIN1, ci, -1, -1, -1, pop, F_GROUP)
+        P.a1[idx] = idx
+        P.keys.append((key, idx, Q_ALT))
+        _loose_key(P, key, idx)
+        added += 1
+    return added
 
 
 def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
@@ -690,6 +862,7 @@ def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
     romanisations of its Cyrillic names and spelling skeletons of all its Latin names."""
     main = fold(c["name"])
     P.keys.append((main, idx, Q_MAIN))
+    _loose_key(P, main, idx)
     main_skel = skeleton(main)
     slavic = cc in ("UA", "RU", "BY")
     latin: set[str] = {main}
@@ -713,6 +886,7 @@ def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
             q = Q_MAIN if skeleton(k) == main_skel else Q_ALT
             P.keys.append((k, idx, q))
             latin.add(k)
+            _loose_key(P, k, idx)
     if slavic:
         for k in latin:
             P.keys.append((SKEL_PREFIX + skeleton(k), idx, Q_TRANSLIT))
@@ -725,7 +899,7 @@ def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: A
     extra = []
     for k, idx, q in P.keys:
         admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT)
-        if admin and P.cc[idx] in slavic and k.isascii() and not k.startswith(SKEL_PREFIX):
+        if admin and P.cc[idx] in slavic and k.isascii() and not k.startswith((SKEL_PREFIX, LOOSE_PREFIX)):
             extra.append((SKEL_PREFIX + skeleton(k), idx, q))  # match() marks skeleton hits
     P.keys.extend(extra)
     say(f"sorting {len(P.keys)} name entries")

@@ -8,9 +8,14 @@ re-reading 80 MB of JSON. Nothing is ever downloaded.
 
 Kinds: country, admin1, admin2, city (populated place) and district (a city subdivision: the places
 and second-level units inside a city-level admin1 such as Kyiv or Moscow, and places named "X District"
-/ "X Raion" lying inside a city of 200,000+). Admin1 names are English where the data allows
-('Krasnodar Krai', 'Rostov Oblast', 'Kharkiv Oblast', 'Moscow') -- see ``build._english_admin_name``;
-the local GeoNames form ('Krasnodarskiy kray') stays searchable as a name key.
+/ "X Raion" lying inside a city of 200,000+). Regions made of admin1 units that share a name (Darfur,
+Kivu, Kordofan) are admin1 entries flagged F_GROUP (feature code RGN). Besides folded names and
+Slavic spelling skeletons, every name is indexed under its consonant skeleton (``text.loose``),
+searched only on request (``match_loose``) or, for "X province", when no unit is called X.
+``part_point`` gives the point of one part of a country or region ("northeast Nigeria").
+Admin1 names are English where the data allows ('Krasnodar Krai', 'Rostov Oblast', 'Kharkiv Oblast',
+'Moscow') -- see ``build._english_admin_name``; the local GeoNames form ('Krasnodarskiy kray') stays
+searchable as a name key.
 
 The name index is a sorted array of UTF-8 keys searched with a uint64 prefix array and a short
 binary search, each key pointing to postings ``place_index * 8 + match_quality``; no per-key Python
@@ -37,14 +42,18 @@ from sitrep.geo.build import (
     F_APPROX,
     F_CAPITAL,
     F_CITYUNIT,
+    F_GROUP,
     F_SEAT,
     K_ADMIN1,
     K_ADMIN2,
+    K_CITY,
     K_COUNTRY,
     K_DISTRICT,
     KINDS,
+    LOOSE_PREFIX,
     Q_ALIAS,
     Q_ALT,
+    Q_LOOSE,
     Q_MAIN,
     Q_STEM,
     Q_STEM_TRANSLIT,
@@ -52,10 +61,10 @@ from sitrep.geo.build import (
     SKEL_PREFIX,
     build,
 )
-from sitrep.geo.text import fold, hint_for_generic, skeleton, strip_generic
+from sitrep.geo.text import fold, hint_for_generic, loose, skeleton, strip_generic
 from sitrep.models import Place
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 __all__ = [
     "FORMAT_VERSION",
@@ -71,13 +80,27 @@ __all__ = [
     "Q_STEM",
     "Q_TRANSLIT",
     "Q_STEM_TRANSLIT",
+    "Q_LOOSE",
     "F_CAPITAL",
     "F_SEAT",
     "F_CITYUNIT",
     "F_APPROX",
+    "F_GROUP",
 ]
 
 _ADMINISH = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
+_D = math.sqrt(0.5)
+# Unit vectors (east, north) of the parts of a unit that ``Gazetteer.part_point`` knows.
+_PART_VECTORS = {
+    "north": (0.0, 1.0),
+    "south": (0.0, -1.0),
+    "east": (1.0, 0.0),
+    "west": (-1.0, 0.0),
+    "northeast": (_D, _D),
+    "northwest": (-_D, _D),
+    "southeast": (_D, -_D),
+    "southwest": (-_D, -_D),
+}
 
 
 def _pkg_version(name: str) -> str:
@@ -139,6 +162,8 @@ class Gazetteer:
         self._cc_index = {c: i for i, c in enumerate(self.ccodes)}
         self._place_cache: dict[int, Place] = {}
         self._match_cache: dict[str, Match] = {}
+        self._country_rows: dict[int, np.ndarray] = {}
+        self._part_cache: dict[tuple[int, str], tuple[float, float] | None] = {}
         country_rows = np.nonzero(self.kind == K_COUNTRY)[0]
         self._country_idx = {int(self.cc[i]): int(i) for i in country_rows}
         cap_rows = np.nonzero(self.flags & F_CAPITAL)[0]
@@ -221,11 +246,14 @@ class Gazetteer:
                 if q < best.get(idx, 99):
                     best[idx] = q
 
-        add(self._postings(key))
+        exact = self._postings(key)
+        add(exact)
         if key.isascii() and len(key) >= 4:
             add(self._postings(SKEL_PREFIX + skeleton(key)), skel=True)
         stem, generic = strip_generic(key)
         hint = hint_for_generic(generic)
+        if exact is not None and any(self.kind[v >> 3] == K_COUNTRY for v in exact.tolist()):
+            hint = None  # "Central African Republic" is a country, whatever its last word
         if generic is not None and stem and stem != key:
             before = len(best)
             post = self._postings(stem)
@@ -233,19 +261,40 @@ class Gazetteer:
                 for v in post.tolist():
                     idx, q = v >> 3, v & 7
                     if self.kind[idx] in _ADMINISH:
-                        q = min(q, Q_ALIAS)  # "Kursk region" names Kursk Oblast as plainly as its alias
+                        # "Kursk region" names Kursk Oblast as plainly as its alias; "Gaza City" is no
+                        # name of Gaza Province
+                        q = Q_STEM if generic == "city" else min(q, Q_ALIAS)
                         if q < best.get(idx, 99):
                             best[idx] = q
+                    elif generic == "city" and self.kind[idx] == K_CITY and q <= Q_ALIAS:
+                        best[idx] = min(best.get(idx, 99), Q_ALIAS)  # "Mosul City" is Mosul
             if stem.isascii() and len(stem) >= 4:
                 add(self._postings(SKEL_PREFIX + skeleton(stem)), skel=True, only_admin=True)
             if len(best) == before and not best and post is not None:
                 for v in post.tolist():  # "Bakhmut district" with no such unit: the town itself, weakly
                     best[v >> 3] = Q_STEM
+            if hint == "admin1" and len(stem) >= 4 and not any(self.kind[i] == K_ADMIN1 for i in best):
+                # "Konar province" is Kunar, "Konduz Province" Kunduz (not just its town), spelt another way
+                for idx, q in self.match_loose(stem):
+                    if self.kind[idx] == K_ADMIN1:
+                        best[idx] = q
         m = Match(tuple(sorted(best.items())), generic, hint)
         if len(self._match_cache) > 50_000:
             self._match_cache.clear()
         self._match_cache[name] = m
         return m
+
+    def match_loose(self, name: str, min_len: int = 3) -> tuple[tuple[int, int], ...]:
+        """Places whose name has the same consonant skeleton as ``name`` (``text.loose``): 'Bulo Burde'
+        finds Buulobarde, 'Konar province' Kunar. Many namesakes share a skeleton, so callers must
+        narrow the hits down (to the document's countries, to admin units); each comes with Q_LOOSE."""
+        lk = loose(fold(name))
+        if len(lk) < min_len:
+            return ()
+        post = self._postings(LOOSE_PREFIX + lk)
+        if post is None:
+            return ()
+        return tuple(sorted({(v >> 3, Q_LOOSE) for v in post.tolist()}))
 
     def has_name(self, name: str) -> bool:
         """Whether this exact name (folded) is a key of the index, e.g. 'The Hague'; no stems or skeletons."""
@@ -272,7 +321,7 @@ class Gazetteer:
         if k == K_COUNTRY:
             return "PCLI"
         if k == K_ADMIN1:
-            return "ADM1"
+            return "RGN" if f & F_GROUP else "ADM1"
         if k == K_ADMIN2:
             return "ADM2"
         if k == K_DISTRICT:
@@ -340,6 +389,58 @@ class Gazetteer:
             idx = self._country_idx.get(self._cc_index[s.upper()])
             return self.place(idx) if idx is not None else None
         return None
+
+    def country_rows(self, ci: int) -> np.ndarray:
+        """Indices of the populated places (towns and city districts) of a country, by country index."""
+        rows = self._country_rows.get(ci)
+        if rows is None:
+            rows = np.nonzero((self.cc == ci) & ((self.kind == K_CITY) | (self.kind == K_DISTRICT)))[0]
+            self._country_rows[ci] = rows
+        return rows
+
+    def part_point(self, place: Place, part: str) -> tuple[float, float] | None:
+        """The point of one part of a country or admin1 unit: "north", "northeast", ... or "center".
+
+        The unit's towns are projected on the part's direction from the unit's point; the part is
+        the outer third of the unit's extent that way (between the 2nd and 98th percentiles of the
+        projections, so that a stray outpost does not stretch it), or, for "center", the third of
+        the towns nearest the unit's point; its point is their mean with damped weights (population
+        ** 0.25, as for unit points). "northeast Nigeria" lands in Borno and Yobe rather than at
+        Nigeria's centre. None for other kinds, unknown parts or units with fewer than six towns."""
+        vec = _PART_VECTORS.get(part)
+        idx = self.index_of(place)
+        if idx is None or (vec is None and part != "center"):
+            return None
+        key = (idx, part)
+        if key in self._part_cache:
+            return self._part_cache[key]
+        k = int(self.kind[idx])
+        if k == K_COUNTRY:
+            rows = self.country_rows(int(self.cc[idx]))
+        elif k == K_ADMIN1:
+            rows = np.nonzero((self.a1 == idx) & (self.kind == K_CITY))[0]
+        else:
+            rows = np.array([], dtype=np.int64)
+        out = None
+        if len(rows) >= 6:
+            lat0, lon0 = float(self.lat[idx]), float(self.lon[idx])
+            y = self.lat[rows] - lat0
+            x = ((self.lon[rows] - lon0 + 180.0) % 360.0 - 180.0) * math.cos(math.radians(lat0))
+            w = np.maximum(self.pop[rows], 1).astype(np.float64) ** 0.25
+            if vec is None:
+                order = np.argsort(np.hypot(x, y))
+                cum = np.cumsum(w[order]) / w.sum()
+                sel = order[: int(np.searchsorted(cum, 1.0 / 3.0)) + 1]
+            else:
+                score = x * vec[0] + y * vec[1]
+                lo, hi = np.percentile(score, [2.0, 98.0])
+                sel = np.nonzero(score >= hi - (hi - lo) / 3.0)[0]
+            ws = w[sel]
+            py = float((y[sel] * ws).sum() / ws.sum()) + lat0
+            px = float((x[sel] * ws).sum() / ws.sum()) / max(math.cos(math.radians(lat0)), 1e-6) + lon0
+            out = round(py, 5), round((px + 180.0) % 360.0 - 180.0, 5)
+        self._part_cache[key] = out
+        return out
 
     def country_index(self, code: str) -> int:
         """Index of an ISO2 code in the country table, -1 if unknown."""

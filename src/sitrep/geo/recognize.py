@@ -9,15 +9,34 @@ and sometimes "Kyiv" as PERSON, and misses many Ukrainian villages. So candidate
      words that are also in the English lexicon (WordNet lemmas shipped with the spaCy model), a
      demand for supporting context ("in X", "the city of X", "X region") unless the place is a country
      or a city of a million;
-  3. metonyms for governments ("the Kremlin", "the White House"), returned as attributive.
+  3. metonyms for governments ("the Kremlin", "the White House"), returned as attributive, and the
+     capital a possessive names ("Somalia's capital": Mogadishu).
+A known word that begins a longer capitalised name the gazetteer lacks ("Bulo Burde", "the Topo Chico
+prison", "Ein Siro") is not taken for the place: the whole name is kept as an unknown place when the
+words around it say it is one, else dropped.
 Each candidate's surroundings give a kind hint and descriptor ("the port city of X", "the X border
-region", "the X district of Y"), proximity ("near X", "20 km south of X", "en route to X") and role
-("the Kyiv regime", "Kyiv’s military administration", "Ukraine’s Air Force" are attributive: the name
-qualifies a body, not an event location). Names followed by River/Sea/Lake are water bodies, which
-the gazetteer does not hold: they come back with no place rather than as a same-named town.
+region", "the X district of Y", "X Local Government Area", "X village", "the state of X"), proximity
+("near X", "20 km (12 miles) south of X", "en route to X": offset_km and bearing reach the Toponym;
+``resolve.offset_point`` computes the point), the part of a country or region it names ("northern
+Nigeria", "the north-east of Syria", "Cameroon's northern border region": the place is then that part,
+see ``part_place``), what it lies in ("A, the capital of B", "A in B", "A, B") and role ("the Kyiv
+regime", "Kyiv’s military administration", "Ukraine’s Air Force" and a headline's closing source
+("...: Kiev") are attributive: the name qualifies a body, not an event location; "Guzamala" in
+"Gudumbali in Guzamala LGA" is a container once Gudumbali is placed). Names followed by River/Sea/Lake
+are water bodies, which the gazetteer does not hold: they come back with no place rather than as a
+same-named town.
 
 Resolution is two-pass: first without context, then with a document context made of the countries
 named or confidently implied (then those of demonyms, in order) and the confidently resolved places.
+The document's home countries (those it names, not as "Syria-based"; those of the admin units it
+names; those of national adjectives that qualify a place, "the Mexican state of"; a country where two
+different names resolve; failing all these, the country where most of its names have a namesake)
+restrict what a name may be: a namesake at home beats one abroad unless that one is major (a capital,
+a city of a million, a town of 100,000 or a regional capital named by its own name); a small place
+abroad that lies far from every home country gives way to a home place spelt with the same
+consonants (``text.loose``), else to the admin unit the text names nearest, else stays unresolved
+("Naga village between Taraba and Adamawa states" is not Naga in the Philippines). A name the text
+places inside a region or country ("Asadabad, the capital of Konar province") is resolved inside it.
 Districts come last and are kept where the text puts them: inside their parent ("the X district of
 Y Oblast": a unit or place named X inside Y Oblast, else the oblast itself; "the X district of Y" and
 "Y's X district": within a city's radius of Y, else Y itself), in the city named before "the city's X
@@ -36,20 +55,31 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.geo.build import K_ADMIN1, K_ADMIN2, K_COUNTRY, Q_ALT, Q_STEM_TRANSLIT, Q_TRANSLIT
+from sitrep.geo.build import (
+    K_ADMIN1,
+    K_ADMIN2,
+    K_CITY,
+    K_COUNTRY,
+    K_DISTRICT,
+    Q_ALT,
+    Q_LOOSE,
+    Q_STEM_TRANSLIT,
+    Q_TRANSLIT,
+)
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.resolve import (
     DISTRICT_FAR_KM,
+    Resolution,
     ResolveContext,
-    resolve,
+    _haversine,
     resolve_detail,
     resolve_in_admin1,
     resolve_near,
 )
-from sitrep.geo.text import fold, hint_for_generic, strip_generic
+from sitrep.geo.text import fold, hint_for_generic, loose, strip_generic
 from sitrep.models import Place, Precision
 
-__all__ = ["Toponym", "demonym_country", "find_toponyms"]
+__all__ = ["Toponym", "demonym_country", "find_toponyms", "part_place"]
 
 
 @dataclass
@@ -67,8 +97,11 @@ class Toponym:
     precision: Precision = Precision.TOWN
     offset_km: float | None = None
     bearing: str | None = None
-    role: str = "place"  # "place", or "attributive" when it only qualifies a body or people
+    # "place"; "attributive" when it only qualifies a body or people; "container" when it only says
+    # what a place named with it lies in ("Gudumbali in Guzamala LGA": Guzamala)
+    role: str = "place"
     source: str = "scan"  # the NER label that found it, "scan" or "metonym"
+    part: str | None = None  # "northern Nigeria": "north" (place is then that part, see part_place)
 
 
 # -- word lists ------------------------------------------------------------------------------------
@@ -203,6 +236,8 @@ _GEO_NOUNS = _words(
     district region oblast province suburb suburbs outskirts centre center city town village capital
     airport port harbour harbor station border borders south north east west southern northern eastern
     western central territory territories coast coastline frontier front frontline oblast's heartland
+    northeast northwest southeast southwest north-east north-west south-east south-west northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern south-western
     neighbourhood neighborhood neighbourhoods neighborhoods streets street square downtown old
     industrial residential raion area areas skies airspace side bank shore
     """
@@ -264,7 +299,8 @@ _MODS = (
     r"residential|western-most|eastern-most"
 )
 _GENERIC_AFTER = re.compile(
-    rf"^(\s+(?:(?:{_MODS})\s+){{0,2}})(regions?|oblasts?|krais?|kray|provinces?|governorates?|districts?|"
+    rf"^(\s+(?:(?:{_MODS})\s+){{0,2}})(local\s+government\s+areas?|local\s+government\s+councils?|"
+    r"local\s+governments?|lgas?|regions?|oblasts?|krais?|kray|provinces?|governorates?|districts?|"
     r"raions?|rayons?|county|counties|okrugs?|republic|municipality|territory|hromadas?|community|areas?|"
     r"states?|directions?|axis|axes|sectors?)\b",
     re.I,
@@ -301,7 +337,7 @@ _NEAR_WORDS = frozenset({"area", "direction", "axis", "sector"})
 
 def _singular(word: str) -> str:
     """'regions' -> 'region', 'cities' -> 'city', 'axes' -> 'axis'; singular words stay as they are."""
-    w = word.lower()
+    w = " ".join(word.lower().split())
     if w in _SINGULAR:
         return _SINGULAR[w]
     return w[:-1] if w.endswith("s") and not w.endswith(("us", "ss")) else w
@@ -310,24 +346,111 @@ def _singular(word: str) -> str:
 _DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
-    r"[\w'’-]+\s+){0,3}?)(city|cities|towns?|villages?|settlements?|hamlets?|port|"
-    r"region|oblast|province|district|suburb|resort|municipality|community|area|urban-type settlements?)"
+    r"[\w'’-]+\s+){0,3}?)(city|cities|towns?|villages?|settlements?|hamlets?|port|state|governorate|"
+    r"region|oblast|province|district|suburb|resort|municipality|community|area|county|department|"
+    r"prefecture|urban-type settlements?)"
     r"\s+of\s+$",
     re.I,
 )
+_PART_WORDS = (
+    r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
+    r"southwestern|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|"
+    r"northern|southern|eastern|western|central|north|south|east|west"
+)
+# Lower case only: "North Kivu" and "South Sudan" are names, "northern Nigeria" is a part of Nigeria.
+_PART_BEFORE = re.compile(
+    rf"(?:\b(?:far[- ])?({_PART_WORDS})\s+(?:part\s+of\s+)?"
+    rf"|\bthe\s+(?:far\s+)?({_PART_WORDS}|centre|center)\s+(?:part\s+)?of\s+(?:the\s+)?)$"
+)
+_PART_AFTER_POSS = re.compile(rf"^\s+(?:far[- ])?({_PART_WORDS}|centre|center)\b")
+_PART_ADJ = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "northeast": "northeastern",
+    "northwest": "northwestern",
+    "southeast": "southeastern",
+    "southwest": "southwestern",
+    "center": "central",
+}
+
+
+def _part_of(word: str) -> str:
+    """'north-eastern' -> 'northeast', 'central' -> 'center', 'west' -> 'west'."""
+    w = word.lower().replace("-", "")
+    if w in ("central", "centre", "center"):
+        return "center"
+    return w[:-3] if w.endswith("ern") else w
+
+
+def part_place(place: Place, part: str, gazetteer: Gazetteer | None = None) -> Place | None:
+    """A Place for one part of a country or admin1 unit ("northern Nigeria"), at the point
+    ``Gazetteer.part_point`` gives, with kind "feature" and feature code "RGN"; None if it has none."""
+    g = gazetteer or get_gazetteer()
+    if place.kind not in ("country", "admin1") or part not in _PART_ADJ:
+        return None
+    pt = g.part_point(place, part)
+    if pt is None:
+        return None
+    return Place(
+        name=f"{_PART_ADJ[part]} {place.name}",
+        lat=pt[0],
+        lon=pt[1],
+        kind="feature",
+        country_code=place.country_code,
+        country=place.country,
+        admin1=place.name if place.kind == "admin1" else None,
+        feature_code="RGN",
+    )
+
+
+# "Somalia's capital", "Mali's northern capital"? no: only the capital itself, not followed by its name.
+_CAPITAL_AFTER_POSS = re.compile(
+    r"\s+(capital)\b(?!,?\s+(?:city\s+)?(?:of\s+)?[A-Z])(?!\s+(?:city|region|province))"
+)
+# "the X district of (the city of | western) Y": where Y starts.
+_PARENT_OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:(?:{_MODS})\s+)?(?:city\s+of\s+)?", re.I)
+# A headline's source after its text: "... near Sloviansk: Kiev", "... - Kyiv" at the end of a line.
+_SOURCE_BEFORE = re.compile(r"(?::\s|\s[-–—]\s)$")
+_LINE_END = re.compile(r"^\s*(?:\n|$)")
+# Inside an NER organisation span: a place after "in"/"near" or before a dash is no part of its name.
+_IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|of\s+the\s+city\s+of)\s+$")
+_LGA = re.compile(r"\bLocal\s+Government\s+(?:Areas?|Councils?)\b", re.I)
+_DASH = re.compile(r"^\s*[-–—:]\s")
+# Between a place and what it lies in: ", the (provincial) capital of", " in (northern)", ", ".
+_CONTAINER_BETWEEN = re.compile(
+    rf"(?:,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|administrative|main)\s+)?"
+    rf"(?:capital|city|town|village)\s+(?:in|of)\s+"
+    rf"|(?:\s+(?:village|community|town|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
+    rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
+)
+_SETTLEMENT_AFTER = re.compile(
+    r"^\s+(village|town|hamlet|settlement|locality|community|Village|Town|Community)\b(?![-‑])"
+)
+# "Abana, a fishing community on ...", "Ogossagou, a village mainly inhabited by ..."
+_SETTLEMENT_APPOS = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(village|hamlet|settlement|community|locality)\b"
+)
+_SETTLEMENT_TAIL = re.compile(r"\s+(Village|Town|Community|Locality|Hamlet)$")
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$")
 _BEARING = (
     r"north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
     r"southwest|north-northeast|east-northeast|west-southwest"
 )
+# Lower-case modifiers an NER span may start with: "eastern Democratic Republic of Congo".
+_LEAD_MODS = re.compile(rf"(?:(?:{_MODS}|{_BEARING}|north-east|north-west|south-east|south-west)\s+)+")
+# "(100 miles)" after a distance; "the provincial capital" between "of" and the name.
+_PAREN = r"(?:\s*\([^()]{0,30}\))?"
+_CAPITAL_WORDS = r"(?:(?:(?:provincial|regional|state|district|national|local)\s+)?capital,?\s+)?"
 _OFFSET_BEFORE = re.compile(
-    rf"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi)\s+"
-    rf"(?:to\s+the\s+)?({_BEARING})(?:ern|erly)?\s+(?:of|from)\s+(?:the\s+)?$",
+    rf"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi){_PAREN}\s+"
+    rf"(?:to\s+the\s+)?({_BEARING})(?:ern|erly)?\s+(?:of|from)\s+(?:the\s+)?{_CAPITAL_WORDS}$",
     re.I,
 )
 _DIST_BEFORE = re.compile(
-    r"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi)\s+"
-    r"(?:from|of|outside|away\s+from)\s+(?:the\s+)?$",
+    rf"\b(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kilometres|kilometers|kilometre|kilometer|miles?|mi){_PAREN}\s+"
+    rf"(?:from|of|outside|away\s+from)\s+(?:the\s+)?{_CAPITAL_WORDS}$",
     re.I,
 )
 _BEARING_BEFORE = re.compile(rf"(?<!\bthe )\b({_BEARING})(?:ern|erly)?\s+of\s+(?:the\s+)?$", re.I)
@@ -360,6 +483,8 @@ _METONYM_RE = re.compile(
     r"\b(Kremlin|White House|Pentagon|Bankova|Downing Street|Élysée(?: Palace)?|Elysee(?: Palace)?|"
     r"Capitol Hill|Whitehall)\b"
 )
+# "al-Tamer", "el-Fasher": a name with its Arabic article, lower case in running text.
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ad-d|ed)[-‑‐][A-Z]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‑][^\W\d_]+)*")
 _CONNECTORS = frozenset(
     {"de", "la", "del", "do", "da", "dos", "das", "am", "im", "an", "der", "upon", "sur", "el", "al"}
@@ -380,7 +505,20 @@ _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 # "the city's Dniprovskyi district": the district of the city named before.
 _BETWEEN_POSS = re.compile(rf"\s+(?:(?:{_MODS})\s+){{0,2}}", re.I)
 _ANAPHOR_BEFORE = re.compile(rf"\bthe\s+(?:city|town)['’]s\s+(?:(?:{_MODS})\s+){{0,2}}$", re.I)
-_ADMIN2_WORDS = frozenset({"raion", "rayon", "county", "municipality", "hromada", "community"})
+_ADMIN2_WORDS = frozenset(
+    {
+        "raion",
+        "rayon",
+        "county",
+        "municipality",
+        "hromada",
+        "community",
+        "lga",
+        "local government area",
+        "local government council",
+        "local government",
+    }
+)
 _TOWN_WORDS = frozenset(
     {
         "city",
@@ -501,9 +639,12 @@ class _Cand:
     water: str | None = None
     unknown: bool = False
     parent: _Cand | None = None
+    container: _Cand | None = None  # "A, the capital of B", "A in B", "A, B": B contains A
     anaphor: bool = False  # "the city's X district": the parent is the city named before
     list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
     fixed_place: str | None = None  # metonyms: the city to resolve instead of the text
+    fixed_country: str | None = None  # the country of fixed_place, when known ("Somalia's capital")
+    part: str | None = None  # "northern Nigeria", "the north of Nigeria", "Nigeria's northeast"
     results: list[tuple[Place | None, float, str]] = field(default_factory=list)
 
 
@@ -573,7 +714,7 @@ class _Recognizer:
         surroundings imply ('Kamensky' before 'district' is the district); kind -1 if none.
         A reading through an alternate name only ('Hamas' is an old name of Hamm) counts as
         notable only with a supporting context or a population of 200,000."""
-        hint = self.context_hint(s, e) if s is not None and e is not None else None
+        hint = self.context_hint(e) if s is not None and e is not None else None
         r = resolve_detail(name, kind_hint=hint, gazetteer=self.g)
         if r.place is None:
             return -1, 0, 0.0
@@ -581,7 +722,7 @@ class _Recognizer:
             return self.notable(name)
         p = r.place
         kind = ("country", "admin1", "admin2", "city", "district").index(p.kind)
-        weak = r.quality in (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT) and p.population < 200_000
+        weak = r.quality in (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE) and p.population < 200_000
         if (
             weak
             and kind not in (K_COUNTRY, K_ADMIN1)
@@ -595,8 +736,9 @@ class _Recognizer:
         before, after = self.text[max(0, s - 30) : s], self.text[e : e + 20]
         return bool(_TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after))
 
-    def context_hint(self, s: int, e: int) -> str | None:
-        """Kind implied by a following generic word or list ('X district', 'X, Y and Z regions')."""
+    def context_hint(self, e: int) -> str | None:
+        """Kind implied by a generic word or list after a name ending at e ('X district', 'X, Y and Z
+        regions')."""
         after = self.text[e : e + 120]
         m = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
         if not m:
@@ -627,6 +769,7 @@ class _Recognizer:
         self.datelines()
         self.from_entities()
         self.scan()
+        self.capitals()
         for s, e, label in self.unknown_spans:
             words = self.text[s:e].split()
             if not self.occupied(s, e) and not all(w.lower() in self.stop for w in words):
@@ -635,7 +778,33 @@ class _Recognizer:
             self.analyse(c)
         self.propagate_lists()
         self.link_parents()
+        self.link_containers()
         return sorted(self.cands, key=lambda c: c.start)
+
+    def capitals(self) -> None:
+        """ "Somalia's capital" (with no name after it): the national capital, as a place of its own."""
+        for c in list(self.cands):
+            if not c.possessive or c.source in ("metonym", "dateline"):
+                continue
+            if re.search(r"[A-Z][\w'’-]*,\s*$", self.text[max(0, c.start - 40) : c.start]):
+                continue  # "Luanda, Angola's capital": the capital is named already
+            m = _CAPITAL_AFTER_POSS.match(self.text, c.end + 2)
+            if m is None or self.occupied(m.start(1), m.end(1)):
+                continue
+            country = self.g.country(self.text[c.start : c.end])
+            cap = self.g.capital(country.country_code) if country and country.country_code else None
+            if cap is not None:
+                self.add(
+                    _Cand(
+                        m.start(1),
+                        m.end(1),
+                        "capital",
+                        descriptor="capital",
+                        kind_hint="town",
+                        fixed_place=cap.name,
+                        fixed_country=cap.country_code,
+                    )
+                )
 
     def metonyms(self) -> None:
         for m in _METONYM_RE.finditer(self.text):
@@ -678,6 +847,10 @@ class _Recognizer:
                     continue
                 if self.g.is_known(name):
                     self.add(_Cand(s, e, label, possessive=poss))
+                elif label != "FAC" and self.unknown_name(s, e):
+                    # "Topo Chico", "Bulo Burde": one name the gazetteer lacks; the scan must not
+                    # take its known first word for the place
+                    self.add(_Cand(s, e, label, possessive=poss, unknown=True))
                 elif label != "FAC":
                     self.unknown_spans.append((s, e, label))
                 continue
@@ -711,6 +884,9 @@ class _Recognizer:
                 s += len(art)
         while s < e and text[s] in " \"“‘'(":
             s += 1
+        m = _LEAD_MODS.match(text, s, e)
+        if m and m.end() < e:  # "eastern Democratic Republic of Congo": the name after the modifier
+            s = m.end()
         return s, e, poss
 
     def _snap(self, s: int, e: int, poss: bool) -> tuple[int, int, bool]:
@@ -733,7 +909,11 @@ class _Recognizer:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.text[:1].isupper() or self.occupied(t.start, t.end) or self.in_person(t.start, t.end):
+            if (
+                not t.text[:1].isupper()
+                or self.occupied(t.start, t.end)
+                or (self.in_person(t.start, t.end) and not self.place_words_before(t.start))
+            ):
                 i += 1
                 continue
             compound = _COMPOUND.match(t.text)
@@ -751,11 +931,17 @@ class _Recognizer:
                 gap = text[toks[j].end : nxt.start]
                 if gap not in (" ", "\u00a0") or self.occupied(nxt.start, nxt.end):
                     break
-                if nxt.text[:1].isupper() or (nxt.text in _CONNECTORS and j + 2 < len(toks)):
+                if (
+                    nxt.text[:1].isupper()
+                    or (nxt.text in _CONNECTORS and j + 2 < len(toks))
+                    or _ARTICLE_NAME.match(nxt.text)
+                ):
                     window.append(j + 1)
                     j += 1
                 else:
                     break
+            while len(window) > 1 and toks[window[-1]].text in _CONNECTORS:
+                window.pop()
             taken = 0
             for n in range(len(window), 0, -1):
                 last = toks[window[n - 1]]
@@ -763,12 +949,86 @@ class _Recognizer:
                     continue
                 s, e = t.start, last.end
                 if self.accept(window[:n], s, e):
-                    self.add(_Cand(s, e, "scan", possessive=last.possessive))
-                    taken = n
+                    if n < len(window) and self.name_goes_on(window, n):
+                        # "Bulo Burde", "the Topo Chico prison": a longer name the gazetteer lacks
+                        self.add_unknown(window)
+                        taken = len(window)
+                    else:
+                        self.add(_Cand(s, e, "scan", possessive=last.possessive))
+                        taken = n
                     break
+            if (
+                not taken
+                and len(window) > 1
+                and not t.possessive
+                and self.foreign_word(t)
+                and any(self.g.is_known(toks[k].text) for k in window[1:])
+            ):
+                # "Ein Siro", "Nahr-e Shahi": an unknown word before a known one begins a longer name
+                self.add_unknown(window)
+                taken = len(window)
             if not taken and len(t.text) > 3 and not t.possessive:
                 self.maybe_unknown(t)
             i += taken or 1
+
+    def unknown_name(self, s: int, e: int) -> bool:
+        """Whether an NER span the gazetteer lacks is one multi-word name: capitalised words only, at
+        least one of them neither English nor a known place, or none of them a country, a region or
+        a city of a million on its own ("Topo Chico" is no "Topo" nor "Chico"; "Russia Ukraine" is two)."""
+        toks = [t for t in self.toks if s <= t.start and t.end <= e]
+        if len(toks) < 2 or not all(t.text[:1].isupper() or t.text in _CONNECTORS for t in toks):
+            return False
+        if any(self.text[a.end : b.start] != " " for a, b in zip(toks, toks[1:], strict=False)):
+            return False  # "Nikolaev - Russian": two things
+        if any(self.foreign_word(t) for t in toks):
+            return True
+        for t in toks:
+            kind, pop, _conf = self.notable(t.text)
+            if kind in (K_COUNTRY, K_ADMIN1) or pop >= 1_000_000 or t.text.lower() in self.stop:
+                return False
+        return True
+
+    def add_unknown(self, window: list[int]) -> None:
+        """Keep a multi-word name the gazetteer lacks as an unknown place when the words around it say
+        it is one ("in Bulo Burde", "the Ein Siro area", "Khwaja Omari district"); otherwise (a
+        person, a team, "the Topo Chico prison") it is no place at all, and neither is its known part."""
+        first, last = self.toks[window[0]], self.toks[window[-1]]
+        if self.support(first.start, last.end) or _SETTLEMENT_AFTER.match(self.text, last.end):
+            self.add(_Cand(first.start, last.end, "scan", possessive=last.possessive, unknown=True))
+        else:
+            self.occ[first.start : last.end] = b"\x01" * (last.end - first.start)
+
+    def place_words_before(self, s: int) -> bool:
+        """ "10 km southeast of X", "the village of X": X is a place whatever the NER model says."""
+        before = self.text[max(0, s - 80) : s]
+        d = _DESC_BEFORE.search(before)
+        return bool(_OFFSET_BEFORE.search(before) or (d and _singular(d.group(2)) in _SETTLEMENT_WORDS))
+
+    def foreign_word(self, t: _Tok) -> bool:
+        """A capitalised word that is neither English, a stop word, a demonym nor a known place name."""
+        w = t.text.lower()
+        if w in self.stop or len(w) < 2 or t.text.isupper() or demonym_country(t.text):
+            return False
+        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("er", "")):
+            if w.endswith(suffix) and _lower_common(w[: -len(suffix)] + repl)[0]:
+                return False  # "Connecting", "Revised": English after all
+        if _ARTICLE_NAME.match(t.text):
+            return True
+        return not _lower_common(w)[0] and not self.g.is_known(t.text)
+
+    def name_goes_on(self, window: list[int], n: int) -> bool:
+        """Whether the words after a known name's first n words continue it as one longer, unknown name
+        ("Bulo" + "Burde"), rather than follow it ("Kabul University", "Kyiv Mayor")."""
+        rest = [self.toks[k] for k in window[n:] if self.toks[k].text not in _CONNECTORS]
+        if not rest:
+            return False
+        end = self.toks[window[-1]].end
+        described = self.context_hint(end) or _SETTLEMENT_AFTER.match(self.text, end)
+        if not described and not all(self.foreign_word(t) for t in rest):
+            return False  # "Khwaja Omari district" is one name even though "Omari" alone is known
+        s, e = self.toks[window[0]].start, self.toks[window[n - 1]].end
+        kind, pop, _conf = self.notable(self.text[s:e])
+        return kind != K_COUNTRY and pop < 1_000_000
 
     def maybe_unknown(self, t: _Tok) -> None:
         """'the village of Robotyne' names a place even when the gazetteer lacks it: keep it, unresolved."""
@@ -836,9 +1096,16 @@ class _Recognizer:
         text = self.text
         if c.source in ("metonym", "dateline"):
             return
+        name = text[c.start : c.end]
+        tail = _SETTLEMENT_TAIL.search(name) if c.unknown else None
+        if tail:  # "Kente Village", "Gbada Community": the name and what it names
+            c.end = c.start + tail.start()
+            c.descriptor = tail.group(1).lower()
+            c.kind_hint = "town"
+            name = text[c.start : c.end]
+            c.unknown = not self.g.is_known(name)
         after = text[c.end + (2 if c.possessive else 0) :]
         before = text[: c.start]
-        name = text[c.start : c.end]
         # water bodies: "the Dnipro River", "the Sea of Azov", "the river Dnipro"
         if c.water is None and not c.possessive:
             w = _WATER_AFTER.match(after)
@@ -879,6 +1146,14 @@ class _Recognizer:
             if f:
                 c.descriptor = (f.group(1) + f.group(2)).strip().lower()
                 c.near = True
+            st = (
+                (_SETTLEMENT_AFTER.match(after) or _SETTLEMENT_APPOS.match(after))
+                if not m and not f
+                else None
+            )
+            if st:  # "Naga village", "Kukoki community", "Bulo Burde town"
+                c.descriptor = c.descriptor or st.group(1).lower()
+                c.kind_hint = c.kind_hint or "town"
         if c.kind_hint is None:  # an NER span with its generic word: "Shevchenkivskyi district"
             inner = hint_for_generic(strip_generic(fold(name))[1])
             if inner in ("district", "admin2"):
@@ -902,8 +1177,10 @@ class _Recognizer:
             if c.descriptor is None:
                 c.descriptor = words
             if c.kind_hint is None:
-                if head in _ADMIN1_WORDS or head == "oblast":
+                if head in _ADMIN1_WORDS or head in ("oblast", "state", "prefecture"):
                     c.kind_hint = "admin1"
+                elif head in ("county", "department"):
+                    c.kind_hint = "admin2"
                 elif head == "district":
                     c.kind_hint = "district"
                 elif head in _TOWN_WORDS:
@@ -936,6 +1213,14 @@ class _Recognizer:
             if b:
                 c.near = True
                 c.bearing = b.group(1).lower().replace("-", "")
+        # part of a country or region: "northern Nigeria", "the north-east of Syria", "Cameroon's north"
+        pm = _PART_BEFORE.search(pre[-40:])
+        if pm:
+            c.part = _part_of(pm.group(1) or pm.group(2))
+        elif c.possessive:
+            am = _PART_AFTER_POSS.match(text[c.end + 2 :])
+            if am:
+                c.part = _part_of(am.group(1))
         # role: does the name only qualify a body or people?
         if c.possessive:
             nxt = re.match(r"^\s+([\w'’-]+)", text[c.end + 2 :])
@@ -956,13 +1241,16 @@ class _Recognizer:
             _ATTR_AFTER.match(after)
             or _ORG_AFTER.match(after)
             or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
+            or (_SOURCE_BEFORE.search(before[-3:]) and _LINE_END.match(after))
         ):
-            c.role = "attributive"
+            c.role = "attributive"  # ... "Kyiv's military administration", "... near Sloviansk: Kiev"
         else:
             for s, e in self.orgs:
                 if s <= c.start and c.end <= e:
-                    extra = text[s : c.start] + " " + text[c.end : e]
-                    if _ORG_WORDS.search(extra):
+                    head, tail = text[s : c.start], text[c.end : e]
+                    if _IN_BEFORE.search(head) or _DASH.match(tail):
+                        break  # "the army near Kharkiv - Defence Ministry": one span, two things
+                    if _ORG_WORDS.search(_LGA.sub(" ", head + " " + tail)):
                         c.role = "attributive"
                         break
 
@@ -1014,6 +1302,18 @@ class _Recognizer:
             if kind in (K_COUNTRY, K_ADMIN1) or pop >= 20_000:
                 self.add(_Cand(s, e, "dateline", descriptor="dateline", fixed_place=name))
 
+    def link_containers(self) -> None:
+        """'Asadabad, the capital of Kunar province', 'La Esperanza, Honduras', 'Rann in Borno state':
+        the name after says what the first lies in (used when that one is a region or a country)."""
+        by_start = {c.start: c for c in self.cands}
+        for c in self.cands:
+            if c.parent is not None or c.water or c.source in ("metonym", "dateline"):
+                continue
+            m = _CONTAINER_BETWEEN.match(self.text, c.end + (2 if c.possessive else 0))
+            o = by_start.get(m.end()) if m else None
+            if o is not None and o is not c and not o.water and o.source not in ("metonym", "dateline"):
+                c.container = o
+
     def link_parents(self) -> None:
         """'the Kyivskyi district of Kharkiv', 'the Pechersk and Podilskyi districts of Kyiv' and
         "Kharkiv's Kyivskyi district": Kharkiv is the district's parent."""
@@ -1026,7 +1326,7 @@ class _Recognizer:
             after = self.text[c.end :]
             gm = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
             skip = gm.end() if gm else 0
-            m = re.match(r"^\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", after[skip:], re.I)
+            m = _PARENT_OF.match(after[skip:])
             if m:
                 c.parent = by_start.get(c.end + skip + m.end())
                 continue
@@ -1042,6 +1342,200 @@ class _Recognizer:
 
 
 PARENT_KM = 40.0
+# A place abroad (outside the document's home countries) stays only when it is major (a capital or a
+# city of a million, or a town of 100,000 or a regional capital named by its own name, not an
+# alternate or variant) or lies near a home country.
+MAJOR_POP, MAJOR_EXACT_POP = 1_000_000, 100_000
+_WEAK_Q = (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE)
+
+
+# A national adjective that qualifies a place: "the Mexican state of", "the Afghan capital",
+# "northeast Nigerian Borno state" (unlike "Russian troops", which names an actor).
+_DEMONYM_PLACE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:state|states|city|cities|town|towns|village|villages|capital|province|"
+    r"region|district|county|territory|border|port|coast|countryside|side|island|islands|enclave|"
+    r"hinterland|heartland)\b",
+    re.I,
+)
+NEAR_HOME_KM = 300.0
+_SMALL_PLACE_WORDS = frozenset({"village", "villages", "community", "communities", "hamlet", "settlement"})
+
+
+def _home_evidence(p: Place, conf: float, q: int) -> bool:
+    """Whether a first-pass resolution shows which country the document is about: a country, or an
+    admin unit resolved confidently by its own name or an alias (towns do not count: "Vienna" or
+    "Manchester" name towns in several countries, and the largest is not always meant)."""
+    if p.kind == "country":
+        return True
+    if conf < 0.8 or q in _WEAK_Q:
+        return False
+    return p.kind in ("admin1", "admin2")
+
+
+def _major(p: Place, q: int = 0) -> bool:
+    if p.kind == "country":
+        return True
+    if q in (Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE):  # "Khazan" is no Kazan in Darfur
+        return False
+    if p.feature_code == "PPLC" or p.population >= MAJOR_POP:
+        return True
+    seat = p.feature_code == "PPLA"  # a regional capital
+    return p.kind == "city" and q not in _WEAK_Q and (p.population >= MAJOR_EXACT_POP or seat)
+
+
+LOOSE_KM = 400.0
+
+
+def _loose_home(
+    name: str, kind_hint: str | None, home: set[str], context: ResolveContext, g: Gazetteer
+) -> tuple[Place, float, str] | None:
+    """A place in the document's home countries spelt with the same consonants ('Bulo Burde' for
+    Buulobarde, 'Al-Hodaida' for Al Hudaydah), for a name the gazetteer lacks. Short skeletons
+    must be unique in those countries, and the place must lie within LOOSE_KM of the places the
+    document names, if any."""
+    lk = loose(fold(name))
+    if len(lk) < 3:
+        return None
+    ccs = {g.country_index(cc) for cc in home}
+    hits = [i for i, _q in g.match_loose(name) if int(g.cc[i]) in ccs and int(g.kind[i]) != K_COUNTRY]
+    # distinct places: a town and the unit named after it are one ("Al Hudaydah", its governorate)
+    spots = [
+        i for n, i in enumerate(hits) if all(g.distance_km(j, g.lat[i], g.lon[i]) > 50 for j in hits[:n])
+    ]
+    if not hits or (len(lk) < 4 and len(spots) > 1) or len(spots) > 8:
+        return None
+    r = resolve_detail(name, kind_hint=kind_hint, context=context, gazetteer=g, within=home, loose_match=True)
+    if r.place is None:
+        return None
+    near = [q for q in context.places if q.kind != "country"]
+    if near and min(_km(r.place, q) for q in near) > LOOSE_KM:
+        return None
+    return (
+        r.place,
+        round(min(r.confidence, 0.6), 3),
+        f"{r.reason}; in {r.place.country_code}, where the document is",
+    )
+
+
+def _also_not_country(key: str, g: Gazetteer) -> bool:
+    """Whether a country's name also names a sizeable unit or town ("Georgia", "Lebanon", "Jordan",
+    "Mexico" are also a US state or US towns), so that naming it does not show where a text is."""
+    for i, q in g.match(key).cands:
+        if q <= Q_ALT and int(g.kind[i]) != K_COUNTRY and int(g.pop[i]) >= 10_000:
+            return True
+    return False
+
+
+def _voted_home(
+    cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], folded: list[str], g: Gazetteer
+) -> dict[str, set[int]]:
+    """The country in which the most distinct names of the text have a namesake (own name or alias),
+    if at least two do and no other country ties with it; with the candidates that voted for it."""
+    votes: dict[str, set[int]] = {}
+    seen: set[str] = set()
+    for k in first:
+        if folded[k] in seen or cands[k].role != "place":
+            continue
+        seen.add(folded[k])
+        for cc in {
+            g.ccodes[int(g.cc[i])] for i, q in g.match(folded[k]).cands if q <= Q_ALT and g.cc[i] >= 0
+        }:
+            votes.setdefault(cc, set()).add(k)
+    ranked = sorted(votes.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or len(ranked[0][1]) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return {}
+    return {ranked[0][0]: ranked[0][1]}
+
+
+LOOSE_ADMIN1_MIN = 6
+
+
+def _loose_admin1(name: str, g: Gazetteer) -> tuple[Place, float, str] | None:
+    """The one first-level unit anywhere whose name has the same consonants as a name the gazetteer
+    lacks, if its skeleton is long enough to be telling ('Lower Shabelle' for Lower Shabeelle)."""
+    if len(loose(fold(name))) < LOOSE_ADMIN1_MIN:
+        return None
+    hits = [i for i, _q in g.match_loose(name) if int(g.kind[i]) == K_ADMIN1]
+    if len(hits) != 1:
+        return None
+    p = g.place(hits[0])
+    return p, 0.5, f"unknown name; the region {p.name} ({p.country_code}) is spelt with the same consonants"
+
+
+def _km_to_countries(g: Gazetteer, p: Place, codes: set[str]) -> float:
+    """Distance from a place to the nearest populated place of any of the given countries."""
+    best = math.inf
+    for code in codes:
+        ci = g.country_index(code)
+        if ci < 0:
+            continue
+        rows = g.country_rows(ci)
+        if len(rows):
+            best = min(best, float(_haversine(g.lat[rows], g.lon[rows], p.lat, p.lon).min()))
+    return best
+
+
+def _keep_home(
+    k: int,
+    cands: list[_Cand],
+    name: str,
+    r: Resolution,
+    home: set[str],
+    context: ResolveContext,
+    first: dict[int, tuple[Place | None, float, str]],
+    g: Gazetteer,
+) -> tuple[Place | None, float, str]:
+    """Keep a resolution inside the document's home countries: "Naga village" in a text about Taraba
+    State is not Naga in the Philippines, nor "Rann" in Borno the Slovenian town once called Rann.
+
+    A namesake at home wins unless the place abroad is major (then the scores, which already favour
+    the home countries, have decided: "Geneva" stays Swiss). A place abroad that is neither major nor
+    near a home country, with no namesake at home, gives way to a home town spelt with the same
+    consonants, else to the admin unit (region, LGA, district) of a home country the text names
+    nearest (the event is somewhere in it), else stays unresolved."""
+    p, conf, why = r.place, r.confidence, r.reason
+    if p is None or not home or p.kind == "country" or p.country_code in home:
+        return p, conf, why
+    c = cands[k]
+    settlement = c.descriptor is not None and c.descriptor.split()[-1] in _SMALL_PLACE_WORDS
+    # A capital abroad is no "X Local Government Area" nor "X village".
+    major = _major(p, r.quality) and not settlement
+    major = major and not (c.kind_hint in ("admin1", "admin2", "district") and p.kind == "city")
+    alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
+    if alt.place is not None and not major:
+        return (
+            alt.place,
+            round(alt.confidence * 0.9, 3),
+            f"{alt.reason}; the namesake in {alt.place.country_code}, where the document is, over {p.name}"
+            f" ({p.country_code})",
+        )
+    if major:
+        return p, conf, why
+    if _km_to_countries(g, p, home) <= NEAR_HOME_KM:  # across a border from where the document is
+        return p, conf, why
+    if len(loose(fold(name))) >= 4:
+        found = _loose_home(name, c.kind_hint, home, context, g)
+        if found is not None:
+            return found[0], found[1], f"{found[2]}; not {p.name} ({p.country_code})"
+    abroad = f"{p.name} ({p.country_code}) lies outside the document's countries ({', '.join(sorted(home))})"
+    best: tuple[int, int] | None = None
+    for j, (q, qconf, _w) in first.items():
+        if (
+            j == k
+            or q is None
+            or q.kind not in ("admin1", "admin2")
+            or q.country_code not in home
+            or qconf < 0.8
+        ):
+            continue
+        gap = cands[j].start - c.end if cands[j].start >= c.end else 3 * (c.start - cands[j].end)
+        if best is None or gap < best[0]:
+            best = (gap, j)
+    if best is not None:
+        region = first[best[1]][0]
+        assert region is not None
+        return region, 0.5, f"{abroad}; using {region.name}, the unit the text names"
+    return None, 0.0, f"{abroad}; left unresolved"
 
 
 def _district_parent(
@@ -1178,6 +1672,8 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _precision(c: _Cand, place: Place | None) -> Precision:
+    if place is not None and place.kind == "feature" and c.part:  # "northern Nigeria", "western Herat"
+        return Precision.COUNTRY if place.admin1 is None else Precision.REGION
     if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
         return Precision.NEAR
     kind = place.kind if place is not None else None
@@ -1208,7 +1704,8 @@ def find_toponyms(
     ``demonym_country``). Water bodies and NER places the gazetteer lacks come back with no place.
     """
     g = gazetteer or get_gazetteer()
-    cands = _Recognizer(text, entities, g).run()
+    rec = _Recognizer(text, entities, g)
+    cands = rec.run()
 
     def name_of(c: _Cand) -> str:
         return c.fixed_place or text[c.start : c.end]
@@ -1216,24 +1713,75 @@ def find_toponyms(
     folded = [fold(name_of(c)) for c in cands]
     # Pass 1: every name alone.
     first: dict[int, tuple[Place | None, float, str]] = {}
+    quality: dict[int, int] = {}
+    spelt: dict[int, tuple[Place, float, str]] = {}  # names the index lacks, found as a region
     for k, c in enumerate(cands):
-        if c.water or c.unknown:
+        if c.water:
             continue
-        first[k] = resolve(name_of(c), kind_hint=c.kind_hint, gazetteer=g)
+        if c.unknown:  # "Lower Shabelle": a region spelt another way (Lower Shabeelle)?
+            found = (
+                _loose_admin1(name_of(c), g)
+                if rec.support(c.start, c.end) or c.source in ("GPE", "LOC")
+                else None
+            )
+            if found is not None:
+                spelt[k] = found
+                first[k] = found
+                quality[k] = Q_LOOSE
+            continue
+        fixed_cc = {c.fixed_country} if c.fixed_country else None
+        r = resolve_detail(name_of(c), kind_hint=c.kind_hint, gazetteer=g, within=fixed_cc)
+        first[k] = r.place, r.confidence, r.reason
+        quality[k] = r.quality
     # Document countries in order: named or confidently implied by a place, then from demonyms.
     # Each remembers which candidates brought it in, so that no name is its own context.
     sources: dict[str, set[int]] = {}
+    # The document's home countries: those named, those of its national adjectives and those of the
+    # admin units and large towns it names unambiguously. A namesake outside them needs to be major.
+    home: dict[str, set[int]] = {}
     for k in range(len(cands)):
         p, conf, _ = first.get(k, (None, 0.0, ""))
         if p is not None and p.country_code and (p.kind == "country" or conf >= 0.8):
             sources.setdefault(p.country_code, set()).add(k)
+        compound = text[cands[k].end : cands[k].end + 1] in "-‑"  # "Syria-based", "Saudi-led"
+        if (
+            p is not None
+            and p.country_code
+            and not compound
+            and (_home_evidence(p, conf, quality.get(k, -1)) or k in spelt)
+            and not (p.kind == "country" and _also_not_country(folded[k], g))
+        ):
+            home.setdefault(p.country_code, set()).add(k)
+    # A country where two different names resolve confidently is home too (Danbury and New Milford in a
+    # text that also names Mexico).
+    by_cc: dict[str, dict[str, int]] = {}
+    for k, (p, conf, _) in first.items():
+        if p is not None and p.country_code and conf >= 0.8 and quality.get(k, -1) not in _WEAK_Q:
+            by_cc.setdefault(p.country_code, {}).setdefault(folded[k], k)
+    for cc, names in by_cc.items():
+        if len(names) >= 2:
+            home.setdefault(cc, set()).update(names.values())
     for t in _tokens(text):
         if t.text[:1].isupper():
             cc = demonym_country(t.text)
             if cc:
                 sources.setdefault(cc, set()).add(-1)
+                if _DEMONYM_PLACE.match(text, t.end):  # "the Mexican state of", not "Russian troops"
+                    home.setdefault(cc, set()).add(-1)
+
+    if not home:  # no country named: the one where most of the names have a namesake ("Song, Adamawa")
+        home = _voted_home(cands, first, folded, g)
+
+    def home_of(k: int) -> set[str]:
+        return {cc for cc, src in home.items() if src - {k}}
+
     confident = {
-        k: p for k, (p, conf, _) in first.items() if p is not None and conf >= 0.75 and p.kind != "country"
+        k: p
+        for k, (p, conf, _) in first.items()
+        if p is not None
+        and conf >= 0.75
+        and p.kind != "country"
+        and (not home_of(k) or p.country_code in home_of(k) or _major(p, quality.get(k, -1)))
     }
 
     # Pass 2: with the document context; districts go last, after the city or region they lie in.
@@ -1243,7 +1791,67 @@ def find_toponyms(
     def dependent(c: _Cand) -> bool:
         return c.parent is not None or c.anaphor or c.kind_hint in ("district", "admin2")
 
-    order = sorted(range(len(cands)), key=lambda k: (dependent(cands[k]), cands[k].start))
+    index = {id(c): k for k, c in enumerate(cands)}
+    tops: dict[int, Toponym] = {}
+
+    def inside_container(k: int, p: Place | None, conf: float, why: str) -> tuple[Place | None, float, str]:
+        """Keep a place inside the region or country the text puts it in ("Asadabad, the capital of
+        Kunar province"), finding the namesake there when the choice lies elsewhere."""
+        c = cands[k]
+        box = resolved.get(index[id(c.container)]) if c.container is not None else None
+        if box is None or box.kind not in ("admin1", "country") or not box.country_code:
+            return p, conf, why
+        if p is not None and (
+            p.kind == "country"
+            or (p.country_code == box.country_code and (box.kind == "country" or _inside(p, box)))
+        ):
+            return p, conf, why
+        name = name_of(c)
+        local = ResolveContext(countries=[box.country_code], places=[], domain=domain)
+        if box.kind == "admin1":
+            a1 = g.index_of(box)
+            unit_first = c.kind_hint in ("district", "admin2")
+            inside = [
+                (
+                    int(g.kind[i]) not in (K_ADMIN2, K_DISTRICT) if unit_first else int(g.kind[i]) != K_CITY,
+                    q,
+                    -int(g.pop[i]),
+                    i,
+                )
+                for i, q in g.match(name).cands
+                if a1 is not None and int(g.a1[i]) == a1 and int(g.kind[i]) not in (K_ADMIN1, K_COUNTRY)
+            ]
+            if inside:
+                i = min(inside)[3]
+                return g.place(i), 0.8, f"the one in {box.name}, as the text says"
+        else:
+            r = resolve_detail(
+                name, kind_hint=c.kind_hint, context=local, gazetteer=g, within={box.country_code}
+            )
+            if r.place is not None:
+                return r.place, r.confidence, f"{r.reason}; in {box.name}, as the text says"
+        if box.kind == "admin1" and len(loose(fold(name))) >= 4:
+            a1 = g.index_of(box)
+            hits = [
+                (-int(g.pop[i]), i) for i, _q in g.match_loose(name) if a1 is not None and int(g.a1[i]) == a1
+            ]
+            if hits:
+                i = min(hits)[1]
+                return (
+                    g.place(i),
+                    0.6,
+                    f"spelt with the same consonants as {g.name(i)} in {box.name}, as the text says",
+                )
+        elif box.kind == "country":
+            found = _loose_home(name, c.kind_hint, {box.country_code}, local, g)
+            if found is not None:
+                return found[0], found[1], f"{found[2]}; in {box.name}, as the text says"
+        return p, conf, why
+
+    def box_first(k: int) -> int:
+        return 0 if cands[k].container is None else 1
+
+    order = sorted(range(len(cands)), key=lambda k: (dependent(cands[k]), box_first(k), cands[k].start))
     for k in order:
         c = cands[k]
         if c.water:
@@ -1256,6 +1864,13 @@ def find_toponyms(
                 p, conf, why = _place_district(name_of(c), None, 0.0, why, pp, how, g)
             elif how == "context":  # "the Saltivskyi district" after Kharkiv: Kharkiv
                 p, conf, why = _district_in_context(name_of(c), None, 0.0, why, before, [], g)
+            placed = rec.support(c.start, c.end) or c.source in ("GPE", "LOC")
+            if p is None and placed and home_of(k):
+                local = ResolveContext(
+                    countries=list(home_of(k)), places=list(confident.values()), domain=domain
+                )
+                p, conf, why = _loose_home(name_of(c), c.kind_hint, home_of(k), local, g) or (p, conf, why)
+            p, conf, why = inside_container(k, p, conf, why)
         else:
             own = folded[k]
             places = [q for j, q in confident.items() if j != k and folded[j] != own]
@@ -1264,28 +1879,59 @@ def find_toponyms(
                 places = [pp, *places]
             countries = [cc for cc, src in sources.items() if src - {k}]
             local = ResolveContext(countries=countries, places=places, domain=domain)
-            p, conf, why = resolve(name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g)
+            fixed_cc = {c.fixed_country} if c.fixed_country else None
+            if k in spelt:
+                p, conf, why = spelt[k]
+            else:
+                r = resolve_detail(
+                    name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g, within=fixed_cc
+                )
+                p, conf, why = _keep_home(k, cands, name_of(c), r, home_of(k), local, first, g)
+            p, conf, why = inside_container(k, p, conf, why)
             if pp is not None:
                 p, conf, why = _place_district(name_of(c), p, conf, why, pp, how, g)
             elif how == "context":
                 p, conf, why = _district_in_context(name_of(c), p, conf, why, before, places, g)
+        bare_unit = c.descriptor is None and strip_generic(folded[k])[1] is None
+        if c.part and p is not None and (p.kind == "country" or (p.kind == "admin1" and bare_unit)):
+            # "northern Nigeria" (not "southern Helmand province", which says where Helmand is)
+            sub = part_place(p, c.part, g)
+            if sub is not None:
+                p, why = sub, f"{why}; its {c.part} part"
+        else:
+            c.part = None
         resolved[k] = p
-        out.append(
-            Toponym(
-                start=c.start,
-                end=c.end,
-                text=text[c.start : c.end],
-                kind_hint=c.kind_hint,
-                descriptor=c.descriptor,
-                place=p,
-                confidence=conf,
-                reason=why,
-                precision=_precision(c, p),
-                offset_km=c.offset_km,
-                bearing=c.bearing,
-                role=c.role,
-                source=c.source,
-            )
+        tops[k] = Toponym(
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            kind_hint=c.kind_hint,
+            descriptor=c.descriptor,
+            place=p,
+            confidence=conf,
+            reason=why,
+            precision=_precision(c, p),
+            offset_km=c.offset_km,
+            bearing=c.bearing,
+            role=c.role,
+            source=c.source,
+            part=c.part,
         )
+        out.append(tops[k])
+    # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
+    # town is; it is no second, coarser candidate for the event's place.
+    for k, c in enumerate(cands):
+        if c.container is None or k not in resolved:
+            continue
+        j = index[id(c.container)]
+        inner, box = resolved[k], resolved.get(j)
+        if inner is None or box is None or inner.kind not in ("city", "district"):
+            continue
+        if (box.kind == "admin2" and (inner.admin2 == box.name or _km(inner, box) <= 60)) or (
+            box.kind == "admin1" and _inside(inner, box)
+        ):
+            top = tops[j]
+            if top.role == "place":
+                top.role = "container"
     out.sort(key=lambda t: t.start)
     return out

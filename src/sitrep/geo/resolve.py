@@ -11,7 +11,10 @@ Score of a candidate = prior + context:
 A city district chosen for a "district" hint that lies more than 100 km from every place already
 resolved in the document keeps half its confidence: it is probably a namesake in another city.
 ``resolve_in_admin1`` and ``resolve_near`` find what "the X district of Y Oblast" and "the X district"
-of a city name when the best overall choice lies elsewhere.
+of a city name when the best overall choice lies elsewhere. ``resolve_detail(..., within=...)`` keeps
+the candidates of some countries only, and ``loose_match=True`` takes the places spelt with the same
+consonants as candidates ('Konar' for Kunar; the recogniser narrows these down to the document's
+countries). ``offset_point`` gives the point of "20 km south-east of X".
 The population weight is set so that context can overturn about a 6x population difference, not more:
 "Geneva" stays in Switzerland (9x the largest US Geneva) in a text that also mentions the US, while
 "Springfield" with context US lands in the US.
@@ -37,13 +40,14 @@ from sitrep.geo.build import (
     KINDS,
     Q_ALIAS,
     Q_ALT,
+    Q_LOOSE,
     Q_MAIN,
     Q_STEM,
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
 )
-from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
-from sitrep.geo.text import fold, seat_variants, skeleton, strip_generic
+from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
+from sitrep.geo.text import fold, hint_for_generic, loose, seat_variants, skeleton, strip_generic
 from sitrep.models import Place
 
 __all__ = [
@@ -51,6 +55,7 @@ __all__ = [
     "Resolution",
     "ResolveContext",
     "domain_country",
+    "offset_point",
     "resolve",
     "resolve_detail",
     "resolve_in_admin1",
@@ -69,14 +74,24 @@ SEAT_BONUS = 0.2
 # Penalty by match quality when no admin hint is given, and when one is (stems are then natural).
 # Spelling-skeleton matches cost 1.0 so that an exact name (Novorossiysk) is never beaten by a larger
 # place whose skeleton happens to collide, while 'Zaporizhia' still finds Zaporizhzhia.
-Q_PENALTY = np.array([0.0, 0.05, 0.35, 1.5, 1.0, 2.5])
-Q_PENALTY_ADMIN = np.array([0.0, 0.05, 0.35, 0.0, 1.0, 1.0])
-Q_CONF = {Q_MAIN: 1.0, Q_ALIAS: 1.0, Q_ALT: 0.95, Q_STEM: 0.75, Q_TRANSLIT: 0.85, Q_STEM_TRANSLIT: 0.7}
+# Consonant-skeleton matches (Q_LOOSE: 'Konar province' for Kunar) cost most of all.
+Q_PENALTY = np.array([0.0, 0.05, 0.6, 1.5, 1.0, 2.5, 2.5])
+Q_PENALTY_ADMIN = np.array([0.0, 0.05, 0.35, 0.0, 1.0, 1.0, 1.0])
+Q_CONF = {
+    Q_MAIN: 1.0,
+    Q_ALIAS: 1.0,
+    Q_ALT: 0.95,
+    Q_STEM: 0.75,
+    Q_TRANSLIT: 0.85,
+    Q_STEM_TRANSLIT: 0.7,
+    Q_LOOSE: 0.65,
+}
 Q_WORDS = {
     Q_ALT: "alternate or former name",
     Q_STEM: "name without its generic word",
     Q_TRANSLIT: "transliteration variant",
     Q_STEM_TRANSLIT: "transliteration variant",
+    Q_LOOSE: "spelling variant (same consonants)",
 }
 COUNTRY_BONUS = (0.45, 0.3, 0.2)
 DOMAIN_BONUS = 0.15
@@ -188,12 +203,21 @@ def resolve_detail(
     kind_hint: str | None = None,
     context: ResolveContext | None = None,
     gazetteer: Gazetteer | None = None,
+    within: set[str] | frozenset[str] | None = None,
+    loose_match: bool = False,
 ) -> Resolution:
-    """``resolve`` plus how the name matched (own name, alias, alternate name, stem, transliteration)."""
+    """``resolve`` plus how the name matched (own name, alias, alternate name, stem, transliteration).
+
+    ``within`` (ISO2 codes) keeps only the candidates in those countries; ``loose_match`` takes as candidates
+    the places whose name has the same consonant skeleton (``Gazetteer.match_loose``) instead."""
     g = gazetteer or get_gazetteer()
     if not name or not name.strip():
         return Resolution(None, 0.0, "empty name")
-    m = g.match(name)
+    if loose_match:
+        generic = strip_generic(fold(name))[1]
+        m = Match(g.match_loose(name), generic, hint_for_generic(generic))
+    else:
+        m = g.match(name)
     if not m.cands:
         return Resolution(None, 0.0, "unknown name")
     hint = kind_hint or m.hint
@@ -201,12 +225,17 @@ def resolve_detail(
     idx_all = np.fromiter((c[0] for c in m.cands), dtype=np.int64, count=len(m.cands))
     q_all = np.fromiter((c[1] for c in m.cands), dtype=np.int64, count=len(m.cands))
     kinds_all = g.kind[idx_all]
+    allowed = np.ones(len(idx_all), dtype=bool)
+    if within is not None:
+        allowed = np.isin(g.cc[idx_all], [g.country_index(c) for c in within])
     tier_no = 0
     for tier_no, tier in enumerate(tiers):  # noqa: B007 - the tier reached is used below
-        mask = np.isin(kinds_all, tier)
+        mask = np.isin(kinds_all, tier) & allowed
         if mask.any():
             break
     else:
+        if within is not None:
+            return Resolution(None, 0.0, f"no candidate in {', '.join(sorted(within))}")
         return Resolution(None, 0.0, f"no candidate of a usable kind for hint {hint}")
     idx, q, kinds = idx_all[mask], q_all[mask], kinds_all[mask]
     pops = g.pop[idx].astype(np.float64)
@@ -345,6 +374,47 @@ def _why(
     return "chose largest"
 
 
+# Compass points, in degrees clockwise from north, by the folded form the recogniser gives a bearing.
+_COMPASS = {
+    name: i * 22.5
+    for i, name in enumerate(
+        (
+            "north",
+            "northnortheast",
+            "northeast",
+            "eastnortheast",
+            "east",
+            "eastsoutheast",
+            "southeast",
+            "southsoutheast",
+            "south",
+            "southsouthwest",
+            "southwest",
+            "westsouthwest",
+            "west",
+            "westnorthwest",
+            "northwest",
+            "northnorthwest",
+        )
+    )
+}
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: str) -> tuple[float, float] | None:
+    """The point ``km`` kilometres from (lat, lon) towards a compass bearing ("south", "north-east",
+    "northeast", "east-northeast"), on the sphere: "10 km southeast of Golo" is
+    ``offset_point(golo.lat, golo.lon, 10, "southeast")``. None for an unknown bearing."""
+    deg = _COMPASS.get(bearing.lower().replace("-", "").replace(" ", ""))
+    if deg is None:
+        return None
+    d = km / 6371.0088
+    th = math.radians(deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(th))
+    l2 = l1 + math.atan2(math.sin(th) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)
+
+
 def resolve_in_admin1(name: str, admin1: Place, *, gazetteer: Gazetteer | None = None) -> Resolution | None:
     """What "the <name> district of <admin1>" names when the resolver's choice lies elsewhere.
 
@@ -363,6 +433,7 @@ def resolve_in_admin1(name: str, admin1: Place, *, gazetteer: Gazetteer | None =
         return None
     forms = seat_variants(stem)
     want = {skeleton(v) for v in forms}
+    want_loose = {lk for v in forms if len(lk := loose(v)) >= 4}
     heads = tuple(v + " " for v in forms if len(v) >= 4)
     direct = {i for i, _q in g.match(name).cands if int(g.a1[i]) == a1}
     best: tuple[int, int, int] | None = None  # (tier, -population, index)
@@ -373,6 +444,7 @@ def resolve_in_admin1(name: str, admin1: Place, *, gazetteer: Gazetteer | None =
             exact = i in direct or bool({skeleton(v) for v in seat_variants(own)} & want)
         else:
             exact = i in direct or skeleton(own) in want
+        exact = exact or loose(own) in want_loose  # 'Nazian' ~ 'Nazyan', spelt another way
         if exact:
             tier = 0 if unit else 1
         elif own.startswith(heads):

@@ -151,7 +151,16 @@ def translits(name: str) -> set[str]:
     return out
 
 
-_SKEL_STEPS = (("shch", "sh"), ("kh", "h"), ("zh", "z"), ("tz", "c"), ("ts", "c"), ("w", "v"), ("j", "i"))
+_SKEL_STEPS = (
+    ("shch", "sh"),
+    ("kh", "h"),
+    ("zh", "z"),
+    ("tz", "c"),
+    ("ts", "c"),
+    ("w", "v"),
+    ("j", "i"),
+    ("x", "ks"),
+)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -159,7 +168,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 def skeleton(key: str) -> str:
     """A coarse spelling skeleton of a folded Latin key, so that transliteration variants meet.
 
-    kh/h, zh/z, ts/c, w/v and y/i/j merge, 'ie' becomes 'e' and doubled letters collapse:
+    kh/h, zh/z, ts/c, w/v, x/ks and y/i/j merge, 'ie' becomes 'e' and doubled letters collapse:
     Zaporizhzhia, Zaporizhia and Zaporizhzhya all become 'zaporizia'; Kharkiv and Harkiv 'harkiv';
     Avdiivka and Avdiyivka 'avdivka'.
     """
@@ -196,6 +205,12 @@ GENERIC_ADMIN1 = frozenset(
         "oblysy",
         "voblasts",
         "voblasc",
+        "iqlim",
+        "wilayat",
+        "wilayah",
+        "muhafazat",
+        "ostan",
+        "mintaqat",
         "autonomous",
         "avtonomnyy",
         "avtonomnaya",
@@ -235,7 +250,15 @@ GENERIC_ADMIN2 = frozenset(
         "parish",
         "canton",
         "commune",
+        "lga",
     }
+)
+# Generic phrases of more than one word, and the generic word each stands for.
+_MULTI_GENERIC = (
+    (" local government area", "lga"),
+    (" local government council", "lga"),
+    (" local government", "lga"),
+    (" regional state", "state"),
 )
 GENERIC = GENERIC_ADMIN1 | GENERIC_ADMIN2 | {"city", "of", "the", "misto", "город", "місто"}
 
@@ -244,10 +267,15 @@ def strip_generic(key: str) -> tuple[str, str | None]:
     """Split a folded key into its proper-name stem and the generic word removed, if any.
 
     'kursk region' -> ('kursk', 'region'); 'republic of karelia' -> ('karelia', 'republic');
-    'nenetskiy avtonomnyy okrug' -> ('nenetskiy', 'okrug'); 'kyiv' -> ('kyiv', None).
+    'nenetskiy avtonomnyy okrug' -> ('nenetskiy', 'okrug'); 'keana local government area' -> ('keana',
+    'lga'); 'kyiv' -> ('kyiv', None).
     """
-    words = key.split()
     generic: str | None = None
+    for phrase, word in _MULTI_GENERIC:
+        if key.endswith(phrase) and len(key) > len(phrase):
+            key, generic = key[: -len(phrase)], word
+            break
+    words = key.split()
     while len(words) > 1 and words[-1] in GENERIC and words[-1] not in ("of", "the"):
         generic = generic or words[-1]
         words.pop()
@@ -286,3 +314,40 @@ def hint_for_generic(word: str | None) -> str | None:
     if word in GENERIC_ADMIN1:
         return "admin1"
     return None
+
+
+# Arabic articles ("al-", "el", "ash") that romanisations of one name keep or drop at will.
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "ul", "ud", "es", "et"})
+_LOOSE_STEPS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("sh", "s"),
+    ("dj", "j"),
+    ("q", "k"),
+)
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+@lru_cache(maxsize=100_000)
+def loose(key: str) -> str:
+    """A consonant skeleton of a folded Latin key for names romanised many ways (Arabic, Pashto,
+    Somali, Hausa ...): generic words and Arabic articles dropped; kh/h, dh/d, q/k, w/v merged;
+    doubled letters merged; vowels after the first letter dropped (an initial vowel becomes 'a');
+    a final 'h' dropped. 'konar province' and 'kunar' -> 'knr'; 'al hodaida' and 'al hudaydah'
+    -> 'hdd'; 'bulo burde' and 'buulobarde' -> 'blbrd'. Empty for non-Latin keys."""
+    if not key.isascii():
+        return ""
+    words = [w for w in key.split() if w not in GENERIC and w not in ARTICLES]
+    s = "".join(words) or key.replace(" ", "")
+    s = "".join(ch for ch in s if ch.isalpha())
+    if not s:
+        return ""
+    for a, b in _LOOSE_STEPS:
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s.replace("w", "v"))
+    head = "a" if s[0] in "aeiouy" else s[0]
+    s = head + s[1:].translate(_VOWELS)
+    return s.rstrip("h") if len(s) > 2 else s
