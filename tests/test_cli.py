@@ -89,7 +89,7 @@ def test_events_filters_and_json(demo_db: Path) -> None:
 
 
 def test_contested_event_keeps_each_claimant(demo_db: Path) -> None:
-    contested = json.loads(out(sitrep("events", "--json", "--contested", db=demo_db)))
+    contested = json.loads(out(sitrep("events", "--json", "--contested", "--text", "Kharkiv", db=demo_db)))
     assert contested, "the feed's differing Kharkiv figures should give a contested event"
     event = contested[0]
     assert event["contested_reason"]

@@ -422,7 +422,7 @@ _DASH = re.compile(r"^\s*[-–—:]\s")
 _CONTAINER_BETWEEN = re.compile(
     rf"(?:,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|administrative|main)\s+)?"
     rf"(?:capital|city|town|village)\s+(?:in|of)\s+"
-    rf"|(?:\s+(?:village|community|town|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
+    rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
     rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
 )
 _SETTLEMENT_AFTER = re.compile(
@@ -640,6 +640,7 @@ class _Cand:
     unknown: bool = False
     parent: _Cand | None = None
     container: _Cand | None = None  # "A, the capital of B", "A in B", "A, B": B contains A
+    container_said: bool = False  # in so many words ("A in B", "A village of B"), not just "A, B"
     anaphor: bool = False  # "the city's X district": the parent is the city named before
     list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
     fixed_place: str | None = None  # metonyms: the city to resolve instead of the text
@@ -1078,6 +1079,8 @@ class _Recognizer:
             if in_phrase and not support:
                 return big_unit or pop >= 100_000
             return support or big_unit or pop >= 10_000
+        if all(w in self.stop for w in lows):
+            return support  # "Islamic State West Africa Province": "State West" is no region
         if all(w in self.stop or _lower_common(w)[0] for w in lows):
             return support or big_unit or pop >= 100_000
         return True
@@ -1313,6 +1316,7 @@ class _Recognizer:
             o = by_start.get(m.end()) if m else None
             if o is not None and o is not c and not o.water and o.source not in ("metonym", "dateline"):
                 c.container = o
+                c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
 
     def link_parents(self) -> None:
         """'the Kyivskyi district of Kharkiv', 'the Pechersk and Podilskyi districts of Kyiv' and
@@ -1802,10 +1806,11 @@ def find_toponyms(
         if box is None or box.kind not in ("admin1", "country") or not box.country_code:
             return p, conf, why
         if p is not None and (
-            p.kind == "country"
+            p.kind in ("admin1", "feature")
+            or (p.kind == "country" and box.kind == "country")
             or (p.country_code == box.country_code and (box.kind == "country" or _inside(p, box)))
         ):
-            return p, conf, why
+            return p, conf, why  # "Kano, Kaduna and Zamfara states", "Afghanistan, Pakistan": lists
         name = name_of(c)
         local = ResolveContext(countries=[box.country_code], places=[], domain=domain)
         if box.kind == "admin1":
@@ -1846,6 +1851,9 @@ def find_toponyms(
             found = _loose_home(name, c.kind_hint, {box.country_code}, local, g)
             if found is not None:
                 return found[0], found[1], f"{found[2]}; in {box.name}, as the text says"
+        if p is not None and box.kind == "admin1" and c.container_said and p.kind != "country":
+            # "Kosa Qala village in Faryab province": not a namesake elsewhere, somewhere in Faryab
+            return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
         return p, conf, why
 
     def box_first(k: int) -> int:

@@ -25,40 +25,36 @@ def _specific(fig: Figure) -> bool:
     return fig.qualifier not in _VAGUE
 
 
+def _label(claim: Claim) -> str:
+    return claim.claimant.label() if claim.claimant.kind != "outlet" else claim.claimant.name
+
+
 def _better(fig: Figure, old: Figure | None) -> bool:
     return old is None or (_specific(fig), fig.low) > (_specific(old), old.low)
 
 
-def _claimant_figures(
-    claims: list[Claim], attr: str
-) -> tuple[dict[str, Figure], dict[str, tuple[str, Figure]]]:
-    """Each claimant's figure (their most specific, then highest, statement), and each *voice*'s.
-
-    A voice is one report and one side: within a report, "police said one of the victims was a
-    child" does not dispute the outlet's "seven killed"; across reports, or between sides of one
-    report, every figure stands on its own.
-    """
+def _claimant_figures(claims: list[Claim], attr: str) -> dict[str, Figure]:
+    """Each claimant's figure: their most specific, then highest, statement. A claimant's later
+    report replaces its earlier figures (an updated toll is not a dispute); claims arrive in
+    ingest order."""
+    stated = [
+        (c, getattr(c, attr)) for c in claims if getattr(c, attr) is not None and c.stance != Stance.DENIED
+    ]
+    latest = {_label(c): c.report_id for c, _ in stated}
     by_claimant: dict[str, Figure] = {}
-    by_voice: dict[str, tuple[str, Figure]] = {}  # voice -> (claimant label, figure)
-    for claim in claims:
-        fig: Figure | None = getattr(claim, attr)
-        if fig is None or claim.stance == Stance.DENIED:
-            continue
-        label = claim.claimant.label() if claim.claimant.kind != "outlet" else claim.claimant.name
-        if _better(fig, by_claimant.get(label)):
+    for claim, fig in stated:
+        label = _label(claim)
+        if latest[label] == claim.report_id and _better(fig, by_claimant.get(label)):
             by_claimant[label] = fig
-        voice = f"{claim.report_id}|{claim.claimant.affiliation or ''}"
-        if voice not in by_voice or _better(fig, by_voice[voice][1]):
-            by_voice[voice] = (label, fig)
-    return by_claimant, by_voice
+    return by_claimant
 
 
 def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list[str]]:
     """The event's figure range for `attr` ("killed" or "injured") and any disagreements."""
-    by_claimant, by_voice = _claimant_figures(claims, attr)
+    by_claimant = _claimant_figures(claims, attr)
     if not by_claimant:
         return FigureRange(), []
-    figures = [fig for _, fig in by_voice.values()]
+    figures = list(by_claimant.values())
     specific = [f for f in figures if _specific(f)]
     vague = None if specific else figures[0].qualifier
     specific = specific or figures
@@ -72,7 +68,7 @@ def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list
         vague=vague,
     )
     disagreements: list[str] = []
-    items = list(by_voice.values())
+    items = list(by_claimant.items())
     for i, (name_a, a) in enumerate(items):
         for name_b, b in items[i + 1 :]:
             a_hi = a.high if a.high is not None else float("inf")
