@@ -58,7 +58,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_help_is_fast_and_lists_commands() -> None:
     done = sitrep("--help")
     assert done.returncode == 0
-    for command in ("ingest", "events", "show", "export", "demo"):
+    for command in ("ingest", "events", "show", "export", "eval", "geoparse", "demo"):
         assert command in out(done)
 
 
@@ -278,3 +278,17 @@ def test_env_var_names_the_database(tmp_path: Path) -> None:
     done = subprocess.run(cmd, input=text, env=env, capture_output=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert db.exists() and table_counts(db)["events"] == 1
+
+
+def test_geoparse_text_and_json() -> None:
+    text = (
+        "Russian authorities reported strikes in the port city of Taganrog and in Kyiv's Pechersk district."
+    )
+    table = sitrep("geoparse", text)
+    assert table.returncode == 0 and "Taganrog" in out(table) and "district" in out(table)
+    found = json.loads(out(sitrep("geoparse", "--json", stdin=text.encode())))
+    by_name = {t["text"]: t for t in found}
+    assert by_name["Taganrog"]["place"]["country_code"] == "RU" and by_name["Taganrog"]["precision"] == "town"
+    assert by_name["Pechersk"]["precision"] == "district"
+    empty = sitrep("geoparse", " ")
+    assert empty.returncode == 1 and err(empty).startswith("error:")

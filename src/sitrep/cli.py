@@ -279,6 +279,36 @@ def export(fmt: str, output: str | None, db: str | None, **filters: Any) -> None
         write_export(found, fmt, sys.stdout)
 
 
+@cli.command()
+@click.argument("source", required=False, metavar="[TEXT|FILE|-]")
+@click.option("--json", "as_json", is_flag=True, help="Print the toponyms as JSON.")
+def geoparse(source: str | None, as_json: bool) -> None:
+    """Find and resolve the place names of a text (an argument, a file, or - / nothing for stdin)."""
+    from sitrep.geo.geoparse import geoparse as run_geoparse
+    from sitrep.report.table import toponym_table
+
+    if source is None or source == "-":
+        text = sys.stdin.read()
+    elif Path(source).is_file():
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SitrepError(f"{source}: cannot read as UTF-8 text ({exc.__class__.__name__})") from exc
+    else:
+        text = source
+    if not text.strip():
+        raise SitrepError("no text to geoparse")
+    toponyms = run_geoparse(text)
+    if as_json:
+        from dataclasses import asdict
+
+        from sitrep.models import to_jsonable
+
+        _echo_json([to_jsonable(asdict(t)) for t in toponyms])
+        return
+    toponym_table(toponyms)
+
+
 @cli.command("eval")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")

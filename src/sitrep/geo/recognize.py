@@ -1430,6 +1430,20 @@ def _also_not_country(key: str, g: Gazetteer) -> bool:
     return False
 
 
+def _town_elsewhere(key: str, unit: Place, g: Gazetteer) -> bool:
+    """Whether the bare name of a unit ("Beni region": Beni) is also a town of 50,000 in another
+    country, so that naming the unit does not show which country a text is about."""
+    for i, q in g.match(strip_generic(key)[0]).cands:
+        if (
+            q <= Q_ALT
+            and int(g.kind[i]) == K_CITY
+            and int(g.pop[i]) >= 50_000
+            and g.ccodes[int(g.cc[i])] != unit.country_code
+        ):
+            return True
+    return False
+
+
 def _voted_home(
     cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], folded: list[str], g: Gazetteer
 ) -> dict[str, set[int]]:
@@ -1754,6 +1768,7 @@ def find_toponyms(
             and not compound
             and (_home_evidence(p, conf, quality.get(k, -1)) or k in spelt)
             and not (p.kind == "country" and _also_not_country(folded[k], g))
+            and not (p.kind in ("admin1", "admin2") and _town_elsewhere(folded[k], p, g))
         ):
             home.setdefault(p.country_code, set()).add(k)
     # A country where two different names resolve confidently is home too (Danbury and New Milford in a
@@ -1851,7 +1866,13 @@ def find_toponyms(
             found = _loose_home(name, c.kind_hint, {box.country_code}, local, g)
             if found is not None:
                 return found[0], found[1], f"{found[2]}; in {box.name}, as the text says"
-        if p is not None and box.kind == "admin1" and c.container_said and p.kind != "country":
+        if (
+            p is not None
+            and box.kind == "admin1"
+            and c.container_said
+            and p.kind != "country"
+            and (p.country_code != box.country_code or quality.get(k, -1) in _WEAK_Q or "outside" in why)
+        ):
             # "Kosa Qala village in Faryab province": not a namesake elsewhere, somewhere in Faryab
             return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
         return p, conf, why

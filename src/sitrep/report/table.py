@@ -116,3 +116,38 @@ def event_detail(event: Event, store: Any, console: Console | None = None) -> No
                 f"    source: {escape(report.source or report.origin)} {escape(where)} "
                 f"(chars {claim.quote.start}–{claim.quote.end})"
             )
+
+
+def toponym_table(toponyms: list[Any], console: Console | None = None) -> None:
+    """`sitrep geoparse`: each span, what it resolved to, at what precision and how sure."""
+    console = console or _console()
+    table = Table(header_style="bold")
+    for col in (
+        "span",
+        "chars",
+        "place",
+        "admin1",
+        "country",
+        "lat, lon",
+        "geonameid",
+        "precision",
+        "conf",
+        "note",
+    ):
+        table.add_column(col, overflow="fold")
+    for t in toponyms:
+        place = t.place
+        table.add_row(
+            escape(t.text),
+            f"{t.start}–{t.end}",
+            escape(place.name) if place else "—",
+            escape(place.admin1 or "") if place else "",
+            escape(place.country or "") if place else "",
+            f"{place.lat:.4f}, {place.lon:.4f}" if place else "",
+            str(place.geonameid or "") if place else "",
+            t.precision.value,
+            f"{t.confidence:.2f}",
+            escape(t.reason if place is None or t.role != "place" else t.descriptor or "")
+            + (" (attributive)" if t.role != "place" else ""),
+        )
+    console.print(table)
