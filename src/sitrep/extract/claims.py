@@ -24,6 +24,7 @@ from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country
+from sitrep.geo.resolve import offset_point
 from sitrep.models import (
     Claim,
     Claimant,
@@ -116,6 +117,10 @@ class _Context:
 
 
 def _location(t: Toponym) -> Location:
+    """A claim's location from a toponym; "10 km southeast of X" moves the point off X."""
+    point = None
+    if t.place is not None and t.offset_km and t.bearing:
+        point = offset_point(t.place.lat, t.place.lon, t.offset_km, t.bearing)
     return Location(
         text=t.text,
         place=t.place,
@@ -124,7 +129,14 @@ def _location(t: Toponym) -> Location:
         offset_km=t.offset_km,
         bearing=t.bearing,
         detail=t.descriptor,
+        lat=point[0] if point else None,
+        lon=point[1] if point else None,
     )
+
+
+def _rank(t: Toponym) -> int:
+    """Finer first (a measured alternative, raions after the towns inside them, did worse)."""
+    return _PRECISION_RANK.get(t.precision, 9)
 
 
 def _inside(inner: Location, outer: Location | None) -> bool:
@@ -373,7 +385,7 @@ class ClaimExtractor:
             if t.descriptor and t.precision in {Precision.TOWN, Precision.SITE}:
                 ctx.descriptors[t.descriptor.lower()] = _location(t)
         if usable:
-            best = min(usable, key=lambda t: _PRECISION_RANK.get(t.precision, 9))
+            best = min(usable, key=_rank)
             return _location(best)
         if m := _CAPITAL.search(clause):
             code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
@@ -529,7 +541,7 @@ def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
             return None
         return Location(text=country.name, place=country, precision=Precision.COUNTRY)
     named = [t for t in placed if t.descriptor != "dateline"] or placed
-    best = min(named, key=lambda t: _PRECISION_RANK.get(t.precision, 9))
+    best = min(named, key=_rank)
     return _location(best)
 
 
