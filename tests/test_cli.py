@@ -292,3 +292,10 @@ def test_geoparse_text_and_json() -> None:
     assert by_name["Pechersk"]["precision"] == "district"
     empty = sitrep("geoparse", " ")
     assert empty.returncode == 1 and err(empty).startswith("error:")
+
+
+def test_demo_ingests_the_bundled_examples(tmp_path: Path) -> None:
+    done = sitrep("demo", "--db", str(tmp_path / "demo.db"))
+    assert done.returncode == 0, err(done)
+    assert "Bila Tserkva" in out(done) and "contested" in out(done)
+    assert table_counts(tmp_path / "demo.db")["reports"] == 13

@@ -367,30 +367,9 @@ def demo(db: str) -> None:
 
     examples = files("sitrep") / "examples"
     ctx = click.get_current_context()
-    ctx.invoke(
-        ingest,
-        inputs=(str(examples),),
-        published="2025-11-25",
-        source=None,
-        lang=None,
-        timeout=None,
-        as_json=False,
-        quiet=False,
-        db=db,
-    )
-    ctx.invoke(
-        events,
-        limit=0,
-        as_json=False,
-        db=db,
-        date_from=None,
-        date_to=None,
-        event_type=None,
-        country=None,
-        admin1=None,
-        text=None,
-        contested=None,
-    )
+    # Click fills every option not given here with its default.
+    ctx.invoke(ingest, inputs=(str(examples),), published="2025-11-25", db=db)
+    ctx.invoke(events, limit=0, db=db)
     click.echo(
         f"\nNext: `sitrep show EVENT_ID --db {db}` shows every claim behind an event; "
         f"`sitrep export --format geojson --db {db} -o events.geojson` writes a map layer.",
