@@ -235,3 +235,8 @@ def test_dates_that_are_not_the_event_date(text: str) -> None:
 )
 def test_a_year_is_not_a_count(text: str, killed: int) -> None:
     assert figures(text)["killed"] == (killed, killed)
+
+
+def test_the_subject_of_an_active_verb_is_not_a_victim() -> None:
+    assert figures("A suicide bomber killed at least seven people near the market.") == {"killed": (7, None)}
+    assert figures("Two female pastors were killed by knife attacks.")["killed"] == (2, 2)

@@ -53,6 +53,7 @@ _PERSON_PL_WORDS = (
     r"traders|merchants|miners|fishermen|pilgrims|refugees|migrants|IDPs|displaced(?:\s+(?:people|persons))?|"
     r"patients|doctors|medics|nurses|volunteers|rescuers|firefighters|passengers|drivers|bystanders|shoppers|"
     r"inmates|prisoners|detainees|suspects|hostages|captives|elders|chiefs|leaders|clerics|priests|monks|nuns|"
+    r"pastors|imams|bishops|sheikhs|"
     r"lawyers|judges|activists|politicians|lawmakers|candidates|voters|supporters|peacekeepers|contractors|"
     r"engineers|labou?rers|siblings|brothers|sisters|sons|daughters|wives|husbands|mothers|fathers|cousins|"
     r"youngsters|vigilantes|hunters|mourners|guests|customers|tourists|foreigners|settlers|smugglers|robbers|"
@@ -549,6 +550,7 @@ _PERP_INCLUDED = re.compile(
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ACTIVE_OBJECT = re.compile(rf"\s+(?:{COUNT}\b|(?:the|his|her|their|its)\b)", re.IGNORECASE)
 
 
 def _is_year(m: re.Match[str], text: str) -> bool:
@@ -592,6 +594,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 continue
             if _is_year(m, text):
                 continue
+            if name == "passive" and _ACTIVE_OBJECT.match(text, m.end("verb")):
+                continue  # "A suicide bomber killed at least seven people": the subject is not a victim
             results = _read(name, m, text, offset)
             if not results:
                 continue
