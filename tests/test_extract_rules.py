@@ -408,6 +408,77 @@ PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
             False,
             (BATTLES, "Government regains territory"),
         ),
+        # general wording classes (not single records)
+        (
+            "Riot police violently suppressed a peaceful sit-in by farmers.",
+            False,
+            (PROTESTS, "Excessive force against protesters"),
+        ),
+        (
+            "Two marchers died in the crackdown on the rally in the capital.",
+            True,
+            (PROTESTS, "Excessive force against protesters"),
+        ),
+        (
+            "Police dispersed a non-violent demonstration outside parliament.",
+            False,
+            (PROTESTS, "Protest with intervention"),
+        ),
+        (
+            "Students marched through the city, which later turned violent.",
+            False,
+            (RIOTS, "Violent demonstration"),
+        ),
+        (
+            "Demonstrators lit fires and threw fireworks at the police lines.",
+            False,
+            (RIOTS, "Violent demonstration"),
+        ),
+        (
+            "Hundreds rallied in the capital against the killing of a student.",
+            False,
+            (PROTESTS, "Peaceful protest"),
+        ),
+        (
+            "The army freed several villages from the insurgents.",
+            False,
+            (BATTLES, "Government regains territory"),
+        ),
+        (
+            "Rebels took control by force of two districts.",
+            False,
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
+        ("Gunmen stormed the community at dawn and killed 11 people.", True, (VAC, "Attack")),
+        ("Bandits raided the village and attacked the local population.", True, (VAC, "Attack")),
+        ("The two sides signed a truce after weeks of heavy fighting.", False, (STRATEGIC, "Agreement")),
+        ("The militias agreed to resume peace talks next month.", False, (STRATEGIC, "Agreement")),
+        (
+            "The ministry said it is moving troops to the northern border.",
+            False,
+            (STRATEGIC, "Change to group/activity"),
+        ),
+        (
+            "The army set up a new observation post as part of the de-escalation deal.",
+            False,
+            (STRATEGIC, "Headquarters or base established"),
+        ),
+        (
+            "Police found a stash of projectiles in an abandoned house.",
+            False,
+            (STRATEGIC, "Disrupted weapons use"),
+        ),
+        (
+            "Coast guards thwarted an attempt to smuggle migrants by boat.",
+            False,
+            (None, "Not political violence"),
+        ),
+        (
+            "Shops and vehicles were destroyed following a clash between rival gangs.",
+            False,
+            (STRATEGIC, "Looting/property destruction"),
+        ),
+        ("Twelve people died of methanol poisoning in the province.", True, (None, "Not political violence")),
     ],
 )
 def test_classify_acled_precedence(text: str, harm: bool, expected: tuple[str | None, str]) -> None:

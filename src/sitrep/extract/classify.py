@@ -31,11 +31,14 @@ Precedence (the first step that fires decides)
    political actor, a demonstration, a battle or a deliberate attack (bomb, gunmen).
 2. **Demonstrations** (protest words, not a diplomatic protest or a campaign rally): Violent
    demonstration (protesters throw stones or petrol bombs, torch, block roads with burning tyres,
-   clash with police, riot) > Excessive force against protesters (protesters killed, shot, beaten,
-   seriously injured; live fire) > Protest with intervention (tear gas, water cannon, rubber
-   bullets, dispersal, arrests of protesters, suppression) > Peaceful protest. A bombing or a
+   clash with police, riot, light fires, a protest that "turned violent"; not a "non-violent"
+   one) > Excessive force against protesters (protesters killed, shot, beaten, seriously injured;
+   live fire; violent suppression, excessive force, deaths in a crackdown) > Protest with
+   intervention (tear gas, water cannon, rubber bullets, dispersal, arrests of protesters,
+   suppression) > Peaceful protest. A bombing or a
    strike on a crowd is typed by its weapon, and gunmen killing people at a rally is an Attack.
-   Strikes and hunger strikes alone are no demonstration (ACLED).
+   Strikes and hunger strikes alone are no demonstration (ACLED). What a protest is against ("against
+   the killing of ...", "to mourn ...") is context, not its event; protesters raped is Sexual violence.
 3. **Mob violence** (mob, lynching, vigilantes, an angry crowd beating or burning) and **riots**
    without protest words (Violent demonstration; looting and arson alone go to step 10).
 4. **Chemical weapon** (chlorine/mustard/poison gas, sarin, nerve agents; tear gas only when
@@ -49,7 +52,8 @@ Precedence (the first step that fires decides)
    now controls: the actor decides; regain verbs default to the government, capture verbs to
    non-state actors; "X were pushed back" gives the ground to X's enemy). Capturing people is
    Arrests by state forces, Abduction by anyone else; capturing weapons is Disrupted weapons use;
-   "the occupied West Bank" and "areas occupied by rebels" are states, not events.
+   "the occupied West Bank" and "areas occupied by rebels" are states, not events; a base set up
+   in an area is the base.
 6. **Disrupted weapons use**, when nobody was harmed: drones, missiles, rockets intercepted or
    shot down (aircraft shot down are attacks); weapons, ammunition or explosives seized, found,
    recovered, defused or destroyed; bomb plots foiled.
@@ -127,7 +131,9 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"guided bombs?",
         r"aerial bombs?",
         r"barrel bombs?",
-        r"bombers?",
+        r"(?:strategic|heavy|long-range|stealth|supersonic|Tu-\d+|B-\d+) bombers?",
+        r"bombers? (?:jets?|planes?|aircraft)",
+        r"choppers?",
         r"KABs?",
         r"bombed from the air",
         r"airstrikes?",
@@ -168,6 +174,8 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"VBIEDs?",
         r"booby[- ]?traps?(?:ped)?",
         r"anti-personnel mines?",
+        r"(?:ground|sea|naval|buried) mines?",
+        r"mines? (?:laid|planted|placed)",
         r"anti-tank mines?",
         r"mine (?:explosion|blast|exploded|went off)",
         r"(?:stepped on|hit|struck|ran over|drove over) (?:an? |the )?(?:land ?)?mines?",
@@ -196,6 +204,8 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r")?explosives?(?:-laden)? (?:vests?|belts?)",
         r"detonated (?:him|her|them)sel(?:f|ves)",
         r"self-detonat\w*",
+        r"suicide (?:[\w-]+ ){0,3}(?:(?:improvised )?explosive devices?|IEDs?)",
+        r"SVBIEDs?",
     ),
     "grenade": _rx(r"(?:hand )?grenades?"),
     "chemical": _rx(
@@ -263,7 +273,8 @@ _CONTEXT = re.compile(
     r"^\s*(?:a day|a week|[\w'-]+ (?:days|weeks|hours|months)|hours|days|shortly|moments|soon)\s+"
     r"(?:after|before)\b"
     r"|(?P<to_end>\b(?:in anticipation of|ahead of|in the run-up to|in the run up to|in preparation for|"
-    r"in the wake of|(?:came|comes|come|occurred|took place) (?:[\w'-]+ ){0,3}(?:after|following|amid)|"
+    r"in the wake of|in the aftermath of|(?:came|comes|come|occurred|"
+    r"took place) (?:[\w'-]+ ){0,3}(?:after|following|amid)|"
     r"(?:a|one|two|three|four|five|six|several|few|\d+) (?:days?|weeks?|months?|years?|hours?) "
     r"(?:after|before)|"
     r"(?:after|following) (?:months|years|weeks|days|decades) of|"
@@ -285,6 +296,10 @@ _CONTEXT = re.compile(
     r"sentenced (?:for|over)|for (?:their|his|her|its) (?:alleged )?(?:role|involvement|part) in|"
     r"over (?:the|a|an) "
     r"(?:[\w'-]+ )?(?:attack|bombing|killing|murder|shooting|massacre))\b"
+    r"|\b(?:following|after) (?:an? |the )?(?:[\w'-]+ ){0,3}(?:fighting|clash(?:es)?|battles?|hostilities)\b"
+    r"|\b(?:to mourn|to commemorate|in memory of|undeterred by|in protest (?:at|over|against)|against "
+    r"(?:the |an? )?(?:[\w'-]+ )?(?:killings?|deaths?|murders?|executions?|arrests?|detentions?|shootings?|"
+    r"massacres?|rapes?|abductions?|kidnappings?|bombings?|attacks?))\b"
     r"|\b(?:following|after) the (?:death|killing|murder|assassination|arrest|release|capture|detention|"
     r"abduction|kidnapping|disappearance|election|announcement|collapse|fall|funeral) of\b",
     re.IGNORECASE,
@@ -296,7 +311,8 @@ _SIMULTANEOUS = re.compile(
 #: Future, intended or threatened events have not happened.
 _MODAL = re.compile(
     r"\b(?:will|would|shall|could|might|may|plans? to|planning to|planned to|threaten(?:s|ed|ing)? to|"
-    r"vow(?:s|ed)? to|expected to|aim(?:s|ed)? to|intends? to|going to|set to|ready to|prepared to|"
+    r"vow(?:s|ed)? to|expected to|(?:the )?powers? to|authority to|right to|bid to|"
+    r"attempts? to|aim(?:s|ed)? to|intends? to|going to|set to|ready to|prepared to|"
     r"agreed to|agrees? to|pledged to|promised to|refused to|urged \w+ to|ordered \w+ to)"
     r"\s+(?:[\w'-]+\s+)?$",
     re.IGNORECASE,
@@ -433,16 +449,19 @@ _STRONG_BATTLE = _rx(
     r"counter-?offensive",
     r"counter-?attack(?:s|ed)?",
     r"assaults? on (?:[\w'-]+ ){0,2}positions",
-    r"stormed",
+    r"stormed(?! (?:an? |the )?(?:[\w'-]+ ){0,2}(?:communit(?:y|ies)|villages?|churche?s?|mosques?|schools?|"
+    r"markets?|hotels?|homes?|houses?|hospitals?))",
     r"ambush(?:ed|es)?(?! (?:[\w'-]+ ){0,3}(?:civilians?|villagers|farmers|miners|travell?ers|passengers|"
     r"worshippers|traders|herders|workers|motorists|bus|vehicles? carrying civilians)\b)",
     r"(?:repelled|repulsed|fended off|foiled|thwarted|beat back|pushed back) (?:an? |the "
-    r")?(?:[\w'-]+ ){0,3}(?:attack|assault|offensive|attempt)",
+    r")?(?:[\w'-]+ ){0,3}(?:attack|assault|offensive|attempt(?! to (?:smuggle|cross|enter|flee|escape|"
+    r"traffic)))",
     r"(?:attack|assault|attempt)s? (?:[\w'-]+ ){0,8}(?:was|were) (?:repelled|repulsed|fended off|"
     r"foiled|thwarted)",
     r"came under (?:heavy )?fire",
     r"(?:retreated|withdrew|fled|abandoned(?: [\w'-]+){1,2}|pulled out) under (?:heavy )?fire",
-    r"(?<!the )(?<!those )surround(?:ed|s)",
+    r"(?<!the )(?<!those )surround(?:ed|s)(?! by (?:[\w'-]+ )?(?:police|supporters|protesters|crowds?|family|"
+    r"relatives|journalists|reporters|security|guards|bodyguards))",
     r"encircl(?:ed|es|ing|ement)",
     r"military operations?",
     r"security operations?",
@@ -469,8 +488,10 @@ _QUANTITY = (
 )
 #: Weaker battle evidence: an attack on a military target.
 _ATTACK_ON_MILITARY = re.compile(
-    r"\b(?:attack(?:ed|s)?|raided|assaulted|overran|targeted|ambushed|hit) (?:on |against )?"
-    r"(?:an? |the |two |three |several |a number of )?(?:[\w'-]+ ){0,4}" + _MILITARY_TARGET + r"\b",
+    r"\b(?:attack(?:ed|s)?|raided|assaulted|overran|targeted|ambushed|hit|stormed|charged) (?:on |against )?"
+    r"(?!by\b)(?:an? |the |two |three |several |a number of )?(?:(?!by\b)[\w'-]+ ){0,4}"
+    + _MILITARY_TARGET
+    + r"\b",
     re.IGNORECASE,
 )
 #: Weaker battle evidence: combatants killed or wounded.
@@ -538,7 +559,9 @@ _REGAIN = _rx(
     r"seized back",
     r"took back",
     r"dislodg(?:ed|ing)",
-    r"freed (?:the )?(?:[\w'-]+ )?(?:town|village|city|area|district|region)",
+    r"(?:freed|liberated|cleared) (?:the |a |several |two |three |\d+ )?(?:[\w'-]+ )?(?:towns?|villages?|"
+    r"city|cities|"
+    r"areas?|districts?|regions?|neighbou?rhoods?|localit(?:y|ies)|settlements?) (?:[\w'-]+ ){0,4}from",
     r"(?:drove|driven|drive|pushed|push|chased|forced|flushed) (?:[\w'-]+ ){0,4}(?:back|out)\b(?: of| from)?",
     r"(?:were|was) (?:pushed|driven|forced) (?:back|out)",
     r"expelled (?:[\w'-]+ ){0,4}from",
@@ -563,6 +586,7 @@ _OVERTAKE = _rx(
     r"(?:advanced|advancing|advance|pushed|made advances|gained ground|made gains|entered|marched) "
     r"(?:in|into|on|to|towards|toward|deeper)\b",
     r"advanced",
+    r"(?:by|after|in) (?:fully )?(?:controlling|securing)",
     r"fell to(?! (?:his|her|their) deaths?| the ground| \d)",
     r"in (?:full |complete |total )?control of",
     r"fallen to",
@@ -598,7 +622,7 @@ _PERSON_OBJECT = (
     r"demonstrators|supporters|followers|volunteers|engineers|doctors|nurses|loggers|priests?|pastors?)"
 )
 _WEAPON_OBJECT = (
-    r"(?:weapons?|arms|ammunitions?|ammo|rifles?|pistols?|guns?|revolvers?|muskets?|carbines?|"
+    r"(?:weapons?|arms|ammunitions?|ammo|projectiles?|rifles?|pistols?|guns?|revolvers?|muskets?|carbines?|"
     r"explosives?|grenades?|mines?|landmines?|land mines?|IEDs?|bombs?|rockets?|missiles?|mortars?|"
     r"rounds|bullets|cartridges|"
     r"caches?|depots?|arsenals?|stockpiles?|munitions?|Kalashnikovs?|AK-?47s?|launchers?|RPGs?|"
@@ -606,7 +630,8 @@ _WEAPON_OBJECT = (
     r"ordnance|UXOs?)"
 )
 _PLACE_OBJECT = (
-    r"(?:towns?|villages?|city|cities|districts?|areas?|neighbou?rhoods?|regions?|provinces?|territor(?:y|ies)|"
+    r"(?:towns?|villages?|city|cities|districts?|areas?|neighbou?rhoods?|regions?|provinces?|territor(?:y|"
+    r"ies)|"
     r"hills?|hilltops?|heights|mountains?|airports?|air ?bases?|airfields?|oil ?fields?|crossings?|roads?|"
     r"highways?|bridges?|dams?|ports?|islands?|valleys?|counties|county|localit(?:y|ies)|settlements?|"
     r"strongholds?|outskirts|parts|quarters?|pockets?|suburbs?|capital|border|countryside|hill posts?|"
@@ -627,7 +652,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?
 
 #: Actors: government forces and non-state armed groups (qualified phrases first).
 _ACTOR = re.compile(
-    r"(?P<gov>(?i:\b(?:allied|pro-government|pro-regime|loyalist|government-backed|state-backed|government|govt|"
+    r"(?P<gov>(?i:\b(?:allied|pro-government|pro-regime|loyalist|government-backed|state-backed|"
+    r"government|govt|"
     r"regime|state|security|armed|federal|national|army|military)\s+(?:\w+\s+)?(?:forces|troops|fighters|"
     r"militias?|units?|soldiers|groups?)\b"
     r"|\bforces loyal to (?:the )?(?:government|president|regime|state)\b)"
@@ -637,7 +663,8 @@ _ACTOR = re.compile(
     r"|\b[A-Z][a-z]+(?:an|ian|ish|i|ese|ch) (?:[Ss]ecurity |[Aa]rmed |[Gg]overnment )?(?:[Ff]orces|"
     r"[Tt]roops|[Aa]rmy|"
     r"[Mm]ilitary|[Ss]oldiers|[Pp]olice)\b"
-    r"|(?i:\b(?:army|armies|troops|soldiers|military|servicem[ae]n|police|policem[ae]n|gendarmes?|gendarmerie|"
+    r"|(?i:\b(?:army|armies|troops|soldiers|military|servicem[ae]n|police|policem[ae]n|gendarmes?|"
+    r"gendarmerie|"
     r"marines|navy|commandos?|paratroopers|peacekeepers|army units?|security forces|authorities)\b)"
     r"|(?i:\b(?:counter-?terrorism|intelligence|security) (?:service|services|agents|agency|units?|"
     r"officers|police)\b)"
@@ -675,18 +702,19 @@ _VAC_ATTACK = _rx(
     r"students|children|women|man|woman|boy|girl)",
     r"opened fire (?:on|at) (?:an? |the )?(?:[\w'-]+ ){0,3}(?:civilians?|villagers|residents|worshippers|"
     r"passengers|people|crowd|bus|vehicle|car|market|church|mosque|school|wedding|funeral|shoppers|"
-    r"rehabilitation cent(?:er|re)|bar|restaurant|hotel)",
-    r"attack(?:ed|s)? (?:on )?(?:an? |the |two |three |several )?(?:[\w'-]+ ){0,3}(?:villages?|"
-    r"villagers|civilians|"
+    r"(?:[\w'-]+ )?cent(?:er|re)|clinic|bar|restaurant|hotel|office)",
+    r"(?:attack(?:ed|s)?|raid(?:ed|s)?|stormed) (?:on )?(?:an? |the |two |three |several )?(?:[\w'-]+ ){0,3}"
+    r"(?:villages?|villagers|civilians|communit(?:y|ies)|(?:civilian |local )?population|locals|hamlets?|"
     r"residents|church(?:es)?|mosques?|schools?|markets?|buses|bus|vehicles?|car|travell?ers|passengers|"
-    r"worshippers|homes|houses|hospitals?|wedding|funeral|farmers|building|stock exchange|hotel|"
+    r"worshippers|homes|houses|hospitals?|wedding|funeral|farmers|buildings?|offices?|hotels?|"
     r"restaurant|shop|camp for displaced|IDP camp|refugee camp)",
     r"murder(?:ed|s)?",
     r"assassinat(?:ed|ion)",
     r"(?:killed|murdered|slain|slaughtered|shot(?: and killed| dead)?|gunned down|beheaded|hacked to death|"
     r"stabbed(?: to death)?|executed|burned to death|beaten to death) by (?:[\w'-]+ "
     r"){0,4}(?:gunmen|assailants|"
-    r"attackers|militants|men|bandits|herdsmen|herders|assassins|fighters|jihadists|insurgents|rebels|terrorists|"
+    r"attackers|militants|men|bandits|herdsmen|herders|assassins|fighters|jihadists|insurgents|rebels|"
+    r"terrorists|"
     r"members|gangs?|group|motorcyclists|tribesmen|militia(?:men)?|Boko Haram|al[- ]Shabaa?b|Taliban|"
     r"Islamic State|soldiers|troops|police(?:men)?|security forces|(?:secret |security )?services|agents)",
     r"killed in (?:an? |the )?(?:[\w'-]+ ){0,2}(?:shooting|gun attack|knife attack|machete attack|stabbing|"
@@ -722,7 +750,7 @@ _ARMED_ATTACKERS = _rx(
     r"(?:bandits|gunmen|armed men|assailants|attackers|militants|herdsmen|herders|unknown men|"
     r"unidentified men|"
     r"jihadists|assassins|(?:armed )?gangs?|motorcyclists|tribesmen|(?:cattle )?rustlers|pirates|militiamen) "
-    r"(?:[\w'-]+ ){0,3}(?:have |had )?(?:killed|shot|attacked|murdered|opened fire|raided|stormed|"
+    r"(?:[\w'-]+ ){0,12}?(?:have |had )?(?:killed|shot|attacked|murdered|opened fire|raided|stormed|"
     r"slaughtered|"
     r"beheaded|hacked|massacred|executed)",
 )
@@ -768,7 +796,9 @@ _PROTEST = re.compile(
     r"(?:[\w'-]+ ){0,9}(?:to demand|to protest|to denounce|to voice|to oppose|"
     r"to condemn|to call for|demanding|calling for|to express|to voice|chanting)|chant(?:ed|ing) "
     r"slogans|marchers|protest-march|bandh|hartal|"
-    r"dharnas?|gheraos?|(?:candle ?light |candle )?vigils?|candle marches)\b"
+    r"dharnas?|gheraos?|(?:candle ?light |candle )?vigils?|candle marches|die-ins?|"
+    r"(?:police|riot police|officers|security forces) (?:[\w'-]+ ){0,4}(?:fired|used|deployed|sprayed) "
+    r"(?:[\w'-]+ ){0,2}(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray))\b"
     r"|\b(?-i:march(?:ed|es|ing)?)\b",
     re.IGNORECASE,
 )
@@ -798,11 +828,18 @@ _RIOT = re.compile(
     r"(?:[\w'-]+ ){0,3}clash(?:ed)?|burn(?:ed|ing|t)? (?:[\w'-]+ ){0,2}(?:tyres|tires|cars|"
     r"vehicles|buildings|"
     r"offices|police station)|barricad(?:es|ed|ing)|block(?:ed|ing)? (?:[\w'-]+ ){0,2}(?:roads?|"
-    r"highways?|streets?|entrances?|bridges?|railway|traffic)|shut down (?:[\w'-]+ ){0,2}(?:roads?|"
+    r"highways?|streets?|entrances?|bridges?|railway|traffic|thoroughfares?|junctions?)|"
+    r"shut down (?:[\w'-]+ ){0,2}(?:roads?|"
     r"highways?|streets?|offices|campus(?:es)?)|pull(?:ed)? down|tore down|broke into|stormed|"
-    r"(?:protesters|demonstrators) (?:[\w'-]+ ){0,3}(?:armed with|attacked|beat|injured)|violent "
+    r"(?:protesters|demonstrators) (?:(?!were\b|was\b|been\b|being\b)[\w'-]+ ){0,3}(?:armed with|attacked|"
+    r"beat|injured)|(?<!non-)(?<!non )violent "
     r"(?:protests?|"
-    r"demonstrations?)|unrest|turned violent|(?:armed )?with (?:stones|rocks|sticks|clubs|machetes|"
+    r"demonstrations?)|unrest|turn(?:ed|s|ing)? (?:[\w'-]+ )?violent|"
+    r"descended into (?:[\w'-]+ ){0,6}violence|"
+    r"violence (?:erupted|broke out)|erupted into violence|(?:fir(?:e|ed|ing)|thr(?:ew|ow|owing)|hurl(?:ed|"
+    r"ing)?|launch(?:ed|ing)?) (?:[\w'-]+ ){0,2}(?:firecrackers|fireworks|flares) (?:at|against|towards)|"
+    r"(?:lit|light(?:ed|ing)?|start(?:ed|ing)?) (?:[\w'-]+ )?fires|(?:armed )?with (?:stones|rocks|"
+    r"sticks|clubs|machetes|"
     r"iron rods))\b",
     re.IGNORECASE,
 )
@@ -818,7 +855,9 @@ _PROTEST_FORCE = re.compile(
     r"marchers|rally)|(?:protesters?|demonstrators?|marchers) (?:[\w'-]+ ){0,3}(?:were |was )?"
     r"(?:killed|shot|died|dead|beaten|wounded|injured|hospitali[sz]ed)|(?:serious|severe|critical) "
     r"injur(?:y|ies)|brutal(?:ly)?|bloody crackdown|with (?:his |their |a )?batons?|gunfire|"
-    r"massacre|turned deadly|turned bloody)\b",
+    r"massacre|turned deadly|turned bloody|excessive force|violent(?:ly)? (?:suppress\w*|repress\w*|"
+    r"crack\w* down|crackdown)|(?:deadly|lethal|fatal|violent) (?:force|crackdown|"
+    r"repression)|(?:die|dies|died|dead|killed|deaths?) in (?:an? |the )?(?:[\w'-]+ ){0,2}crackdown)\b",
     re.IGNORECASE,
 )
 #: Authorities stepping in without lethal force.
@@ -862,6 +901,7 @@ _PROTEST_INTERVENE = _rx(
     r"push(?:ed|es|ing)? back (?:[\w'-]+ ){0,2}(?:protesters|demonstrators|crowds?|marchers)",
 )
 _MOB = _rx(
+    r"mobs? of (?:[\w'-]+ )?(?:looters|rioters|youths|vigilantes)",
     r"mobs? (?:of [\w'-]+ )?(?:[\w'-]+ )?(?:attacked|beat|lynched|torched|burned|burnt|killed|set|"
     r"stormed|stoned|"
     r"hacked|assaulted|dragged|chased)",
@@ -875,7 +915,6 @@ _MOB = _rx(
     r"communal (?:clash(?:es)?|violence)",
     r"(?:crowds?|villagers|residents|locals|youths|mobs?) (?:[\w'-]+ ){0,2}(?:set upon|beat|attacked|lynched|"
     r"burned|burnt|hacked|stoned|torched)",
-    r"set upon",
     r"stoned to death",
 )
 
@@ -935,6 +974,7 @@ _SEIZE = _rx(
     r"unexploded",
     r"bomb disposal",
     r"haul",
+    r"stash(?:es)?",
     r"cache",
     r"hideout",
     r"handed in",
@@ -974,6 +1014,9 @@ _AGREEMENT = _rx(
     r"(?:as part of|under|in line with|per|following) (?:the|a|an) (?:[\w'-]+ ){0,3}(?:deal|"
     r"agreement|accord)",
     r"the deal to",
+    r"agreed (?:to|on) (?:[\w'-]+ ){0,2}(?:resume|hold|start|begin|open|"
+    r"return to) (?:[\w'-]+ ){0,2}(?:peace )?"
+    r"(?:talks|negotiations|dialogue)",
     r"prisoner (?:exchange|swap|release)s?",
     r"exchange of (?:prisoners|detainees|bodies|captives)",
     r"exchanged (?:[\w'-]+ ){0,2}(?:prisoners|detainees|bodies|captives)",
@@ -994,19 +1037,22 @@ _LOOTING = re.compile(
     r"set(?:ting)? fire to|"
     r"razed|demolished|"
     r"destroy(?:ed|ing)|vandali[sz]ed|damag(?:ed|ing)|attacks? on|put (?:[\w'-]+ ){0,3}afire|"
-    r"blew up) (?:[\w'-]+ ){0,4}(?:propert(?:y|ies)|homes?|houses?|shops?|stores?|vehicles|cars|buildings?|"
+    r"blew up|st(?:ole|olen|eal|eals|ealing)|dismantl(?:ed|ing)) (?:[\w'-]+ ){0,4}(?:propert(?:y|ies)|"
+    r"railways?|rails|"
+    r"cables|machinery|generators?|infrastructure|homes?|houses?|shops?|stores?|vehicles|cars|buildings?|"
     r"crops|villages?|churches|mosques|offices|markets?|establishments?|schools?|businesses|huts|"
     r"granaries|livestock|telecom masts?|masts?|towers?|pylons?|temples?|shrines?|statues?|"
     r"monuments?|graves?|"
     r"cemeter(?:y|ies)|memorials?|idols?)|land (?:grabs?|seizures?)|seized "
     r"(?:[\w'-]+ ){0,2}land|"
     r"(?:homes?|houses?|shops?|stores?|vehicles|cars|buildings?|huts) (?:[\w'-]+ ){0,3}(?:were |was )?"
-    r"(?:looted|torched|set (?:ablaze|alight|on fire)|burned|burnt|razed|vandali[sz]ed|ransacked|afire))\b",
+    r"(?:looted|torched|set (?:ablaze|alight|on fire)|burned|burnt|razed|vandali[sz]ed|ransacked|afire|"
+    r"destroyed|demolished))\b",
     re.IGNORECASE,
 )
 _BASE_NOUN = (
     r"(?:bases?|military posts?|observation (?:posts?|points?)|outposts?|headquarters|HQs?|military points?|"
-    r"points?|garrisons?|(?:military|army|training) camps?|command cent(?:er|re)s?|positions|posts|"
+    r"points?|garrisons?|barracks|(?:military|army|training) camps?|command cent(?:er|re)s?|positions|posts|"
     r"airstrips?|air ?bases?|naval bases?|checkpoints?|installations?)"
 )
 _BASE = re.compile(
@@ -1040,7 +1086,8 @@ _CHANGE = _rx(
     r"reinforc(?:ed|ing|ements?|e)",
     r"deploy(?:ed|ing|ment|ments|s)?(?! (?:point|area|site|base|zone|location)s?\b)",
     r"redeploy(?:ed|ing|ment)?",
-    r"(?:sent|dispatched|forwarded|moved|rushed|transferred) (?:more |additional |new |hundreds of "
+    r"(?:sent|sending|dispatched|dispatching|forwarded|moved|moving|rushed|rushing|transferred) (?:more |"
+    r"additional |new |hundreds of "
     r"|thousands of |\w+ )?"
     r"(?:[\w'-]+ )?(?:troops|forces|fighters|reinforcements|soldiers|units|military equipment|convoys?)",
     r"pull(?:ed|s|ing)? back",
@@ -1050,7 +1097,8 @@ _CHANGE = _rx(
     r"fortif(?:y|ied|ies|ying|ications?)",
     r"(?:formed|formation of|founded|launched|created|set up|established) (?:an? |the )?(?:new "
     r")?(?:[\w'-]+ ){0,3}"
-    r"(?:groups?|units?|brigades?|battalions?|forces?|militias?|coalition|alliance|armed wing|regiment)",
+    r"(?:groups?|units?|brigades?|battalions?|forces?|militias?|coalition|alliance|armed wing|regiment|"
+    r"organi[sz]ations?|divisions?|corps)",
     r"(?:groups?|units?|brigades?|battalions?|militias?) (?:[\w'-]+ ){0,3}(?:have been|has been|were|was) "
     r"(?:formed|founded|created|set up)",
     r"disband(?:ed|ing)?",
@@ -1096,6 +1144,8 @@ _DISASTER = _rx(
     r"flooding",
     r"flash floods?",
     r"wildfires?",
+    r"(?:\d+|dozens of|hundreds of|several|many) fires",
+    r"fires? (?:are |were |is |was )?(?:burning|raging|spreading)",
     r"forest fires?",
     r"bush ?fires?",
     r"hurricanes?",
@@ -1140,7 +1190,7 @@ _DISASTER = _rx(
     r"short circuit",
     r"(?:factory|plant|warehouse|refinery|industrial (?:area|estate|zone|park|site)|mine|depot) "
     r"(?:fire|blaze|explosion|blast|collapse)",
-    r"(?:chemical|power|nuclear|industrial|treatment|pesticide|fertili[sz]er|cast iron|distilling) "
+    r"(?:chemical|power|nuclear|industrial|treatment|manufacturing|processing|fertili[sz]er|steel|iron) "
     r"(?:plant|facility|factory)",
     r"industrial (?:area|estate|zone|park|site|accident)",
     r"fire broke out",
@@ -1153,12 +1203,14 @@ _DISASTER = _rx(
     r"firefighters?",
     r"fire crews?",
     r"building collapse",
-    r"collapsed",
+    r"(?:buildings?|house|homes?|bridges?|roofs?|walls?|mines?|tunnels?|dams?|structures?|stands?|"
+    r"stages?|towers?|blocks?) (?:[\w'-]+ ){0,2}collapsed",
     r"stampede",
     r"electrocuted",
     r"drowned",
     r"food poisoning",
     r"consum(?:ed|ing) (?:[\w'-]+ ){0,3}(?:toxins?|poison|alcohol)",
+    r"(?:alcohol|food|carbon monoxide|mushroom|methanol|lead|mercury) poisoning",
     r"toxins?",
     r"(?:disease|virus|cholera|ebola|measles|covid\S*|coronavirus|flu) (?:outbreak|cases|"
     r"infections|patients)",
@@ -1454,6 +1506,8 @@ def _demonstration(c: _Clause) -> Typing | None:
         return None  # a bomb or a strike on a crowd: typed by its weapon
     if _find(_ARMED_ATTACKERS, c.fg) or _find(_VAC_ATTACK, c.fg) and not _find(_PROTEST_FORCE, c.detail):
         return None  # gunmen killing people at a rally: an attack, typed below
+    if _find(_SEXUAL, c.fg):
+        return None  # protesters raped: Sexual violence, typed below
     if _find(_RIOT, c.detail):
         return c.typed("Violent demonstration", m)
     if _find(_PROTEST_FORCE, c.detail):
@@ -1488,7 +1542,10 @@ def _mob_or_riot(c: _Clause) -> Typing | None:
         ):
             continue  # property destroyed without a crowd: Looting/property destruction
         if re.match(
-            r"(?:stormed|broke into|block|shut down|unrest|barricad|pull|tore|rampag|smash|armed|with)", cue
+            r"(?:stormed|broke into|block|shut down|unrest|barricad|pull|tore|rampag|smash|armed|with|"
+            r"violence|"
+            r"descended|erupted|turn|lit|light|start)",
+            cue,
         ):
             continue  # only with protest words
         return c.typed("Violent demonstration", m)
@@ -1551,16 +1608,19 @@ def _territory(c: _Clause) -> Typing | None:
         w = None  # "the Russian pulled out with an ankle injury"
     if w is not None and (not (battle or c.harm) or w.group(0).lower().startswith("without")):
         return c.typed("Non-violent transfer of territory", w)
+    base = _find(_BASE, c.fg)
     for rx, default in ((_REGAIN, "gov"), (_OVERTAKE, "nsa")):
         for m in rx.finditer(c.fg):
             if not _live(c.fg, m):
                 continue
+            if base is not None and base.start() < m.start():
+                return None  # "set up a base in an area under rebel control": the base is the event
             verb = m.group(0).lower()
             if verb.startswith("occup") and re.search(
                 r"(?:\b(?:the|an?|its|their)|-)\s*$", c.text[max(0, m.start() - 6) : m.start()]
             ):
                 continue  # "the occupied West Bank": an adjective
-            if re.match(r"\s+by\b", c.text[m.end() :]) and not _PASSIVE.search(
+            if re.match(r"\s+by\b(?! force)", c.text[m.end() :]) and not _PASSIVE.search(
                 c.text[max(0, m.start() - 20) : m.start()]
             ):
                 continue  # "lands occupied by the rebels": a state, not an event
@@ -1589,7 +1649,8 @@ def _territory(c: _Clause) -> Typing | None:
                     # nobody named: combatants and suspects are arrested, anyone else abducted
                     obj = c.text[m.end() : m.end() + 70] + " " + c.text[max(0, m.start() - 80) : m.start()]
                     combatant = re.search(
-                        r"\b(?:commanders?|leaders?|militants?|fighters?|suspects?|terrorists?|insurgents?|rebels?|"
+                        r"\b(?:commanders?|leaders?|militants?|fighters?|suspects?|terrorists?|"
+                        r"insurgents?|rebels?|"
                         r"jihadists?|operatives?|members|gunmen|emirs?|spies|spy)\b",
                         obj,
                         re.IGNORECASE,
@@ -1676,7 +1737,11 @@ def _killed(c: _Clause) -> Typing | None:
 def _strategic(c: _Clause) -> Typing | None:
     armed = _ACTOR.search(c.text) is not None or _CONFLICT.search(c.text) is not None
     if (m := _find(_AGREEMENT, c.fg)) is not None and (armed or _PEACE.search(m.group(0))):
-        return c.typed("Agreement", m)  # a company's "definitive agreement to acquire" is no ACLED event
+        other = _find(_BASE, c.fg) or _find(_ARREST, c.fg) or _find(_CHANGE, c.fg)
+        if not (_UNDER_DEAL.match(m.group(0)) and other is not None and other.start() < m.start()):
+            # a company's "definitive agreement to acquire" is no ACLED event (hence `armed`); a base
+            # set up "as part of a deal" is the base
+            return c.typed("Agreement", m)
     if (m := _find(_ARREST, c.fg)) is not None:
         return c.typed("Arrests", m)
     if (m := _find(_BASE, c.fg)) is not None and not _NOT_BASE.search(
@@ -1685,11 +1750,17 @@ def _strategic(c: _Clause) -> Typing | None:
         return c.typed("Headquarters or base established", m)
     if (m := _find(_LOOTING, c.fg)) is not None:
         return c.typed("Looting/property destruction", m)
-    if (m := _find(_CHANGE, c.fg)) is not None and armed:
+    if (m := _find(_CHANGE, c.fg)) is not None and (armed or _FORCES.search(c.text, m.start(), m.end() + 60)):
         return c.typed("Change to group/activity", m)  # changes of armed groups and forces only
     return None
 
 
+#: A change's object that makes it a military one ("deployed forces", "moving troops").
+_FORCES = _rx(
+    r"forces", r"troops", r"soldiers", r"army", r"military", r"fighters", r"units", r"reinforcements"
+)
+#: An agreement named as the frame of another event ("set up a post as part of a deal").
+_UNDER_DEAL = re.compile(r"(?:as part of|under|in line with|per|following)\b", re.IGNORECASE)
 #: Agreement cues that are about war by themselves.
 _PEACE = _rx(
     r"cease-?fire",
