@@ -71,10 +71,11 @@ class Pipeline:
         batch: list[Report] = []
 
         def flush() -> Iterator[tuple[Report, list[Claim]]]:
-            relevant = [r for r in batch if is_relevant(r.text)]
-            parsed = iter(parse_many([r.text for r in relevant], batch_size=batch_size))
-            for report in batch:  # in input order; irrelevant reports never reach the model
-                if not is_relevant(report.text):
+            relevant = [is_relevant(r.text) for r in batch]
+            texts = [r.text for r, keep in zip(batch, relevant, strict=True) if keep]
+            parsed = iter(parse_many(texts, batch_size=batch_size))
+            for report, keep in zip(batch, relevant, strict=True):  # input order; the filter spares the model
+                if not keep:
                     yield report, []
                     continue
                 doc = next(parsed)

@@ -274,7 +274,7 @@ class ClaimExtractor:
         if incident is None:
             typed_or_harmful = typing is not None and typing.event_type is not None or killed or injured
             if typed_or_harmful and not ctx.forced:
-                ctx.pending.append((start, end, claimant, anchor, tops, index))
+                ctx.pending.append((start, end, claimant, anchor, tops))
                 better = ctx.fallback is None or (harm and not ctx.fallback[-1])
                 if better:
                     ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
@@ -347,14 +347,14 @@ class ClaimExtractor:
         if ctx.current is None or ctx.current.location is None:
             return []
         attached = []
-        for start, end, claimant, anchor, tops, _index in pending:
+        for start, end, claimant, anchor, tops in pending:
             claim = self._clause(
                 text, start, end, claimant, anchor, tops, ctx, ctx.current.location, None,
                 next_index + len(attached), report_id,
             )  # fmt: skip
             if claim is not None:
                 attached.append(claim)
-        ctx.pending = []
+        ctx.pending = []  # clauses re-read above must not queue themselves again
         return attached
 
     def _clause_location(
