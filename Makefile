@@ -27,6 +27,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_geo.py
 
 clean:
 	rm -rf $(VENV) sitrep-demo.db*

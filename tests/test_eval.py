@@ -14,6 +14,7 @@ import pytest
 
 from sitrep.errors import SitrepError
 from sitrep.evaluate import metrics as m
+from sitrep.evaluate.baseline import largest_population
 from sitrep.evaluate.gold import load_gold, needs, report_for, select
 from sitrep.evaluate.main_event import main_incident, predict
 from sitrep.evaluate.names import (
@@ -30,6 +31,7 @@ from sitrep.evaluate.names import (
 )
 from sitrep.evaluate.runner import Outputs
 from sitrep.evaluate.score import score_file
+from sitrep.geo.distance import km_between
 from sitrep.models import Claim, Claimant, Figure, Span
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -323,6 +325,14 @@ def test_scoring_toponyms_with_optional_spans_and_partial_annotation() -> None:
     assert got["toponyms.acc161"] == 0.5  # the second Kyiv is ~1160 km off
     assert got["toponyms.acc161_all"] == pytest.approx(1 / 3, abs=1e-4)  # Lviv unanswered (no point)
     assert got["toponyms.recall_uk"] == 0.5 and "toponyms.precision_en" not in got
+    # The naive baseline resolves every gold span by population alone: Kyiv and Lviv are right.
+    assert got["toponyms.baseline_acc161"] == 1.0 and result.n_scored["toponyms.baseline_acc161"] == 2
+
+
+def test_largest_population_baseline_ignores_context() -> None:
+    paris = largest_population("Paris")
+    assert paris is not None and km_between(paris, (48.85, 2.35)) < 25  # not Paris, Texas
+    assert largest_population("Zzyzxqvillebury") is None
 
 
 def test_scoring_incidents() -> None:

@@ -25,7 +25,10 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
   at all, precision is 0 (1 when there was no gold span either). ``acc161`` /
   ``median_km``: exactly matched spans whose gold has coordinates (a span resolved to no place is
   wrong); ``acc161_all``: every gold toponym with coordinates, using the exact match, else an
-  overlapping predicted span, unanswered = wrong. Per-language slices when a file mixes languages.
+  overlapping predicted span, unanswered = wrong. ``baseline_acc161`` / ``baseline_median_km``: the
+  naive largest-population baseline (`baseline.largest_population`) given every gold span with
+  coordinates, unanswered = wrong (same denominator as ``acc161_all``). Per-language slices when a
+  file mixes languages.
 - **Incident.** B-cubed, pairwise and ARI over all records, over `meta.violent_topic` records
   (``_violent``) and averaged over `meta.topic` groups (``_per_topic``: only the two incidents of a
   topic have to be told apart).
@@ -46,6 +49,7 @@ from typing import Any
 
 from sitrep import taxonomy as tx
 from sitrep.evaluate import metrics as m
+from sitrep.evaluate.baseline import largest_population
 from sitrep.evaluate.gold import Record
 from sitrep.evaluate.names import (
     actor_matches,
@@ -385,6 +389,7 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
     matched_km: list[float | None] = []
     matched_records = 0
     all_km: list[float | None] = []
+    baseline_km: list[float | None] = []
     all_records = 0
     for record, preds in zip(records, predicted, strict=True):
         gold = record["gold"].get("toponyms")
@@ -429,6 +434,8 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
             )
             km_all = _km(answer, g)
             all_km.append(km_all)
+            naive = largest_population(g["name"])
+            baseline_km.append(None if naive is None else km_between(naive, (g["lat"], g["lon"])))
             rec_all += 1
             if exact_p is not None:
                 km = _km(exact_p, g)
@@ -465,6 +472,8 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
     result.add("toponyms.acc161", m.acc_at_km(matched_km, 161), matched_records)
     result.add("toponyms.median_km", m.median(matched_km), matched_records)
     result.add("toponyms.acc161_all", m.acc_at_km(all_km, 161), all_records)
+    result.add("toponyms.baseline_acc161", m.acc_at_km(baseline_km, 161), all_records)
+    result.add("toponyms.baseline_median_km", m.median(baseline_km), all_records)
     result.counts.update(
         {
             "toponyms.gold_spans": total.gold,
