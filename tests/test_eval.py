@@ -35,7 +35,7 @@ from sitrep.geo.distance import km_between
 from sitrep.models import Claim, Claimant, Figure, Span
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
-UNBOUNDED = ("mae", "median_km")
+UNBOUNDED = ("mae", "median_km", "baseline_median_km", "gold_spans_median_km")
 
 
 def sitrep(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -130,6 +130,15 @@ def test_actor_mapping() -> None:
     assert actor_matches("Unknown gunmen", "Unidentified Armed Group (Nigeria)")
     assert not actor_matches("Unknown gunmen", None)
     assert actor_keys("None") == set()
+    # ACLED's long forms, PITF's descriptions of unnamed attackers and identity militias, and state
+    # forces named without their country (completed from the record's country)
+    assert actor_matches("Boko Haram", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+    assert actor_matches("PKK", "PKK: Kurdistan Workers Party")
+    assert actor_matches("Armed bandits", "Unidentified Armed Group (Nigeria)")
+    assert actor_matches("Suspected Fulani herdsmen", "Fulani Ethnic Militia (Nigeria)")
+    assert not actor_matches("Fulani herdsmen", "Unidentified Armed Group (Nigeria)")
+    assert actor_matches("Regime forces", "Military Forces of Syria (2000-2024)", "Syria")
+    assert not actor_matches("police", "Police Forces of Kenya", "Nigeria")
 
 
 def test_claimant_mapping() -> None:
@@ -327,6 +336,10 @@ def test_scoring_toponyms_with_optional_spans_and_partial_annotation() -> None:
     assert got["toponyms.recall_uk"] == 0.5 and "toponyms.precision_en" not in got
     # The naive baseline resolves every gold span by population alone: Kyiv and Lviv are right.
     assert got["toponyms.baseline_acc161"] == 1.0 and result.n_scored["toponyms.baseline_acc161"] == 2
+    assert "toponyms.gold_spans_acc161" not in got  # no answers for the gold spans were given
+    given = [[(50.45, 30.52), None], [(40.0, 30.52)]]  # sitrep's answers for each record's gold spans
+    got = score_file("t.jsonl", records, Outputs(toponyms=found, given_spans=given)).metrics
+    assert got["toponyms.gold_spans_acc161"] == pytest.approx(1 / 3, abs=1e-4)
 
 
 def test_largest_population_baseline_ignores_context() -> None:

@@ -64,7 +64,7 @@ def figures(text: str) -> dict[str, tuple[int, int | None, str | None]]:
             "The attack killed 12 civilians and injured 30 others.",
             {"killed": (12, 12, None), "injured": (30, 30, None)},
         ),
-        ("The death toll rose to 9.", {"killed": (9, 9, None)}),
+        ("The death toll rose to 9.", {"killed": (9, 9, "rose to")}),  # an update (merge.reconcile)
         ("No one was hurt, officials said.", {"injured": (0, 0, "none")}),
         ("There were no casualties.", {"killed": (0, 0, "none"), "injured": (0, 0, "none")}),
         ("air defenses shot down 10 drones en route to Moscow", {}),

@@ -306,6 +306,7 @@ def test_krasnodar_border_region(gaz: Gazetteer) -> None:
         "On Tuesday, a “massive” Ukrainian drone attack struck the Krasnodar border region, officials said."
     )
     tops = find_toponyms(text, ents(text, ("Tuesday", "DATE"), ("Ukrainian", "NORP"), ("Krasnodar", "ORG")))
+    tops = [t for t in tops if t.role != "demonym"]  # "Ukrainian" comes back as a demonym, never a place
     assert [t.text for t in tops] == ["Krasnodar"]
     t = tops[0]
     assert t.kind_hint == "admin1" and t.descriptor == "border region" and t.precision == Precision.REGION
@@ -349,7 +350,7 @@ def test_kyiv_and_pechersk(gaz: Gazetteer) -> None:
     assert pech.precision == Precision.DISTRICT and pech.kind_hint == "district"
     assert pech.place is not None and pech.place.kind == "district" and pech.place.admin1 == "Kyiv"
     assert km(pt(pech.place), pt(kyiv.place)) < 25
-    assert not any(t.text == "Russian" for t in tops)
+    assert not any(t.text == "Russian" and t.role != "demonym" for t in tops)
 
 
 @pytest.mark.parametrize(
@@ -392,7 +393,7 @@ def test_geneva_talks(gaz: Gazetteer) -> None:
     assert geneva.place is not None and geneva.place.country_code == "CH"
     us = by_text(tops, "US")
     assert us.place is not None and us.place.country_code == "US" and us.precision == Precision.COUNTRY
-    assert not any(t.text in ("Ukrainian", "European") for t in tops)
+    assert not any(t.text in ("Ukrainian", "European") and t.role != "demonym" for t in tops)
 
 
 def test_dnipro_river_is_not_the_city(gaz: Gazetteer) -> None:
@@ -454,7 +455,7 @@ def test_common_words_are_not_places(gaz: Gazetteer) -> None:
         "the Coalition of the Willing and Prime Minister Keir Starmer met British officials. "
         "Nice words, said the President. Reading the statement, he left."
     )
-    tops = find_toponyms(text, ents(text, ("Keir Starmer", "PERSON")))
+    tops = [t for t in find_toponyms(text, ents(text, ("Keir Starmer", "PERSON"))) if t.role != "demonym"]
     assert tops == [], [t.text for t in tops]
 
 
@@ -501,7 +502,7 @@ def test_grayvoron_district_of_belgorod_oblast(gaz: Gazetteer) -> None:
         ("Belgorod Oblast", "ORG"),
     )
     tops = find_toponyms(text, spans)
-    assert [t.text for t in tops] == ["Glotovo", "Grayvoron", "Belgorod Oblast"]
+    assert [t.text for t in tops if t.role != "demonym"] == ["Glotovo", "Grayvoron", "Belgorod Oblast"]
     glotovo = by_text(tops, "Glotovo")
     assert glotovo.place is None and glotovo.precision == Precision.NEAR
     gray = by_text(tops, "Grayvoron")

@@ -13,8 +13,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sitrep import taxonomy as tx
-from sitrep.models import Claim, DatePrecision, Event, Stance
+from sitrep.models import Claim, DatePrecision, Event, Report, Stance
 
+#: Claimant kinds that name nobody beyond the outlet (an inferred body is still unnamed).
+_UNNAMED = frozenset({"outlet", "inferred"})
 #: Event types that count as violent when choosing the main incident (ACLED's political violence).
 VIOLENT_TYPES = frozenset(tx.VIOLENT_TYPES | {tx.RIOTS})
 
@@ -108,26 +110,44 @@ class Prediction:
         return asdict(self)
 
 
-def predict(claims: list[Claim]) -> Prediction:
+def predict(claims: list[Claim], report: Report | None = None) -> Prediction:
     """The record-level prediction from a report's claims ("no event" when there are none).
 
     Type and sub-type, place, date, actor and figures are those of the main incident reconciled
     as an event (`sitrep.merge.reconcile.reconcile`: majority type, ACLED / UCDP figures). The
     claimant and quote are those of the claim carrying the event's killed figure (the first
     claim whose lower bound is the ACLED figure, else the first with any killed figure), else of
-    the incident's first claim.
+    the incident's first claim; when that claim names nobody (the outlet, or a body inferred from
+    wording), the first claim of the incident that names its source. With no claims, the claimant
+    is the report's own
+    (`sitrep.extract.claimants.report_claimant`: the first source its lines name, else the
+    outlet), since a report names its source even when no clause yields an event.
     """
     main = main_incident(claims)
     if not main:
-        return Prediction()
+        if report is None:
+            return Prediction()
+        from sitrep.extract.claimants import report_claimant
+
+        own = report_claimant(report.text, report.source)
+        return Prediction(
+            claimant_name=own.name,
+            claimant_role=own.role,
+            claimant_affiliation=own.affiliation,
+            claimant_kind=own.kind,
+        )
     event = _reconciled(main)
     live = [c for c in main if c.stance != Stance.DENIED] or main
     with_killed = [c for c in live if c.killed is not None]
     carrier = next((c for c in with_killed if c.killed.low == event.fatalities.acled), None)  # type: ignore[union-attr]
     carrier = carrier or (with_killed[0] if with_killed else main[0])
+    who = carrier.claimant
+    if who.kind in _UNNAMED:
+        # The figure is told in the outlet's voice; a source the incident names elsewhere (another
+        # headline of the bundle, a later "- mayor") is the record's claimant.
+        who = next((c.claimant for c in live if c.claimant.kind not in _UNNAMED), who)
     point = event.location.point() if event.location is not None else None
     place = event.location.place if event.location is not None else None
-    who = carrier.claimant
     return Prediction(
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
@@ -161,9 +181,14 @@ def states_killed_count(text: str) -> bool:
 
     Rule: `sitrep.extract.figures.find_figures` finds a *killed* figure in some line: a number
     word, digits or a vague count next to killed / dead / died / deaths / death toll ..., or an
-    explicit none ("no one was killed", "no casualties"). Used to slice UCDP records whose
-    headlines can give the count at all.
+    explicit none ("no one was killed", "no casualties"). A tally over a period ("7 militiamen
+    killed in past week", "in the past 24 hours", "this year") does not count: it sums several
+    incidents, so it states no one incident's toll. Used to slice UCDP records whose headlines
+    can give the count at all (the scorer also leaves out headlines shared by several records,
+    whose total UCDP split between them).
     """
     from sitrep.extract.figures import find_figures
 
-    return any(f.kind == "killed" for line in _LINE_SPLIT.split(text) for f in find_figures(line))
+    return any(
+        f.kind == "killed" and not f.period for line in _LINE_SPLIT.split(text) for f in find_figures(line)
+    )

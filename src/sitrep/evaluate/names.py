@@ -109,33 +109,55 @@ GROUP_ALIASES: dict[str, str] = {
     "dpr": "dpr", "donetsk people republic": "dpr", "lpr": "lpr", "luhansk people republic": "lpr",
 }  # fmt: skip
 
-_UNIDENTIFIED = re.compile(r"^(?:unknown|unidentified|suspected|unnamed)\b")
+_UNIDENTIFIED = re.compile(r"^(?:unknown|unidentified|unnamed)\b")
+#: Descriptions of unnamed armed men (PITF's perpetrator words): ACLED's Unidentified Armed Group.
+_UNNAMED_ATTACKERS = re.compile(
+    r"^(?:(?:armed|suspected|masked) )?(?:gunm[ae]n|armed (?:men|persons|group)|bandits?(?: gunmen)?|"
+    r"assailants?|attackers?|militants?|jihadists?|bombers?|suicide bombers?|kidnappers?|"
+    r"cattle rustlers|rustlers|hitm[ae]n|killers?)$"
+)
+#: "Fulani herdsmen", "Fulani gunmen", "Fulani Ethnic Militia": one identity militia.
+_IDENTITY_MILITIA = re.compile(
+    r"^(?:suspected )?(?P<who>\w+) (?:ethnic militia|clan militia|militia|militiamen|herdsmen|herders|gunmen|"
+    r"fighters|youths?)$"
+)
+#: State forces named without their country ("police", "regime forces", "air force").
+_BARE_STATE = re.compile(rf"^(?:the )?(?:\w+ )?{_STATE_FORCES}$")
 
 
-def actor_key(name: str | None) -> str:
-    """The canonical key of one actor name ("" for none)."""
-    text = normalise(_PARENS.sub(" ", name or "").replace("?", " "))
+def actor_key(name: str | None, country: str | None = None) -> str:
+    """The canonical key of one actor name ("" for none); ``country`` (the record's) completes
+    state forces named without one ("police", "regime forces")."""
+    # "Boko Haram - Jamaatu Ahli ...", "PKK: Kurdistan Workers Party": ACLED's long form after the mark
+    short = re.split(r" - |: ", name or "")[0]
+    text = normalise(_PARENS.sub(" ", short).replace("?", " ").replace("/", " "))
     if not text or text == "none":
         return ""
     m = _OF_STATE.match(text) or _STATE_OF.match(text)
     if m:
         return "state:" + COUNTRY_WORDS[m.group("c")]
-    if text.startswith("military forces of "):
-        text = text.removeprefix("military forces of ")
-    if _UNIDENTIFIED.match(text):
+    text = text.removeprefix("military forces of ").removeprefix("suspected ")
+    if _UNIDENTIFIED.match(text) or _UNNAMED_ATTACKERS.match(text):
         return "unidentified"
+    m = _IDENTITY_MILITIA.match(text)
+    if m and m.group("who") not in ("rival", "armed", "local", "clan", "communal", "ethnic", "pro"):
+        return "militia:" + m.group("who")
+    if country and _BARE_STATE.match(text) and normalise(country) in COUNTRY_WORDS:
+        return "state:" + COUNTRY_WORDS[normalise(country)]
     return GROUP_ALIASES.get(text, text)
 
 
-def actor_keys(gold: str | None) -> set[str]:
+def actor_keys(gold: str | None, country: str | None = None) -> set[str]:
     """Keys of every perpetrator a gold value lists ("A; B"), empty when not coded."""
     if not gold:
         return set()
-    return {k for part in re.split(r"\s*;\s*", gold) if (k := actor_key(part))}
+    return {k for part in re.split(r"\s*;\s*", gold) if (k := actor_key(part, country))}
 
 
-def actor_matches(gold: str | None, pred: str | None) -> bool:
-    return bool(pred) and actor_key(pred) in actor_keys(gold)
+def actor_matches(gold: str | None, pred: str | None, country: str | None = None) -> bool:
+    """A predicted actor names one of the gold perpetrators (``country``: the record's, for gold
+    state forces named without one)."""
+    return bool(pred) and actor_key(pred, country) in actor_keys(gold, country)
 
 
 # -- claimants --------------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ class Outputs:
 
     events: list[dict[str, Any] | None] = field(default_factory=list)
     toponyms: list[list[dict[str, Any]] | None] = field(default_factory=list)
+    # Per record, one (lat, lon) or None per gold toponym: sitrep's resolution when given the gold spans.
+    given_spans: list[list[tuple[float, float] | None] | None] = field(default_factory=list)
     clusters: list[str] | None = None
 
 
@@ -103,13 +105,14 @@ def _events(records: list[Record]) -> list[dict[str, Any]]:
         _tick()
     out = []
     for record, report in zip(records, reports, strict=True):
-        pred = predict(claims_of[id(report)]).as_dict()
+        pred = predict(claims_of[id(report)], report).as_dict()
         pred["states_killed_count"] = states_killed_count(record["text"])
         out.append(pred)
     return out
 
 
-def _toponyms(records: list[Record]) -> list[list[dict[str, Any]]]:
+def _toponyms(records: list[Record]) -> list[tuple[list[dict[str, Any]], list[tuple[float, float] | None]]]:
+    """Per record: the toponyms sitrep finds by itself, and its answers for the gold spans."""
     from sitrep.extract.nlp import parse_many
     from sitrep.geo.recognize import find_toponyms
 
@@ -117,7 +120,8 @@ def _toponyms(records: list[Record]) -> list[list[dict[str, Any]]]:
     parsed = parse_many([r["text"] for r in records])
     for record, doc in zip(records, parsed, strict=True):
         found = []
-        for t in find_toponyms(record["text"], doc.entities):
+        toponyms = find_toponyms(record["text"], doc.entities)
+        for t in toponyms:
             point = (t.place.lat, t.place.lon) if t.place is not None else (None, None)
             found.append(
                 {
@@ -131,9 +135,29 @@ def _toponyms(records: list[Record]) -> list[list[dict[str, Any]]]:
                     "source": t.source,
                 }
             )
-        out.append(found)
+        out.append((found, _given_spans(record, toponyms)))
         _tick()
     return out
+
+
+def _given_spans(record: Record, toponyms: list[Any]) -> list[tuple[float, float] | None]:
+    """sitrep's answer for each gold span, as a geoparser given the spans would give it: the place of
+    a recognised toponym over the span, else the name resolved in the document's context (the
+    countries and places the recognised toponyms resolved to). Gold spans never reach the
+    recogniser, so the end-to-end figures are unaffected."""
+    from sitrep.geo.resolve import ResolveContext, resolve
+
+    context = ResolveContext()
+    for t in toponyms:
+        if t.place is not None and t.role == "place":
+            context.add_country(t.place.country_code)
+            context.places.append(t.place)
+    answers: list[tuple[float, float] | None] = []
+    for g in record["gold"].get("toponyms") or []:
+        over = next((t for t in toponyms if t.start < g["end"] and g["start"] < t.end and t.place), None)
+        place = over.place if over is not None else resolve(g["name"], context=context)[0]
+        answers.append((place.lat, place.lon) if place is not None else None)
+    return answers
 
 
 def _clusters(records: list[Record]) -> list[str]:
@@ -176,6 +200,7 @@ def run(
         Outputs(
             events=[None] * len(recs) if "events" in needs[i] else [],
             toponyms=[None] * len(recs) if "toponyms" in needs[i] else [],
+            given_spans=[None] * len(recs) if "toponyms" in needs[i] else [],
         )
         for i, recs in enumerate(files)
     ]
@@ -186,8 +211,11 @@ def run(
         if task.kind == "incident":
             out.clusters = result
             return
-        target = out.events if task.kind == "events" else out.toponyms
-        target[task.offset : task.offset + len(result)] = result
+        if task.kind == "toponyms":
+            out.toponyms[task.offset : task.offset + len(result)] = [found for found, _ in result]
+            out.given_spans[task.offset : task.offset + len(result)] = [given for _, given in result]
+            return
+        out.events[task.offset : task.offset + len(result)] = result
 
     with _Progress(total, enabled=progress) as advance:
         if jobs <= 1:

@@ -12,8 +12,10 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
 - **Counts.** ACLED-style `fatalities` / `injured` gold is compared with the event's ACLED figure
   (lowest specific figure); UCDP low/best/high with the event's UCDP best. A missing figure is 0.
   `meta.fatalities_split` records are left out; `meta.campaign` records are scored only in the
-  ``_campaign`` slice. ``in_range_headline``: UCDP records whose text states a killed figure
-  (`main_event.states_killed_count`); ``in_range_unique_text``: records whose headlines belong to
+  ``_campaign`` slice. ``in_range_headline``: UCDP records whose text states an incident's killed
+  figure (`main_event.states_killed_count`: not a tally over a period) and whose headlines belong
+  to no other record (a headline shared by several records states the total UCDP split between
+  them, not any one record's count); ``in_range_unique_text``: records whose headlines belong to
   no other record (`meta.records_with_same_text`).
 - **Location.** Distances from the event point; acc@k counts a record with no predicted point as
   wrong, the median is over records with a point (``location.missing`` gives the share without).
@@ -27,7 +29,9 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
   wrong); ``acc161_all``: every gold toponym with coordinates, using the exact match, else an
   overlapping predicted span, unanswered = wrong. ``baseline_acc161`` / ``baseline_median_km``: the
   naive largest-population baseline (`baseline.largest_population`) given every gold span with
-  coordinates, unanswered = wrong (same denominator as ``acc161_all``). Per-language slices when a
+  coordinates, unanswered = wrong (same denominator as ``acc161_all``); ``gold_spans_acc161`` /
+  ``gold_spans_median_km``: sitrep given the same gold spans (`runner._given_spans`), as Mordecai's
+  figure is reported. Per-language slices when a
   file mixes languages.
 - **Incident.** B-cubed, pairwise and ARI over all records, over `meta.violent_topic` records
   (``_violent``) and averaged over `meta.topic` groups (``_per_topic``: only the two incidents of a
@@ -126,7 +130,7 @@ def score_file(name: str, records: list[Record], outputs: Outputs) -> FileResult
         _claimants(result, records, preds)
         _locations(result, records, preds)
     if outputs.toponyms:
-        _toponyms(result, records, outputs.toponyms)
+        _toponyms(result, records, outputs.toponyms, outputs.given_spans or None)
     if outputs.clusters is not None:
         _incidents(result, records, outputs.clusters)
     return result
@@ -213,7 +217,12 @@ def _counts(result: FileResult, records: list[Record], preds: list[Any]) -> None
 
     slices = {
         "": rows2,
-        "_headline": [x for x in rows2 if x[1].get("states_killed_count")],
+        # A headline shared by several records states their joint total, not this record's count.
+        "_headline": [
+            x
+            for x in rows2
+            if x[1].get("states_killed_count") and int(x[2].get("records_with_same_text") or 1) <= 1
+        ],
         "_unique_text": [x for x in rows2 if int(x[2].get("records_with_same_text") or 1) <= 1],
         "_campaign": [x for x in rows2 if x[2].get("campaign")],
     }
@@ -267,7 +276,8 @@ def _actors(result: FileResult, records: list[Record], preds: list[Any]) -> None
     rows = [(r, p) for r, p in zip(records, preds, strict=True) if _coded(r["gold"].get("actor1"))]
     hits = 0
     for r, p in rows:
-        if actor_matches(r["gold"]["actor1"], p["actor1"]):
+        country = ((r["gold"].get("location") or {}).get("country")) or None
+        if actor_matches(r["gold"]["actor1"], p["actor1"], country):
             hits += 1
         else:
             result.miss(r, "actor1", r["gold"]["actor1"], p["actor1"], p["quote"])
@@ -383,18 +393,22 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -> None:
+def _toponyms(
+    result: FileResult, records: list[Record], predicted: list[Any], given: list[Any] | None = None
+) -> None:
     total = _SpanCounts()
     by_lang: dict[str, _SpanCounts] = {}
     matched_km: list[float | None] = []
     matched_records = 0
     all_km: list[float | None] = []
     baseline_km: list[float | None] = []
+    given_km: list[float | None] = []
     all_records = 0
-    for record, preds in zip(records, predicted, strict=True):
+    for n, (record, preds) in enumerate(zip(records, predicted, strict=True)):
         gold = record["gold"].get("toponyms")
         if gold is None or preds is None:
             continue
+        answers = given[n] if given is not None and given[n] is not None else None
         meta = record.get("meta") or {}
         optional = meta.get("optional_toponyms") or []
         partial = bool(meta.get("partial_annotation"))
@@ -422,7 +436,7 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
         overlapped = sum(any(_overlaps(p, g) for p in unique_preds) for g in gold)
         pred_keys = {(p["start"], p["end"]): p for p in unique_preds}
         rec_matched = rec_all = 0
-        for g in gold:
+        for k, g in enumerate(gold):
             exact_p = pred_keys.get((g["start"], g["end"]))
             if exact_p is None:
                 near = next((p for p in unique_preds if _overlaps(p, g)), None)
@@ -436,6 +450,9 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
             all_km.append(km_all)
             naive = largest_population(g["name"])
             baseline_km.append(None if naive is None else km_between(naive, (g["lat"], g["lon"])))
+            if answers is not None:
+                point = answers[k]
+                given_km.append(None if point is None else km_between(point, (g["lat"], g["lon"])))
             rec_all += 1
             if exact_p is not None:
                 km = _km(exact_p, g)
@@ -474,6 +491,9 @@ def _toponyms(result: FileResult, records: list[Record], predicted: list[Any]) -
     result.add("toponyms.acc161_all", m.acc_at_km(all_km, 161), all_records)
     result.add("toponyms.baseline_acc161", m.acc_at_km(baseline_km, 161), all_records)
     result.add("toponyms.baseline_median_km", m.median(baseline_km), all_records)
+    if given is not None:
+        result.add("toponyms.gold_spans_acc161", m.acc_at_km(given_km, 161), all_records)
+        result.add("toponyms.gold_spans_median_km", m.median(given_km), all_records)
     result.counts.update(
         {
             "toponyms.gold_spans": total.gold,

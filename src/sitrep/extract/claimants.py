@@ -17,7 +17,8 @@ from sitrep.models import Claimant
 _SPEECH = re.compile(
     r"\b(?:said|says|say|reported|reports|reporting|wrote|writes|stated|states|announced|announces|"
     r"told|added|confirmed|confirms|warned|warns|claimed|claims|described|citing|cited|noted|posted|"
-    r"declared|insisted|denied|denies|alleged|accused|informed|tweeted|estimated|put the toll)\b",
+    r"declared|insisted|denied|denies|alleged|accused|informed|tweeted|estimated|put the toll|"
+    r"spoke about|speaks about|spoke of|speaks of)\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
@@ -60,15 +61,78 @@ _GENERIC = re.compile(
     r"(?P<org>(?:(?:[A-Z][a-z]+|local|regional|government|military|Western|security|medical|hospital|"
     r"emergency|state|other|some)\s+){0,2}(?:officials|authorities|sources|residents|witnesses|police|"
     r"rescuers|medics|doctors|emergency services|media|state media|analysts|critics|observers|"
-    r"monitors|activists|the military|the army|prosecutors|investigators|the government))\s*"
+    r"monitors|activists|the military|the army|prosecutors|investigators|the government|[Rr]ebels|"
+    r"[Ss]eparatists|[Ii]nsurgents|[Mm]ilitias|[Mm]ilitiamen)(?:\s+in\s+(?:eastern\s+)?[A-Z][\w’'-]+)?)\s*"
     r"(?:(?:also|later|then|had|have)\s+)*$"
 )
 # "Ukraine says ...", "NATO said ...": a bare proper name as subject (tried last).
-_BARE_NAME = re.compile(r"(?:^|[.:;!?]\s+|^\W*)(?P<org>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*$")
-# A headline's source after a colon or dash at its end.
-_TRAILING = re.compile(
-    r"(?:[:]|\s[-–—]|[-–—]\s)\s*(?P<who>(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+[\w’'.-]+){0,5})\s*$"
+_BARE_NAME = re.compile(
+    r"(?:^|[.:;!?]\s+|\s[-–—]\s+|^\W*)(?P<org>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*$"
 )
+# A headline's source after a colon or dash at its end ('- OK "South"' keeps its quotes).
+_TRAILING = re.compile(
+    r"(?:[:]|\s[-–—]|[-–—]\s)\s*(?P<who>(?:[A-Z][\w’'.-]*|[a-z][\w’'-]*)(?:\s+[\w’'.\"“”«»-]+){0,5})"
+    r"[\"“”»]?\s*$"
+)
+# What follows a headline's closing dash or colon but is news, not a source: a count, a verb.
+_NOT_A_SOURCE = re.compile(
+    r"\d|\b(?:killed|wounded|injured|dead|died|dies|hit|shell\w*|attack\w*|strikes?|destroyed|there|"
+    r"is|are|was|were|has|have|no|one|two|three|four|five|six|seven|eight|nine|ten|casualties|fighting|"
+    r"clashes|toll|bodies|victims)\b",
+    re.I,
+)
+# What follows an inverted verb but names nobody: "..., said on Tuesday", "..., said that ...".
+_NOT_INVERTED = re.compile(r"(?:on|in|at|that|it|he|she|they|later|earlier|yesterday|today)\b", re.I)
+# A bulletin's source heading the line: "General Staff: ...", "JFO: ...", "ATO HQ: ...".
+_LEADING = re.compile(
+    r"^\W*(?!(?:WRAP|UPDATE|BREAKING|URGENT|FLASH|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|FACTBOX|VIDEO|PHOTOS)\b)"
+    r"(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:Staff|Command|HQ|Headquarters|Ministry|Service|Directorate|"
+    r"Intelligence)|[A-Z]{2,5}(?:\s+HQ)?)\s*:\s+\S"
+)
+# Inverted attribution at a clause's end: "..., say militias", "..., says DPR's military spokesman".
+_INVERTED = re.compile(
+    r"(?:,|\s[-–—])\s*(?:says?|said|reports?|reported|claims?|claimed)\s+"
+    r"(?P<who>(?:the\s+)?[\w’'\"“”.-]+(?:\s+[\w’'\"“”.-]+){0,5}?)\s*[.!]?\s*$",
+    re.I,
+)
+# A body named by its common noun, qualified or not: "DPR command reports", "the republic reported",
+# "- Headquarters", "- agency". Its side comes from its qualifier, else from the text (`implied_side`).
+_BODY_NOUNS = (
+    r"(?i:operational command|operations command|command|headquarters|ministry|militias?|"
+    r"spokes(?:man|woman|person)|agency|republic|military|army|official|source|municipality|report|"
+    r"media|task force)|HQ|MO|MoD"
+)
+_BARE_BODY = re.compile(
+    rf"(?P<org>(?:[Tt]he\s+)?(?:(?:[A-Z][\w’'-]*|military|defen[cs]e|emergencies|health|people[’']s|"
+    rf"republic[’']s|operational|operations|press|army|regional)\s+){{0,3}}(?:{_BODY_NOUNS}))\s*"
+    r"(?:(?:also|later|then|had|has|have)\s+)*$"
+)
+# What a bare body word means: a command or headquarters is a military one.
+_BODY_ROLES = {
+    "command": "military command", "operational command": "military command",
+    "operations command": "military command", "headquarters": "military headquarters",
+    "hq": "military headquarters", "mo": "defence ministry", "mod": "defence ministry",
+    "militia": "militia command", "militias": "militia command", "municipality": "city administration",
+    "report": "media report", "media": "media report", "force": "military task force",
+}  # fmt: skip
+# The last word of a closing attribution in lower case ("- ministry", ": officials"): a source noun.
+_SOURCE_WORD = re.compile(
+    r"\b(?:ministry|command|headquarters|hq|military|army|militias?|officials?|authorities|"
+    r"spokes(?:man|woman|person)|police|agency|sources?|media|reports?|mayor|governor|council|"
+    r"municipality|administration|rebels|separatists|insurgents|government|govt|president|leader|"
+    r"chief|witnesses|residents|doctors|medics|hospital|staff|service|office|opposition|intelligence|hall|"
+    r"prosecutors?|republic|newspaper|monitors|mission|observers)$",
+    re.I,
+)
+# The separatist republics and their fighters named as such (Ukrainian sources write "so-called",
+# "occupied", "ORDLO"): the wording of the republics' own statements and of Russian media.
+_SEPARATIST = re.compile(
+    r"(?<!so-called )\b(?:(?P<lpr>LPR|LNR|Lu[gh]ansk\s+(?:People[’']s\s+)?Republic)|"
+    r"DPR|DNR|Donetsk\s+(?:People[’']s\s+)?Republic|militiam[ae]n|people[’']s\s+militia|"
+    r"self-defen[cs]e\s+(?:fighters?|forces))\b",
+    re.I,
+)
+_REBELS = re.compile(r"\b(?:rebels?|separatists?|insurgents?|militias?)\b", re.I)
 _CHANNELS = [
     (re.compile(r"\bTelegram\b", re.I), "Telegram"),
     (re.compile(r"\bon (?:X|Twitter)\b|\btweet", re.I), "X"),
@@ -82,7 +146,7 @@ _DEMONYM_SIDE = {
     "russian": "Russia", "ukrainian": "Ukraine", "ukraine": "Ukraine", "russia": "Russia",
     "kremlin": "Russia", "israeli": "Israel", "palestinian": "Palestine", "syrian": "Syria",
     "us": "United States", "american": "United States", "british": "United Kingdom",
-    "belarusian": "Belarus", "moscow": "Russia", "kyiv": "Ukraine",
+    "belarusian": "Belarus", "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "rf": "Russia",
 }  # fmt: skip
 
 
@@ -108,6 +172,41 @@ def side_of(phrase: str) -> str | None:
             country = get_gazetteer().country(code)
             return country.name if country else None
     return None
+
+
+def claimant_side(phrase: str) -> str | None:
+    """The side a claimant's own words name; a separatist body ("DPR command", "Ukraine rebels")
+    belongs to its republic, not to the country named beside it."""
+    m = _SEPARATIST.search(phrase)
+    if m:
+        return "LPR" if m.group("lpr") else "DPR"
+    if _REBELS.search(phrase):
+        return "separatists"
+    return side_of(phrase)
+
+
+def implied_side(text: str) -> str | None:
+    """The side of a claimant its words leave unqualified ("- command", "the ministry said"): the
+    text's separatist republic when it names one as such ("DPR militiaman killed ... - command": a
+    Ukrainian source would not call him a militiaman of the DPR), Ukraine when the text speaks of
+    "occupiers" or "the enemy", the separatists when Ukraine's forces are the shelling side, else
+    the first national name (which may be the attacker's: the weakest rule)."""
+    m = _SEPARATIST.search(text)
+    if m:
+        return "LPR" if m.group("lpr") else "DPR"
+    if _UKRAINIAN_VOICE.search(text):
+        return "Ukraine"  # "occupation forces", "the enemy": a Ukrainian body's words
+    if _SEPARATIST_VOICE.search(text):
+        return "separatists"
+    return side_of(text)
+
+
+def _body(name: str) -> Claimant:
+    """A claimant named by a body noun; a bare "command" is a military one (its role says so)."""
+    role = _BODY_ROLES.get(name.split()[-1].lower()) if name else None
+    if role is None:
+        role = _BODY_ROLES.get(name.lower())
+    return Claimant(name=name, role=role, kind="organisation", affiliation=claimant_side(name))
 
 
 def _channel(text: str) -> str | None:
@@ -155,6 +254,10 @@ def find_anchors(
     """Claimants named in a sentence, in order. Entity spans are in report offsets."""
     anchors: list[Anchor] = []
     last_boundary = 0
+    if lead := _LEADING.match(sentence):
+        # "General Staff: ...", "JFO: Ukraine reports ...": the bulletin's source heads the line.
+        who = _clean(lead.group("who"))
+        return [Anchor(offset, _named(who, offset + lead.start("who"), persons))]
     for verb in _SPEECH.finditer(sentence):
         window = sentence[last_boundary : verb.start()]
         w0 = offset + last_boundary
@@ -168,11 +271,17 @@ def find_anchors(
                 (_ORG, "organisation"),
                 (_GENERIC, "group"),
                 (_ROLE_ONLY, "person"),
+                (_BARE_BODY, "body"),
                 (_BARE_NAME, "organisation"),
             ):
                 m = rx.search(window)
+                if m and rx in (_BARE_BODY, _BARE_NAME) and _NOT_A_SOURCE.search(m.group("org")):
+                    continue  # "Four reported killed", "Casualties confirmed"
                 if m:
                     name = _clean(m.group("org"))
+                    if kind == "body":
+                        found = (w0 + m.start("org"), _body(name))
+                        break
                     role = name if kind == "person" else None
                     found = (w0 + m.start("org"), Claimant(name=name, role=role, kind=kind))
                     break
@@ -193,18 +302,25 @@ def find_anchors(
         clause_start, claimant = found
         rest = sentence[verb.start() :]
         claimant.channel = _channel(rest[:160])
-        claimant.affiliation = side_of(sentence[clause_start - offset : verb.start()])
+        claimant.affiliation = claimant_side(sentence[clause_start - offset : verb.start()])
         anchors.append(Anchor(clause_start, claimant, pronoun, bool(_DENIAL.match(verb.group(0)))))
         last_boundary = verb.end()
-    if not anchors and (m := _TRAILING.search(sentence)):
+    inverted = None if anchors else _INVERTED.search(sentence)
+    if inverted and (_NOT_A_SOURCE.search(who := inverted.group("who")) or _NOT_INVERTED.match(who)):
+        inverted = None
+    if inverted is not None:
+        # "Kiev troops shelled the village twice, say militias": the whole clause is theirs.
+        who = _clean(re.sub(r"[\"“”«»]", "", inverted.group("who")))
+        anchors.append(Anchor(offset, _named(who, offset + inverted.start("who"), persons)))
+    elif (
+        not anchors
+        and (m := _TRAILING.search(sentence))
+        and not _NOT_A_SOURCE.search(m.group("who"))
+        and (m.group("who")[:1].isupper() or _SOURCE_WORD.search(m.group("who")))
+    ):
         # Headline style: "Six soldiers killed in ambush: ministry", "... - Donetsk leader".
-        who = _clean(m.group("who"))
-        kind = (
-            "person"
-            if any(offset + m.start("who") <= s < offset + m.end("who") for s, _ in persons)
-            else "organisation"
-        )
-        anchors.append(Anchor(offset, Claimant(name=who, kind=kind, affiliation=side_of(who))))
+        who = _clean(re.sub(r"[\"“”«»]", "", m.group("who")))
+        anchors.append(Anchor(offset, _named(who, offset + m.start("who"), persons)))
     for m in _ACCORDING.finditer(sentence):
         after = sentence[m.end() :]
         who = re.match(
@@ -220,10 +336,171 @@ def find_anchors(
             # unless an earlier anchor already claimed that part.
             start = offset if not anchors else offset + m.start()
             anchors.append(Anchor(start, claimant))
+    for anchor in anchors:
+        _own_losses_body(anchor.claimant, sentence)
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+_COUNTRY_ONLY = re.compile(r"(?:Ukraine|Kiev|Kyiv|Russia|Moscow)")
+_ADJECTIVE = {"Ukraine": "Ukrainian", "Russia": "Russian"}
+_SOLDIERS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|paratroopers?|KIA|WIA)\b")
+
+
+def _own_losses_body(claimant: Claimant, sentence: str) -> None:
+    """A country named as claimant of soldiers' losses ("Ukraine says two soldiers killed",
+    "... troops killed: Kiev") speaks through its military, which announces them: the role says
+    so, as an inference; a country reporting anything else stays the government."""
+    if not _COUNTRY_ONLY.fullmatch(claimant.name) or claimant.role:
+        return
+    side = side_of(claimant.name)
+    if side in _ADJECTIVE and _SOLDIERS.search(sentence):
+        claimant.role = f"{_ADJECTIVE[side]} military (inferred: a country reporting soldiers' losses)"
+
+
+def _named(who: str, start: int, persons: list[tuple[int, int]]) -> Claimant:
+    """A claimant given by name alone (a headline's closing source, an inverted "says X"): a person
+    when NER says so, a body when its last word is a body noun, else an organisation."""
+    if any(start <= s < start + len(who) + 2 for s, _ in persons):
+        return Claimant(name=who, kind="person", affiliation=claimant_side(who))
+    if _BARE_BODY.fullmatch(who):
+        return _body(who)
+    return Claimant(name=who, kind="organisation", affiliation=claimant_side(who))
 
 
 def outlet_claimant(source: str | None) -> Claimant:
     """The default claimant: the outlet that published the report."""
     return Claimant(name=source or "the report", kind="outlet")
+
+
+_LINES = re.compile(r"[^\n]+")
+
+
+def report_claimant(text: str, source: str | None) -> Claimant:
+    """The report's own claimant when no clause yields a claim: the first source its lines name
+    ("... destroyed 70 soldiers in a day - Defence Ministry" names its source even when the clause
+    gives no event), its side taken from the line when the name leaves it open; else the outlet."""
+    for line in _LINES.finditer(text):
+        for anchor in find_anchors(line.group(), line.start(), persons=[], orgs=[]):
+            if anchor.pronoun:
+                continue
+            claimant = anchor.claimant
+            if claimant.affiliation is None:
+                claimant.affiliation = implied_side(line.group())
+            return claimant
+    outlet = outlet_claimant(source)
+    return infer_claimant(text, outlet) or outlet
+
+
+# -- unnamed claimants inferred from wording ----------------------------------------------------------
+#
+# A report that names no source often still speaks in one side's voice: Russian Defence Ministry
+# bulletins ("Russian troops destroyed ... units of the Armed Forces of Ukraine"), the separatist
+# republics' statements ("Ukrainian military's shelling kills DPR militiaman"), Ukrainian official
+# releases ("the invaders", "the enemy", "the Russians shelled ..."). Such a claimant is stored as
+# `kind="inferred"`: the outlet stays the name (it is the reporter), the role says which unnamed
+# body the wording points to and that it was inferred. No person is ever invented.
+
+_INFERRED = " (unnamed; inferred from wording)"
+_RU_MOD_VOICE = re.compile(
+    r"\b(?:Russian|RF)\s+(?:(?:Armed|Aerospace|airborne|missile)\s+)?(?:Forces|forces|troops|aviation|"
+    r"artillerymen|military|servicemen|army|air defen[cs]e|units|gunners)\s+(?:\w+\s+)?"
+    r"(?:destroyed|eliminated|defeated|inflicted|repelled|liquidated|neutrali[sz]ed|shot\s+down|liberated)\b"
+    r"|\b(?:losses|units|militants|formations|personnel)\s+of\s+the\s+(?:Armed\s+Forces\s+of\s+Ukraine|AFU)\b"
+    r"|\b(?:destroyed|eliminated)\s+(?:up\s+to|over|more\s+than|about)\s+\d+\s+(?:\w+\s+){0,2}"
+    r"(?:militants|nationalists|mercenaries|servicemen|soldiers|military\s+personnel)\b",
+    re.I,
+)
+#: Wording of the separatist side: the republics named as such, their fighters as "militiamen",
+#: Ukraine's forces as the attacker ("Ukrainian military's shelling", "shelling by Ukrainian troops").
+_SEPARATIST_VOICE = re.compile(
+    r"\b(?:Ukrainian|Ukraine|Kiev|Kyiv)(?:['’]s)?\s+(?:military|army|troops|armed\s+forces|forces|"
+    r"militaries)(?:['’]s?)?\s+(?:shelling|shelled|fire|fired|open(?:ed)?\s+fire|attacks?|attacked|mortar|"
+    r"artillery)\b"
+    r"|\b(?:shelling|attacks?|strikes?|fire)\s+(?:of|from)\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+Ukraine|AFU|APU|"
+    r"Ukrainian\s+(?:Armed\s+Forces|army|troops|military))\b"
+    r"|\b(?:shelling|shelled|attack(?:s|ed)?|fire)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:Ukrainian|Kiev|"
+    r"Armed\s+Forces\s+of\s+Ukraine|AFU|APU)\b"
+    r"|\bKiev\s+(?:regime|punishers)\b|\bpunitive\s+(?:battalions?|operation)\b",
+    re.I,
+)
+#: Wording of Ukrainian official releases about the Russian side.
+_UKRAINIAN_VOICE = re.compile(
+    r"\b(?:invaders|occupiers|occupation\s+forces|occupying\s+forces|the\s+enemy|enemy|[Rr]ussians|"
+    r"Russia-led|Russian-led|ru[sc]{1,2}ists?|rashists?|racists|orcs|so-called)\b",
+    re.I,
+)
+#: Ukraine's forces as the subject of a success ("the Armed Forces of Ukraine sank a barge"): the
+#: Ukrainian military's own bulletin.
+_UA_MILITARY_VOICE = re.compile(
+    r"\b(?:Armed\s+Forces\s+of\s+Ukraine|Ukrainian\s+(?:forces|defenders|aviation|artillery(?:men)?)|"
+    r"(?:APU|AFU|ZSU)|Defen[cs]e\s+Forces|[Aa]viation\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)\s+"
+    r"(?:\w+\s+)?(?:hit|destroyed|sank|eliminated|shot\s+down|liberated|repelled|struck|made|took|"
+    r"neutrali[sz]ed|killed)\b"
+)
+#: Russia's forces as the side that kills or shells ("the Russian army killed six civilians",
+#: "a night attack by the Russian Federation"): the wording of Ukrainian releases.
+_RUSSIAN_AGENT = re.compile(
+    r"\b(?:Russian|Russia['’]s|(?:of|by)\s+the\s+Russian\s+Federation)\s*(?:\w+\s+)?"
+    r"(?:army|military|troops|forces|shelling|strikes?|attacks?|drones?|missiles?|rockets?|MLRS|"
+    r"killed|kills|attacked|shelled|fired|wounded|injured)\b",
+    re.I,
+)
+#: A force's own losses, as neutral wires word them: "Three Ukrainian soldiers killed".
+_OWN_LOSSES = re.compile(
+    r"\b(?:Ukrainian|Ukraine|government|Kiev|Kyiv)\s+(?:(?:army|military|government|border)\s+)?"
+    r"(?:soldiers?|troops?|servicem[ae]n|paratroopers?|border\s+guards?|marines?|fighters?)\b"
+    r"|\b(?:serviceman|servicemen|soldiers?|troops)\s+(?:\w+\s+)?(?:killed|wounded|injured|dead|die[sd]?)\b",
+    re.I,
+)
+#: Harm to people or homes: the other side's wording when Ukraine's forces did it.
+_CIVILIAN_HARM = re.compile(
+    r"\b(?:civilians?|residents?|inhabitants|people|wom[ae]n|child(?:ren)?|residential|houses?|homes?|"
+    r"hospital|school|ambulance|apartment|humanitarian|market|bus)\b",
+    re.I,
+)
+#: A place below the country: what a regional administration reports on.
+_SUBNATIONAL = re.compile(
+    r"\b(?:oblast|region|district|city|town|village|community|settlements?)\b|\b(?:[Ii]n|[Oo]f|[Aa]t)\s+"
+    r"(?!Ukraine\b)[A-Z][a-z]{3,}"
+)
+#: Harm to civilians or settlements: a regional (military) administration's report.
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|inhabitants|wom[ae]n|m[ae]n|child(?:ren)?|girl|boy|teenager|people|"
+    r"person|pensioners?|houses?|homes?|buildings?|infrastructure|hospital|school|settlements?|"
+    r"villages?|communit(?:y|ies)|oblast|region|district|city|town|dead|victims|humanitarian|market|"
+    r"bus|apartment|residential)\b",
+    re.I,
+)
+
+
+def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
+    """The unnamed body whose wording a report uses (rules above, first that fits), or None.
+
+    Order: Russian Defence Ministry bulletin wording; the separatist side's wording (a republic
+    named as such, Ukraine's forces as the shelling side); Ukraine's forces as the subject of a
+    success unless people or homes were hit (the Ukrainian military); Ukrainian official wording,
+    or Russia's forces as the side that kills or shells (civilians or settlements hit: a regional
+    administration when a place below the country is named, else the national authorities;
+    otherwise the military); a neutral report of Ukrainian soldiers' losses (a force's own losses come from
+    its command)."""
+    if _RU_MOD_VOICE.search(text):
+        side, body = "Russia", "Russian Defence Ministry"
+    elif (m := _SEPARATIST.search(text)) or _SEPARATIST_VOICE.search(text):
+        side = "LPR" if m and m.group("lpr") else "DPR" if m else "separatists"
+        body = f"{side} authorities" if side != "separatists" else "separatist authorities"
+    elif _UA_MILITARY_VOICE.search(text) and not _CIVILIAN_HARM.search(text):
+        side, body = "Ukraine", "Ukrainian military"
+    elif _UKRAINIAN_VOICE.search(text) or _RUSSIAN_AGENT.search(text):
+        side = "Ukraine"
+        if not _CIVILIAN.search(text):
+            body = "Ukrainian military"
+        elif _SUBNATIONAL.search(text):
+            body = "Ukrainian regional administration"
+        else:
+            body = "Ukrainian authorities"  # a country-wide civilian toll
+    elif _OWN_LOSSES.search(text):
+        side, body = "Ukraine", "Ukrainian military"
+    else:
+        return None
+    return Claimant(name=outlet.name, role=body + _INFERRED, affiliation=side, kind="inferred")

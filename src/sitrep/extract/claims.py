@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any
 
 from sitrep import taxonomy as tx
-from sitrep.extract.claimants import Anchor, find_anchors, outlet_claimant, side_of
+from sitrep.extract.actors import named_agent, perpetrator_mention, target
+from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_claimant, outlet_claimant
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
-from sitrep.extract.dates import resolve_date
+from sitrep.extract.dates import default_date, report_date, resolve_date
 from sitrep.extract.figures import find_figures, pick
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
@@ -62,25 +63,8 @@ _BACKGROUND = re.compile(
 #: "launched from the Bryansk region": where weapons came from is not where the event happened.
 _ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
-_PERPETRATOR = re.compile(
-    r"\b(?P<side>Russian|Ukrainian|Israeli|Belarusian|Syrian|Turkish|Iranian|Hamas|Hezbollah|Houthi)\s+"
-    r"(?:(?:drone|missile|and|air|artillery|rocket|massive|heavy|overnight|combined|ballistic|cruise|guided|"
-    r"kamikaze|long-range|[“”\"]?massive[“”\"]?)\s+){0,4}"
-    r"(?:drones?|missiles?|strikes?|attacks?|forces|troops|army|military|shelling|artillery|shells|rockets?|"
-    r"air ?strikes?|aircraft|jets|offensive|assault|bombardment)\b"
-    r"|\bby\s+(?P<side2>Russia|Ukraine|Israel)\b",
-    re.I,
-)
 #: Damage kinds that mean something was hit (shot-down drones are not harm: ACLED's Disrupted weapons use).
 HARM_KINDS = {"buildings_damaged", "fires", "energy_infrastructure"}
-ACTOR_NAMES = {
-    "russia": "Military Forces of Russia (2000-)",
-    "russian": "Military Forces of Russia (2000-)",
-    "ukraine": "Military Forces of Ukraine (2019-)",
-    "ukrainian": "Military Forces of Ukraine (2019-)",
-    "israel": "Military Forces of Israel (2022-)",
-    "israeli": "Military Forces of Israel (2022-)",
-}
 
 
 @dataclass
@@ -109,11 +93,13 @@ class _Context:
     last_country: str | None = None  # ISO2 of the last country named or implied
     descriptors: dict[str, Location] = field(default_factory=dict)  # "port city" -> Taganrog
     doc_date: EventDate | None = None
+    default_date: EventDate | None = None  # when no clause states a date (`dates.default_date`)
     incidents: list[Incident] = field(default_factory=list)
     current: Incident | None = None
     fallback: tuple[Any, ...] | None = None  # the best typed clause that opened no incident
     pending: list[tuple[Any, ...]] = field(default_factory=list)  # such clauses in this paragraph
     forced: bool = False
+    agents: dict[str | None, str | None] = field(default_factory=dict)  # event country -> report's agent
 
 
 def _location(t: Toponym) -> Location:
@@ -180,6 +166,8 @@ class ClaimExtractor:
             published=report.published.date() if report.published else None,
             outlet=outlet_claimant(report.source),
         )
+        ctx.default_date = default_date(text, ctx.published)
+        ctx.doc_date = report_date(text, [(s, e) for s, e in parsed.sentences], ctx.published)
         persons = [(s, e) for s, e, label in parsed.entities if label == "PERSON"]
         orgs = [(s, e) for s, e, label in parsed.entities if label == "ORG"]
         claims: list[Claim] = []
@@ -233,7 +221,29 @@ class ClaimExtractor:
             claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report.id)
             if claim is not None:
                 claims.append(claim)
+        self._infer_unnamed(text, parsed.sentences, sentence_anchors, ctx.outlet, claims)
         return claims
+
+    @staticmethod
+    def _infer_unnamed(
+        text: str,
+        sentences: list[tuple[int, int]],
+        anchors: list[list[Anchor]],
+        outlet: Claimant,
+        claims: list[Claim],
+    ) -> None:
+        """Claims told in the outlet's own voice take the unnamed body that voice echoes
+        (`claimants.infer_claimant`), judged only from the sentences nobody else is quoted in, and
+        marked as inferred; decided once per report so its outlet claims stay one claimant."""
+        if not any(c.claimant.kind == "outlet" for c in claims):
+            return
+        voice = "\n".join(text[s:e] for (s, e), found in zip(sentences, anchors, strict=True) if not found)
+        inferred = infer_claimant(voice, outlet)
+        if inferred is None:
+            return
+        for claim in claims:
+            if claim.claimant.kind == "outlet":
+                claim.claimant = Claimant(**vars(inferred))
 
     # -- one clause -------------------------------------------------------------------------------
 
@@ -297,13 +307,15 @@ class ClaimExtractor:
             damage = []
         if claimant.affiliation is None and claimant.kind != "outlet":
             claimant.affiliation = self._implied_side(claimant, clause, location)
-        actor1 = self._perpetrator(clause) or incident.actor1
+        country = location.place.country if location and location.place else None
+        own = perpetrator_mention(clause, country)
+        actor1 = own.name if own is not None and own.kind != "unidentified" else incident.actor1
+        if actor1 is None and (own is not None or killed or injured or harm):
+            if country not in ctx.agents:  # "A suicide bomber ... The Taliban claimed responsibility."
+                ctx.agents[country] = named_agent(text, country)
+            actor1 = ctx.agents[country] or (own.name if own is not None else None)
         incident.actor1 = incident.actor1 or actor1
-        actor2 = None
-        if (killed or injured) and location and location.place and location.place.country:
-            actor2 = (
-                f"Civilians ({location.place.country})" if incident.typing.event_type != tx.BATTLES else None
-            )
+        actor2 = target(clause, incident.typing.event_type, country) if (killed or injured or harm) else None
         quote = _trim(text, start, end)
         return Claim(
             report_id=report_id,
@@ -337,7 +349,7 @@ class ClaimExtractor:
         if local and location and location.place:
             return location.place.country
         if claimant.kind != "person" or not re.search(r"[A-Z]", claimant.name[:1]):
-            return side_of(clause) or (location.place.country if location and location.place else None)
+            return implied_side(clause) or (location.place.country if location and location.place else None)
         return None
 
     def _attach_pending(self, text: str, ctx: _Context, report_id: str, next_index: int) -> list[Claim]:
@@ -498,15 +510,9 @@ class ClaimExtractor:
         return country.country_code if country is not None else None
 
     @staticmethod
-    def _perpetrator(clause: str) -> str | None:
-        m = _PERPETRATOR.search(clause)
-        if not m:
-            return None
-        side = (m.group("side") or m.group("side2") or "").lower()
-        return ACTOR_NAMES.get(side, f"Military Forces of {side.title()}")
-
-    @staticmethod
     def _published(ctx: _Context) -> EventDate | None:
+        if ctx.default_date is not None:
+            return ctx.default_date
         return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
 
 

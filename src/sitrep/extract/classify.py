@@ -187,6 +187,8 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"(?:planted|placed|hidden|detonated) (?:a |an |two |the )?bombs?",
         r"bomb blasts?",
         r"bombs? (?:[\w'-]+ ){0,5}(?:exploded|went off|detonated|blew up)",
+        r"blew up (?:an? |the |their )?(?:[\w'-]+ ){0,2}(?:car|vehicle|bus|truck|van|train|railway|bridge|"
+        r"depot|convoy|checkpoint|building)s?",
         r"bomb explosions?",
         r"bombings?",
         r"(?<!petrol )(?<!fire )(?<!smoke )(?<!stink )(?<!gas )(?<!sound )(?<!barrel )(?<!atomic "
@@ -352,6 +354,7 @@ _STRIKE = _rx(
     r"fell",
     r"detonated",
     r"went off",
+    r"blew up",
     r"shelled",
     r"shelling",
     r"kill(?:ed|ing|s)?",
@@ -467,6 +470,15 @@ _STRONG_BATTLE = _rx(
     r"security operations?",
     r"operations? against",
     r"mop-up operations?",
+    # front-line bulletins: enemy personnel or units put out of action, failed advances, aircraft downed
+    r"(?:destroyed|destroy|destroying|eliminated|eliminate|eliminating|neutrali[sz]ed|liquidated|wiped out) "
+    r"(?:[\w'-]+ ){0,4}(?:invaders|occupiers|enemy|assault (?:groups?|units?|detachments?)|sabotage "
+    r"(?:and reconnaissance )?groups?|mercenaries|servicemen|soldiers|troops|fighters|personnel)\b",
+    r"(?:tr(?:ying|ied|ies)|attempt(?:ing|ed|s)?) to (?:attack|advance|storm|break through|assault|break into"
+    r"|counter-?attack)",
+    r"suffer(?:ed|s|ing)? (?:heavy |significant |serious )?losses",
+    r"(?:shot|shoot|shooting|brought) down (?:an? |the )?(?:[\w'-]+ ){0,2}"
+    r"(?:helicopter|aircraft|(?:fighter )?jet|plane|bomber|gunship)s?",
 )
 _COMBATANT = (
     r"(?:soldiers?|troops|servicem[ae]n|security (?:forces|personnel|officers|men|guards)|policem[ae]n|"
@@ -1158,7 +1170,7 @@ _DISASTER = _rx(
     r"avalanches?",
     r"volcano(?:es|s)?",
     r"volcanic",
-    r"erupt(?:ed|ion|ing)",
+    r"eruptions?",  # a volcano's; "fighting erupted" is no disaster
     r"heavy rains?",
     r"torrential rains?",
     r"heat ?waves?",

@@ -7,6 +7,11 @@ the day before; "over the weekend" is the Saturday that began the last weekend (
 "on the night of 24 to 25 November" starts on the 24th. Explicit dates win over relative ones,
 and a date that only says when someone spoke ("police said on Sunday", "told AFP on 21 May",
 "the governor yesterday condemned") is not the event's date.
+
+Tallies ("in past 24 hours", "over past week") date from the start of the window that ends the day
+before publication, since daily and weekly briefings come out the morning after. `report_date` is
+what a report states for clauses that state nothing; `default_date` is the day a report's events
+get when it states nothing at all (the day before for a lone headline, else publication).
 """
 
 from __future__ import annotations
@@ -66,16 +71,39 @@ _HOLIDAYS = {
 }
 
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+#: A daily tally ("two soldiers killed in past 24 hours", "70 destroyed in a day"): the day the
+#: morning summary covers, i.e. the day before publication.
+_DAILY = (
+    r"(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:past\s+(?:24\s+hours|day)|last\s+24\s+hours)"
+    r"|(?:in|over)\s+(?:the\s+)?last\s+day"
+    r"|(?:in|over|within)\s+24\s+hours|(?:in|for)\s+(?:a|one)\s+day|per\s+day|times\s+a\s+day"
+    r"|during\s+the\s+day"
+)
+#: A weekly or monthly tally ("12 killed over past week", "in one week", "in 7 days"): the window
+#: that ends the day before publication, dated from its first day.
+_WINDOW = (
+    r"(?:in|over|during|for|within)\s+(?:the\s+)?(?:past|last|one|a)\s+week"
+    r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:7|seven)\s+days"
+    r"|over\s+(?:the\s+)?week|in\s+the\s+course\s+of\s+(?:one|a)\s+week"
+    r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?P<mo>month)"
+)
 _RELATIVE = re.compile(
     r"\b(?P<expr>(?:(?:on|last|early|late|early\s+on|late\s+on|this\s+past|this|past)\s+)?"
     rf"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?{_PART}"
     r"|(?:(?:over|at|during|on)\s+)?(?:the\s+|this\s+|last\s+|this\s+past\s+|the\s+past\s+)?(?P<we>weekend)"
     r"|the\s+day\s+before\s+yesterday"
     r"|(?P<ago>a|one|two|three|four|five|six|seven|\d)\s+days?\s+ago"
+    rf"|(?P<daily>{_DAILY})|(?P<window>{_WINDOW})"
     r"|overnight|last\s+night|late\s+last\s+night|this\s+morning|this\s+evening|today|tonight|earlier\s+today|"
     r"yesterday|the\s+day\s+before|(?:on\s+)?the\s+night\s+of|last\s+week|earlier\s+this\s+week|this\s+week|"
     r"last\s+month|earlier\s+this\s+month|this\s+month)\b",
     re.IGNORECASE,
+)
+#: Words before a date still to come: "ahead of the July 1 vote", "talks scheduled for 3 May".
+_COMING = re.compile(
+    r"\b(?:ahead\s+of|before|until|till|scheduled\s+for|set\s+for|planned\s+for|due\s+(?:on|by)|"
+    r"expected\s+on|postponed\s+to|deadline\s+of)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.I,
 )
 _FUTURE = re.compile(r"\b(?:next|coming|upcoming|following)\s+$", re.I)
 
@@ -102,6 +130,7 @@ class _Found:
     when: EventDate
     statement: bool
     explicit: bool = False
+    weak: bool = False  # a daily-tally cue: any other day-precise date of the clause wins over it
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -141,6 +170,8 @@ def _explicit(text: str, ref: date | None, offset: int) -> list[tuple[int, int, 
             if day is None:
                 continue
             if not groups.get("y") and ref and day > ref + timedelta(days=1):
+                if _COMING.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue  # a coming date ("ahead of the July 1 elections"), not the event's
                 day = _safe_date(year - 1, month, day.day) or day  # "25 December" read in January
             end = None
             if groups.get("d2"):
@@ -168,6 +199,12 @@ def _relative(m: re.Match[str], published: date, offset: int) -> EventDate | Non
         if "last" in expr and back <= 1:
             back += 7
         return EventDate(published - timedelta(days=back), DatePrecision.WEEK, text, span)
+    if m.group("daily"):
+        return EventDate(published - timedelta(days=1), DatePrecision.DAY, text, span)
+    if m.group("window"):
+        if m.group("mo"):
+            return EventDate(published - timedelta(days=30), DatePrecision.MONTH, text, span)
+        return EventDate(published - timedelta(days=7), DatePrecision.WEEK, text, span)
     if m.group("ago"):
         n = _NUMBERS.get(m.group("ago").lower()) or int(m.group("ago"))
         return EventDate(published - timedelta(days=n), DatePrecision.DAY, text, span)
@@ -209,7 +246,10 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[_Foun
                 continue  # "next weekend"
             when = _relative(m, published, offset)
             if when is not None:
-                out.append(_Found(m.start(), m.end(), when, _is_statement(text, m.start(), m.end())))
+                weak = m.group("daily") is not None
+                out.append(
+                    _Found(m.start(), m.end(), when, _is_statement(text, m.start(), m.end()), weak=weak)
+                )
     out.sort(key=lambda f: f.start)
     return out
 
@@ -221,10 +261,55 @@ def resolve_date(text: str, published: date | None, offset: int = 0) -> EventDat
     """The date a clause gives for its event, or None when it gives none.
 
     Explicit dates first, then relative ones; day-precise before week or month ("earlier this
-    month" is usually background); dates of statements are skipped.
+    month" is usually background); a daily-tally cue ("during the day") after any other day;
+    dates of statements are skipped.
     """
     found = [f for f in find_dates(text, published, offset) if not f.statement]
     if not found:
         return None
     pool = [f for f in found if f.explicit] or found
-    return min(pool, key=lambda f: (_PRECISION_ORDER.index(f.when.precision), f.start)).when
+    return min(pool, key=lambda f: (_PRECISION_ORDER.index(f.when.precision), f.weak, f.start)).when
+
+
+def report_date(text: str, sentences: list[tuple[int, int]], published: date | None) -> EventDate | None:
+    """The date a report states for its events, for clauses that state none themselves.
+
+    The earliest day-precise date among its sentences' event dates, else the first week-precise
+    one: a report that tells several days ("killed on Monday ... the next day ...", "attacks on
+    Sunday and Monday") is about an event that began on the first of them. A month ("late last
+    month") is background, never a report-wide default.
+    """
+    dated = [d for s, e in sentences if (d := resolve_date(text[s:e], published, s)) is not None]
+    days = [d for d in dated if d.precision == DatePrecision.DAY]
+    if days:
+        return min(days, key=lambda d: d.date)
+    return next((d for d in dated if d.precision == DatePrecision.WEEK), None)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+#: Prose grammar that headlinese drops: a leading article, auxiliaries ("was killed", "have died").
+_PROSE = re.compile(r"^(?:a|an|the)\b|\b(?:is|are|was|were|has|have|had|been)\b", re.I)
+
+
+def is_lone_headline(text: str) -> bool:
+    """One line in headlinese: no closing full stop, at most 30 words, no leading article and no
+    auxiliary verb ("Two soldiers killed in east: military", not "A bomb was found in X")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) != 1 or _SENTENCE_END.search(lines[0]) or len(lines[0].split()) > 30:
+        return False
+    return not _PROSE.search(lines[0])
+
+
+def default_date(text: str, published: date | None) -> EventDate | None:
+    """The date a report's events get when no clause states one (an `EventDate` without text).
+
+    - A lone headline: the day before publication. Wire headlines and agency briefings mostly
+      report what happened the day before they went out ("Two soldiers killed in east: military"),
+      while a cluster of headlines about one event is breaking news of the publication day.
+    - Otherwise the publication day (a report's prose tells the news of its own day).
+    """
+    if published is None:
+        return None
+    if is_lone_headline(text):
+        return EventDate(published - timedelta(days=1), DatePrecision.DAY)
+    return EventDate(published, DatePrecision.DAY)

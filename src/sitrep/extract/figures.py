@@ -60,6 +60,7 @@ _PERSON_PL_WORDS = (
     r"criminals|bandits|cultists|informants|spies|victims|apostates|indigenes|natives|tribesmen|clansmen|"
     r"Christians|Muslims|Shias?|Shiites|Sunnis|Hindus|Yazidis|Copts|Rohingyas?|Hazaras|Fulanis?|"
     r"combatants|recruits|cadets|conscripts|mercenaries|paramilitaries|gendarmes|commandos|sailors|pilots|"
+    r"invaders|occupiers|occupants|observers|monitors|"
     r"crew(?:\s+members)?|fellow\s+\w+|\w+ists|owners|shopkeepers|vendors|hawkers|bikers|riders|motorists|"
     r"commuters|travell?ers|campaigners|organi[sz]ers|followers|believers|visitors|neighbou?rs|friends|"
     r"colleagues|partners|dancers|singers|musicians|players|fans|spectators|onlookers|passers-?by|pedestrians|"
@@ -125,7 +126,7 @@ _OF_WHOSE = r"(?:of\s+(?:the|his|her|their|its|them)\s+)?"
 _ING = (
     r"(?:\s+(?!(?:including|during|following|according)\b)[a-z]+ing"
     r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){1,5}?"
-    r"(?=\s+(?:were|was|have|had|has|are|is)\b))?"
+    r"(?=\s+(?:were|was|have|had|has|are|is|and)\b))?"
 )
 _POST_STOP = (
     r"(?:were|was|have|had|has|are|is|killed|died|dead|wounded|injured|hurt|in|on|at|and|or|but|who|which|"
@@ -133,6 +134,11 @@ _POST_STOP = (
 )
 _POST = _ING + (
     rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}?(?!{_POST_STOP}\b)[\w’'.-]+)?"
+)
+#: The same, as long as it goes: splitting a matched list into its units needs the whole phrase
+#: ("The head of the development council and a government employee": two people).
+_POST_G = _ING + (
+    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}(?!{_POST_STOP}\b)[\w’'.-]+)?"
 )
 _DET_PL = r"(?:(?:the|his|her|their|its|all|another)\s+)?"
 _DET_SG = r"(?:a|an|the|one|another|his|her|their|its|our|my|your)"
@@ -277,8 +283,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "toll",
         re.compile(
             r"\b(?P<verb>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|"
-            r"(?:people|those|persons)\s+killed|killed|casualties)|number\s+of\s+(?:the\s+)?(?:injured|wounded|"
-            r"(?:people|those|persons)\s+(?:injured|wounded)))\b[^.;:\d]{0,120}?\b(?:to|at|of|reached|hit|is|was|"
+            r"(?:[\w’'-]+\s+){1,3}?(?:killed|dead)|killed|casualties)|number\s+of\s+(?:the\s+)?(?:injured|wounded|"
+            r"(?:[\w’'-]+\s+){1,3}?(?:injured|wounded)))\b[^.;:\d]{0,120}?\b(?:to|at|of|reached|hit|is|was|"
             rf"stands\s+at|stood\s+at|now)\s+{COUNT}\b",
             re.IGNORECASE,
         ),
@@ -298,6 +304,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<verb>{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+(?:themselves\s+(?:and|as\s+well\s+as)\s+)?"
             rf"(?P<list>{_LIST_OBJ}){_ALONG}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "hacked an elderly priest to death", "beat and burnt eight herders to death"
+    (
+        "to_death",
+        re.compile(
+            r"\b(?P<verb>(?:hack|stabb?|beat|burn|ston|club|tortur|strangl|bludgeon|shot|shoot|machet)\w*"
+            r"(?:\s+and\s+(?:hack|stabb?|beat|burn|ston|club|tortur|strangl|bludgeon|shot|shoot|machet)\w*)?)"
+            rf"[\"”]?\s+(?P<list>{_LIST_OBJ})\s+to\s+death\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "was shot ... and died of his wounds", "later succumbed to her injuries": one victim
+    (
+        "succumbed",
+        re.compile(
+            r"\b(?P<verb>died|dies|succumbed|succumbs)\s+(?:later\s+)?(?:of|from|to)\s+(?:his|her)\s+"
+            r"(?:[\w-]+\s+)?(?:wounds|injuries)\b",
             re.IGNORECASE,
         ),
     ),
@@ -345,7 +370,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_START}{COUNT}\s+(?:(?:more|other|civilian|military|confirmed|reported|additional|further|"
             r"new|people|person|soldiers?|civilians?)\s+){0,2}"
             r"(?P<verb>deaths?|fatalities|fatality|dead(?:\s+bodies)?(?=\s+(?:were|have|had|was|found|lay|lying))|"
-            r"dead(?!\s+bodies)|(?:bodies|corpses)(?=\s+(?:were|have\s+been|had\s+been)?\s*(?:found|recovered|discovered|"
+            r"dead(?!\s+bodies)|(?:bodies|corpses)(?=\s+(?:(?:were|have|has|had|been|now|later|also|since|reportedly)\s+){0,3}(?:found|recovered|discovered|"
             r"retrieved|exhumed|dumped|lying|pulled|washed|buried))|injuries|injured|wounded|KIA|WIA)\b",
             re.IGNORECASE,
         ),
@@ -408,6 +433,10 @@ _PERIOD = re.compile(
     r"\b(?:(?:over|in|during|for|within|throughout)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?(?:weeks?|months?|years?)"
     r"|(?:over|in|during)\s+(?:the\s+|a\s+|one\s+)?(?:week|month|year)\b(?!\s+(?:of|after|before|since|ago))"
+    # daily round-ups: "in the past 24 hours", "over the last day", "in a day", "per day"
+    r"|(?:over|in|during|for|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:(?:24|48|72)\s+hours|day)"
+    r"|(?:in|within)\s+(?:24|48|72)\s+hours|(?:in|over)\s+(?:a|one)\s+day\b(?!\s+(?:of|after|before|when))"
+    r"|per\s+day"
     r"|(?:so\s+far\s+)?this\s+year|so\s+far\s+this\s+month"
     r"|since\s+(?:the\s+(?:start|beginning)(?!\s+of\s+the\s+day)|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last\s+year|"
@@ -420,21 +449,131 @@ _PART_BEFORE = re.compile(
     r"fatalities|deceased)\b(?:\s+(?:were|was|are|is|included?))?[^.;]{0,20}$",
     re.IGNORECASE,
 )
-_CASUALTIES_AFTER = re.compile(r"\s+(?:and|or)\s+(?:wound|injur|hurt|maim)", re.IGNORECASE)
+_CASUALTIES_AFTER = re.compile(r"\s+(?:and|or)\s+(?:wound|injur|hurt|maim)(?!\w*ing\b)", re.IGNORECASE)
 _CASUALTIES_BEFORE = re.compile(r"\b(?:kill\w*|dead)\s+(?:and|or)\s+$", re.IGNORECASE)
 _PERIOD_NOT = re.compile(
     r"\b(?:deadliest|worst|bloodiest|latest|first|second|third|biggest|largest|highest)\b", re.I
 )
 
 _UNIT_ITEM = re.compile(
-    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST}"
+    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST_G}"
     rf"|{_DET_PL}(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b)){COUNT}"
-    rf"(?:\s+{_OF_WHOSE}{_MOD}(?P<pl>{_PERSON_PL}){_POST})?(?![\w’'-])"
+    rf"(?:\s+{_OF_WHOSE}{_MOD}(?P<pl>{_PERSON_PL}){_POST_G})?(?![\w’'-])"
     rf"|(?P<name>{_NAME})"
     rf"|{_DET_SG}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<gen>(?-i:[a-z][\w-]*[^\Ws])){_OBJ_END}"
     rf"|{_MOD}(?P<bare0>{_PERSON_SG}){_SG_END}{_BARE_END})",
     re.IGNORECASE,
 )
+# -- updated tolls ---------------------------------------------------------------------------------
+
+#: A toll that has grown: "rose to", "has climbed to", "increased to", "hits", "reached".
+_RISEN = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
+    r"reach(?:es|ed|ing)?|hit(?:s|ting)?|grow(?:s|n|ing)?|grew|mount(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
+    r"went\s+up|gone\s+up|swell(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+#: Qualifier prefix of an updated toll; `merge.reconcile` lets it replace every lower count.
+UPDATE = "rose to"
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORD = "|".join(_ORDINALS)
+#: "the body of the fourth victim was found", "the third person who died", "a fifth death".
+_ORDINAL_DEAD = re.compile(
+    rf"\b(?:bod(?:y|ies)|corpse|remains)\s+of\s+(?:the|a)\s+(?P<o1>{_ORD})\s+(?:[\w-]+\s+)?"
+    r"(?:victim|person|man|woman|child|resident|civilian|casualty|dead|deceased)\b"
+    rf"|\b(?:the|a)\s+(?P<o2>{_ORD})\s+(?:victim|person|man|woman|child|resident|civilian)\s+"
+    r"(?:who\s+|has\s+|had\s+|also\s+)*(?:died|was\s+killed|has\s+been\s+killed)\b"
+    rf"|\b(?:the|a)\s+(?P<o3>{_ORD})\s+(?:death|fatality)\b",
+    re.IGNORECASE,
+)
+
+
+def as_update(fig: Figure) -> Figure:
+    """The figure marked as an updated toll (its qualifier gains the "rose to" prefix)."""
+    qualifier = f"{UPDATE} {fig.qualifier}" if fig.qualifier else UPDATE
+    return Figure(fig.low, fig.high, qualifier, fig.span)
+
+
+# -- a belligerent's claim of enemy losses --------------------------------------------------------
+
+#: Armed personnel as military reports count them ("military units" is a common rendering of
+#: servicemen in translated Russian reports).
+_FORCE = (
+    r"(?:soldiers|servicem[ae]n|service\s+members|military(?:\s+(?:units|personnel|servicemen))?|troops|"
+    r"personnel|militants|mercenaries|nationalists|invaders|occupiers|occupants|orcs|fighters|paratroopers|"
+    r"marines|militiam[ae]n|gunners|artillerymen|Russians|defenders)"
+)
+#: Words only a side uses of the enemy it kills; a count of people under them is that side's claim.
+_ENEMY_WORDS = re.compile(
+    r"\b(?:invaders|occupiers|occupants|orcs|(?:neo-?)?nazis|nationalists)\b", re.IGNORECASE
+)
+_ENEMY_VERB = (
+    r"(?:destroy(?:ed|ing|s)?|eliminat(?:ed|ing|es?)|liquidat(?:ed|ing|es?)|neutrali[sz](?:ed|ing|es?)|"
+    r"annihilat(?:ed|ing|es?)|wip(?:ed|ing|es?)\s+out)"
+)
+_CLAIM_PATTERNS: list[re.Pattern[str]] = [
+    # "destroyed up to 70 Ukrainian soldiers", "eliminated 40 Russians, four tanks and a depot",
+    # "destroyed a crossing, a depot, 75 invaders"
+    re.compile(
+        rf"\b{_ENEMY_VERB}\s+(?:[^.;:!?]{{0,60}}?(?:,|\s+and)\s+)?(?!an?\s){COUNT}\s+"
+        rf"(?:[\w’'-]+\s+){{0,3}}?{_FORCE}\b",
+        re.IGNORECASE,
+    ),
+    # "More than 200 invaders were destroyed", "35 military units of the Armed Forces ... destroyed"
+    re.compile(
+        rf"{_START}{COUNT}\s+(?:[\w’'-]+\s+){{0,3}}?{_FORCE}(?:\s+of\s+[^.;:!?]{{1,60}}?)?"
+        rf"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?{_ENEMY_VERB}\b",
+        re.IGNORECASE,
+    ),
+    # "Losses of the Armed Forces ... per day amounted to 50 people", "losses ... were about 20"
+    re.compile(
+        rf"\blosses\b[^.;:!?\d]{{0,120}}?\b(?:amounted\s+to|totall?ed|reached|were|was|stood\s+at|of)\s+{COUNT}\b",
+        re.IGNORECASE,
+    ),
+    # "Armed Forces of Ukraine lost up to 40 servicemen", "the enemy lost more than 200 soldiers",
+    # "Over 250 servicemen lost in Donetsk direction"
+    re.compile(
+        rf"\blost\s+{COUNT}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_FORCE}|people|men|persons)\b", re.IGNORECASE
+    ),
+    re.compile(rf"{_START}{COUNT}\s+(?:[\w’'-]+\s+){{0,2}}?{_FORCE}\s+(?:were\s+)?lost\b", re.IGNORECASE),
+]
+
+
+def _enemy_claims(text: str, offset: int) -> list[tuple[int, int, Figure]]:
+    """A belligerent's claims of the enemy's losses: (start, end, figure) each.
+
+    "Destroyed", "eliminated" and "liquidated" people, "losses" and "lost N servicemen" are what
+    one side says of the other's dead (or dead and wounded together, for "losses"). Coders do not
+    take such a number as the toll (UCDP keeps it only as the high estimate): it says that
+    people were killed, so the figure is "at least 2" (the least a plural report supports) up to
+    the number claimed, qualified "claimed", and it counts as vague when figures are reconciled.
+    """
+    out: list[tuple[int, int, Figure]] = []
+    for pattern in _CLAIM_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _ in out):
+                continue
+            fig = parse_count(m.group("qual"), m.group("num"), None, m.group("num2"))
+            if fig is None or fig.low == 0:
+                continue
+            top = fig.high if fig.high is not None else fig.low
+            span = Span(offset + m.start(), offset + m.end(), m.group(0))
+            out.append((m.start(), m.end(), Figure(min(2, fig.low), top, "claimed", span)))
+    return out
+
+
+def _as_claim(fig: Figure) -> Figure:
+    """A count of people called by an enemy's name ("killing 80 invaders") as a claimed figure."""
+    top = fig.high if fig.high is not None else fig.low
+    return Figure(min(2, fig.low), top, "claimed", fig.span)
+
+
+#: A unit that ends where the list goes on (or ends): preferred, so that "A local chief leading a
+#: group of elders and his son" is not cut after "A local".
+_UNIT_ITEM_SEP = re.compile(rf"(?:{_UNIT_ITEM.pattern})(?=\s*$|{_SEP})", re.IGNORECASE)
 _BARE_ITEM = re.compile(rf"{_MOD}(?P<bare>{_PERSON_SG}){_SG_END}{_BARE_END}", re.IGNORECASE)
 _SEP_RE = re.compile(_SEP, re.IGNORECASE)
 
@@ -466,9 +605,13 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
     """The counts of a list phrase ("nine men and four women"): (figure, is_perpetrator) each."""
     out: list[tuple[Figure, bool]] = []
     pos = 0
-    prev_comma, prev_named = False, False
+    prev_comma, prev_named, prev_article = False, False, False
     while True:
-        u = _UNIT_ITEM.match(text, pos) or (_BARE_ITEM.match(text, pos) if pos else None)
+        u = (
+            _UNIT_ITEM_SEP.match(text, pos)
+            or _UNIT_ITEM.match(text, pos)
+            or (_BARE_ITEM.match(text, pos) if pos else None)
+        )
         if u is None:
             break
         pos = u.end()
@@ -508,12 +651,17 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
             continue  # "Seven people, six of them children": a part of the count before it
         perp = bool(noun and _PERP_RE.fullmatch(noun.strip()))
         named = bool(groups.get("name"))
+        bare = bool(groups.get("bare") or groups.get("bare0"))
+        article = bool(groups.get("sg")) and bool(re.match(r"an?\s", u.group(0), re.IGNORECASE))
         if out and prev_comma and fig.low == 1 and fig.high == 1 and named != prev_named:
             prev_named = named  # "Pamo Hobobo, a former acting chairman": one person, described
+        elif out and prev_article and bare and not prev_comma:
+            pass  # "a prominent elder and businessman": one article, one person with two roles
         else:
             out.append((fig, perp))
             prev_named = named
         prev_comma = this_comma
+        prev_article = article
         if sep is None:
             break
     return out
@@ -586,6 +734,17 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             found.append(FigureMatch(kind, Figure(0, 0, "none", span)))
         taken.append((m.start(), m.end()))
 
+    for m in _ORDINAL_DEAD.finditer(text):
+        n = _ORDINALS[(m.group("o1") or m.group("o2") or m.group("o3")).lower()]
+        span = Span(offset + m.start(), offset + m.end(), m.group(0))
+        found.append(FigureMatch("killed", Figure(n, n, UPDATE, span)))
+        taken.append((m.start(), m.end()))
+
+    for start, end, fig in _enemy_claims(text, offset):
+        if free(start, end) and not _DENIAL.search(text[max(0, start - 60) : start]):
+            found.append(FigureMatch("killed", fig, _period(text, start, end)))
+            taken.append((start, end))
+
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -613,6 +772,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             for kind, fig in results:
                 if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
                     continue
+                if kind == "killed" and fig.span is not None and _ENEMY_WORDS.search(fig.span.text):
+                    fig = _as_claim(fig)  # "killing 80 invaders": one side's word for the other's dead
                 found.append(FigureMatch(kind, fig, period, part))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.figure.span.start if f.figure.span else 0)
@@ -667,10 +828,12 @@ def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str
         if _OBJECT_WORDS.search(_AGE.sub("", between)):
             return []
         fig = parse_count(m.group("qual"), m.group("num"), span, m.group("num2"))
+        if fig is not None and name == "toll" and _RISEN.search(text, m.end("verb"), m.start("num")):
+            fig = as_update(fig)  # "the death toll rose to 9": the incident's latest count
         return [(kind, fig)] if fig is not None else []
     if _not_a_report(name, m, text):
         return []
-    if name == "body":
+    if name in {"body", "succumbed"}:
         return [("killed", Figure(1, 1, None, span))]
     if name == "headline":
         if not _NO_OBJECT.fullmatch(m.group("verb")) and _OBJECT_AHEAD.match(text[m.end("verb") :]):

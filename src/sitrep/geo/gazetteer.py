@@ -42,6 +42,7 @@ from sitrep.geo.build import (
     F_APPROX,
     F_CAPITAL,
     F_CITYUNIT,
+    F_CONTINENT,
     F_GROUP,
     F_SEAT,
     K_ADMIN1,
@@ -64,7 +65,7 @@ from sitrep.geo.build import (
 from sitrep.geo.text import fold, hint_for_generic, loose, skeleton, strip_generic
 from sitrep.models import Place
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 
 __all__ = [
     "FORMAT_VERSION",
@@ -86,6 +87,7 @@ __all__ = [
     "F_CITYUNIT",
     "F_APPROX",
     "F_GROUP",
+    "F_CONTINENT",
 ]
 
 _ADMINISH = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
@@ -165,7 +167,7 @@ class Gazetteer:
         self._country_rows: dict[int, np.ndarray] = {}
         self._part_cache: dict[tuple[int, str], tuple[float, float] | None] = {}
         country_rows = np.nonzero(self.kind == K_COUNTRY)[0]
-        self._country_idx = {int(self.cc[i]): int(i) for i in country_rows}
+        self._country_idx = {int(self.cc[i]): int(i) for i in country_rows if int(self.cc[i]) >= 0}
         cap_rows = np.nonzero(self.flags & F_CAPITAL)[0]
         self._capital_idx = {int(self.cc[i]): int(i) for i in cap_rows}
 
@@ -319,7 +321,7 @@ class Gazetteer:
         """A GeoNames-style feature code: PCLI, ADM1, ADM2, PPLX (city district), PPLC, PPLA or PPL."""
         k, f = int(self.kind[idx]), int(self.flags[idx])
         if k == K_COUNTRY:
-            return "PCLI"
+            return "CONT" if f & F_CONTINENT else "PCLI"
         if k == K_ADMIN1:
             return "RGN" if f & F_GROUP else "ADM1"
         if k == K_ADMIN2:

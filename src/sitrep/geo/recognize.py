@@ -56,13 +56,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.geo.build import (
+    ADMIN1_ABBREVIATIONS,
     K_ADMIN1,
     K_ADMIN2,
     K_CITY,
     K_COUNTRY,
     K_DISTRICT,
+    Q_ALIAS,
     Q_ALT,
     Q_LOOSE,
+    Q_STEM,
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
 )
@@ -343,6 +346,13 @@ def _singular(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith(("us", "ss")) else w
 
 
+# "U.S", "D.C", "N.Y" (before their last dot) and the style-guide abbreviations of states and
+# provinces without their dot ("Tenn", "Calif", "W.Va").
+_DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]$")
+_ABBREVIATIONS = frozenset(
+    a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
+)
+_CONTINENT_ADJ = {"european": "Europe", "asian": "Asia", "african": "Africa"}
 _DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
@@ -771,16 +781,42 @@ class _Recognizer:
         self.from_entities()
         self.scan()
         self.capitals()
+        self.demonyms()
         for s, e, label in self.unknown_spans:
             words = self.text[s:e].split()
             if not self.occupied(s, e) and not all(w.lower() in self.stop for w in words):
                 self.add(_Cand(s, e, label, unknown=True))
         for c in self.cands:
+            self.keep_abbreviation_dot(c)
             self.analyse(c)
         self.propagate_lists()
         self.link_parents()
         self.link_containers()
         return sorted(self.cands, key=lambda c: c.start)
+
+    def keep_abbreviation_dot(self, c: _Cand) -> None:
+        """ "U.S." and "Tenn." end with their dot (NER and the token scan stop before it): the
+        abbreviation is the whole name, even at the end of a sentence."""
+        if self.text[c.end : c.end + 1] != "." or c.fixed_place:
+            return
+        name = self.text[c.start : c.end]
+        if _DOTTED.match(name) or name in _ABBREVIATIONS:
+            c.end += 1
+            self.occ[c.end - 1] = 1
+
+    def demonyms(self) -> None:
+        """National and continental adjectives ("Russian", "Tunisians", "European") as toponyms of
+        their country or continent, with role "demonym": geoparsing corpora count them as place
+        mentions, while event extraction only takes role "place"."""
+        for t in self.toks:
+            if not t.text[:1].isupper() or self.occupied(t.start, t.end):
+                continue
+            cc = demonym_country(t.text)
+            country = self.g.country(cc) if cc else None
+            name = country.name if country is not None else _CONTINENT_ADJ.get(fold(t.text))
+            if name is None:
+                continue
+            self.add(_Cand(t.start, t.end, "demonym", role="demonym", fixed_place=name, fixed_country=cc))
 
     def capitals(self) -> None:
         """ "Somalia's capital" (with no name after it): the national capital, as a place of its own."""
@@ -862,6 +898,9 @@ class _Recognizer:
             if ok and label == "PERSON" and len(name.split()) >= 2:
                 # a two-word "person" that is a known place as a whole ("Bila Tserkva", "Rostov Oblast")
                 ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 100_000 or self.support(s, e)
+            placed = label == "PERSON" and self.support(s, e) and not self.person_like(s, e)
+            if not ok and kind >= 0 and placed:
+                ok = True  # "near Avdiivka", "in Pokrovsk": the small model's PERSON after a place word
             after = self.text[e : e + 120]
             generic_after = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
             if not ok and kind >= 0 and generic_after and not self.person_like(s, e):
@@ -1097,7 +1136,7 @@ class _Recognizer:
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
         text = self.text
-        if c.source in ("metonym", "dateline"):
+        if c.source in ("metonym", "dateline", "demonym"):
             return
         name = text[c.start : c.end]
         tail = _SETTLEMENT_TAIL.search(name) if c.unknown else None
@@ -1718,9 +1757,10 @@ def find_toponyms(
     """Place names in a text, with descriptor, proximity, role and resolved place.
 
     ``entities`` are NER spans (start, end, label) over ``text``, e.g. from spaCy; ``domain`` is the
-    outlet's domain, used as weak context. Demonyms ("Russian") are not returned (see
-    ``demonym_country``). Water bodies and NER places the gazetteer lacks come back with no place.
-    """
+    outlet's domain, used as weak context. Demonyms ("Russian", "European") come back with role
+    "demonym" and their country or continent as place (geoparsing corpora count them; event
+    extraction takes role "place" only). Water bodies and NER places the gazetteer lacks come back
+    with no place."""
     g = gazetteer or get_gazetteer()
     rec = _Recognizer(text, entities, g)
     cands = rec.run()
@@ -1758,6 +1798,8 @@ def find_toponyms(
     # admin units and large towns it names unambiguously. A namesake outside them needs to be major.
     home: dict[str, set[int]] = {}
     for k in range(len(cands)):
+        if cands[k].source == "demonym":
+            continue  # national adjectives count below, from the tokens, as before
         p, conf, _ = first.get(k, (None, 0.0, ""))
         if p is not None and p.country_code and (p.kind == "country" or conf >= 0.8):
             sources.setdefault(p.country_code, set()).add(k)
@@ -1775,6 +1817,8 @@ def find_toponyms(
     # text that also names Mexico).
     by_cc: dict[str, dict[str, int]] = {}
     for k, (p, conf, _) in first.items():
+        if cands[k].source == "demonym":
+            continue
         if p is not None and p.country_code and conf >= 0.8 and quality.get(k, -1) not in _WEAK_Q:
             by_cc.setdefault(p.country_code, {}).setdefault(folded[k], k)
     for cc, names in by_cc.items():
@@ -1802,6 +1846,24 @@ def find_toponyms(
         and p.kind != "country"
         and (not home_of(k) or p.country_code in home_of(k) or _major(p, quality.get(k, -1)))
     }
+
+    # Every admin unit a name may denote, for names read as a unit or carrying a unit word ("Henry
+    # County" is each Henry County): a namesake inside one of them is likelier than one elsewhere.
+    unit_ids: dict[int, set[int]] = {}
+    for k, c in enumerate(cands):
+        if c.source == "demonym" or c.role != "place" or c.water or c.unknown or k not in first:
+            continue
+        p = first[k][0]
+        m = g.match(name_of(c))
+        if p is None or (p.kind not in ("admin1", "admin2") and m.generic is None):
+            continue
+        found = {
+            i
+            for i, q in m.cands
+            if int(g.kind[i]) in (K_ADMIN1, K_ADMIN2) and (q <= Q_ALIAS or (m.generic and q == Q_STEM))
+        }
+        if found:
+            unit_ids[k] = found
 
     # Pass 2: with the document context; districts go last, after the city or region they lie in.
     out: list[Toponym] = []
@@ -1907,7 +1969,8 @@ def find_toponyms(
             if pp is not None and pp.kind != "country":
                 places = [pp, *places]
             countries = [cc for cc, src in sources.items() if src - {k}]
-            local = ResolveContext(countries=countries, places=places, domain=domain)
+            units = frozenset(i for j, ids in unit_ids.items() if j != k and folded[j] != own for i in ids)
+            local = ResolveContext(countries=countries, places=places, domain=domain, units=units)
             fixed_cc = {c.fixed_country} if c.fixed_country else None
             if k in spelt:
                 p, conf, why = spelt[k]

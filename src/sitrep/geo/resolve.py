@@ -7,7 +7,10 @@ Score of a candidate = prior + context:
           Krasnodar Krai, which loses to the city unless the text said "region", "oblast", ...).
   context +0.45/+0.3/+0.2 for the 1st/2nd/later country mentioned in the document, +0.15 for the
           outlet's country, and up to +0.5 for closeness (< 300 km) to places already resolved in the
-          document, +0.2 for sharing their admin1.
+          document, +0.2 for sharing their admin1; +1.2 / +2.0 for lying inside an admin1 / admin2
+          unit the document names (``ResolveContext.units``: "Fullerton" in a text naming Nance County,
+          Nebraska), and +1.0 for an admin unit that contains places the document names ("Georgia"
+          among Atlanta and Macon is the state).
 A city district chosen for a "district" hint that lies more than 100 km from every place already
 resolved in the document keeps half its confidence: it is probably a namesake in another city.
 ``resolve_in_admin1`` and ``resolve_near`` find what "the X district of Y Oblast" and "the X district"
@@ -97,6 +100,12 @@ COUNTRY_BONUS = (0.45, 0.3, 0.2)
 DOMAIN_BONUS = 0.15
 NEAR_BONUS, NEAR_KM = 0.5, 300.0
 SAME_ADMIN1_BONUS = 0.2
+# For lying inside an admin1 / admin2 unit the document names (ResolveContext.units): enough to beat
+# a namesake up to ~100x larger elsewhere (Paris, Texas in a text naming Texas), not a capital.
+IN_UNIT_BONUS = {K_ADMIN1: 1.2, K_ADMIN2: 2.0}
+# For an admin unit that contains places the document names: "Georgia" among Atlanta and Macon is
+# the state, not the country.
+CONTAINS_BONUS = 1.0
 FAR_KM = 500.0
 # A city district lies within a few km of its city: one this far from every other place the document
 # names is probably the namesake in another city ("Dniprovskyi" in Kyiv, in a text about Kherson).
@@ -137,6 +146,10 @@ class ResolveContext:
     countries: list[str] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     domain: str | None = None
+    # Admin units the document names by themselves ("Nance County, Nebraska"): a namesake inside one
+    # is far likelier than a larger one elsewhere ("Fullerton" there is not Fullerton, California).
+    # Gazetteer indices of every admin unit the names may denote ("Henry County": each Henry County).
+    units: frozenset[int] = frozenset()
 
     def add_country(self, code: str | None) -> None:
         if code and code not in self.countries:
@@ -288,6 +301,22 @@ def resolve_detail(
                 )
                 near = near + np.where(same & (kinds != K_COUNTRY), SAME_ADMIN1_BONUS, 0.0)
             ctx_near = near
+        if context.units or context.places:
+            units = np.fromiter(context.units, dtype=np.int64, count=len(context.units))
+            inner = ~np.isin(kinds, (K_COUNTRY, K_ADMIN1)) & (q <= Q_ALIAS)  # not "Mexico" for Mexico City
+            bonus = np.where(inner & np.isin(g.a1[idx], units), IN_UNIT_BONUS[K_ADMIN1], 0.0)
+            a2_in = inner & (kinds != K_ADMIN2) & np.isin(g.a2[idx], units)
+            bonus = bonus + np.where(a2_in, IN_UNIT_BONUS[K_ADMIN2], 0.0)
+            if context.places and np.isin(kinds, (K_ADMIN1, K_ADMIN2)).any():
+                rows = [
+                    i
+                    for i in (g.index_of(p) for p in context.places[-20:] if p.kind != "country")
+                    if i is not None
+                ]
+                holders = np.concatenate([g.a1[rows], g.a2[rows]]) if rows else np.zeros(0, dtype=np.int64)
+                holds = np.isin(kinds, (K_ADMIN1, K_ADMIN2)) & np.isin(idx, holders[holders >= 0])
+                bonus = bonus + np.where(holds, CONTAINS_BONUS, 0.0)
+            ctx_near = ctx_near + bonus
 
     score = pop_part + kind_part + qual_part + ctx_country + ctx_near
     order = np.argsort(-score, kind="stable")

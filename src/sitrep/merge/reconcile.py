@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+from sitrep.extract.actors import default_perpetrator
+from sitrep.extract.figures import UPDATE
 from sitrep.models import Claim, Event, Figure, FigureRange, Precision, Stance
 
 _RANK = {Precision.SITE: 0, Precision.TOWN: 1, Precision.DISTRICT: 2, Precision.NEAR: 3,
          Precision.REGION: 4, Precision.COUNTRY: 5}  # fmt: skip
 _VAGUE = {"several", "multiple", "many", "numerous", "some", "a few", "few", "a number", "dozens",
-          "scores", "hundreds", "thousands", "unspecified"}  # fmt: skip
+          "scores", "hundreds", "thousands", "unspecified",
+          "claimed"}  # fmt: skip  # "claimed": one side's count of the enemy's dead (extract.figures)
 
 
 def _specific(fig: Figure) -> bool:
@@ -49,9 +52,20 @@ def _claimant_figures(claims: list[Claim], attr: str) -> dict[str, Figure]:
     return by_claimant
 
 
+def _superseded(by_claimant: dict[str, Figure]) -> dict[str, Figure]:
+    """Drop counts an updated toll has overtaken: once someone says the toll "rose to 5", an
+    earlier "one person was killed" or "rises to three" is the same incident counted earlier,
+    not a dispute (the highest update stands)."""
+    updates = [f.low for f in by_claimant.values() if (f.qualifier or "").startswith(UPDATE)]
+    if not updates:
+        return by_claimant
+    top = max(updates)
+    return {name: f for name, f in by_claimant.items() if f.low >= top}
+
+
 def reconcile_figures(claims: list[Claim], attr: str) -> tuple[FigureRange, list[str]]:
     """The event's figure range for `attr` ("killed" or "injured") and any disagreements."""
-    by_claimant = _claimant_figures(claims, attr)
+    by_claimant = _superseded(_claimant_figures(claims, attr))
     if not by_claimant:
         return FigureRange(), []
     figures = list(by_claimant.values())
@@ -110,7 +124,10 @@ def reconcile(event: Event, claims: list[Claim]) -> Event:
             (d.precision for d in dated if d.date == day),
             key=lambda p: ["day", "week", "month", "year"].index(p.value),
         )
-    event.actor1 = next((c.actor1 for c in live if c.actor1), None)
+    event.actor1 = next((c.actor1 for c in live if c.actor1), None) or default_perpetrator(
+        event.sub_event_type,
+        event.location.place.country if event.location and event.location.place else None,
+    )
     event.actor2 = next((c.actor2 for c in live if c.actor2), None)
     event.fatalities, killed_conflicts = reconcile_figures(live, "killed")
     event.injured, injured_conflicts = reconcile_figures(live, "injured")

@@ -1,0 +1,107 @@
+"""Claimant rules: closing and inverted attributions, bare body nouns and their side, reporting
+subjects, the report-level claimant, and unnamed claimants inferred from wording (marked so)."""
+
+from __future__ import annotations
+
+from sitrep.evaluate.main_event import predict
+from sitrep.evaluate.names import claimant_category
+from sitrep.extract.claimants import (
+    Anchor,
+    find_anchors,
+    implied_side,
+    infer_claimant,
+    outlet_claimant,
+    report_claimant,
+)
+from sitrep.models import Claimant, Report
+
+
+def _one(sentence: str) -> Anchor:
+    anchors = find_anchors(sentence, 0, persons=[], orgs=[])
+    assert len(anchors) == 1, anchors
+    return anchors[0]
+
+
+def test_closing_attribution_after_a_dash() -> None:
+    anchor = _one("Artillery hit a depot near Lyman overnight - RF Ministry of Defense")
+    assert anchor.claimant.name == "RF Ministry of Defense" and anchor.claimant.affiliation == "Russia"
+    quoted = _one('Two strongpoints taken near Orikhiv - OK "North"')
+    assert quoted.claimant.name == "OK North"
+
+
+def test_closing_news_is_not_a_source() -> None:
+    assert not find_anchors("Shelling of Sloviansk: two killed", 0, persons=[], orgs=[])
+    assert not find_anchors("Kherson region - active hostilities", 0, persons=[], orgs=[])
+
+
+def test_bare_command_is_military_and_takes_the_republic_named() -> None:
+    anchor = _one("LPR fighter wounded by mortar fire from Ukrainian positions - command")
+    assert anchor.claimant.role == "military command"
+    assert implied_side("LPR fighter wounded by mortar fire from Ukrainian positions") == "LPR"
+    assert implied_side("Occupation forces opened fire on a checkpoint") == "Ukraine"
+
+
+def test_inverted_attribution() -> None:
+    anchor = _one("Government troops fired on Yasynuvata twice overnight, say militias")
+    assert anchor.start == 0 and anchor.claimant.role == "militia command"
+    spokesman = _one("A school was damaged in Makiivka, says DPR's military spokesman")
+    assert spokesman.claimant.affiliation == "DPR"
+
+
+def test_subjects_that_report() -> None:
+    rebels = _one("Insurgents in Ukraine say two of their fighters died")
+    assert rebels.claimant.affiliation == "separatists"
+    command = _one("DNR command reports sniper fire near the airport")
+    assert command.claimant.affiliation == "DPR" and command.claimant.role == "military command"
+    country = _one("Ukraine says three troops died in an ambush")
+    role = country.claimant.role or ""
+    assert "military" in role and "inferred" in role
+    assert not _one("Ukraine says talks will resume").claimant.role
+
+
+def test_numbers_are_not_bare_names() -> None:
+    assert not find_anchors("Seven reported dead after the storm", 0, persons=[], orgs=[])
+
+
+def test_leading_bulletin_source() -> None:
+    anchor = _one("ATO HQ: Ukraine reports three enemy attacks near Mariupol")
+    assert anchor.claimant.name == "ATO HQ"
+    slug = find_anchors("UPDATE: Two killed in Mariupol, regional police said", 0, persons=[], orgs=[])
+    assert [a.claimant.name for a in slug] == ["regional police"]
+
+
+def test_report_claimant_without_an_event() -> None:
+    own = report_claimant("Positions near Kreminna were held all day\nNo losses - JFO HQ", "Some Wire")
+    assert own.name == "JFO HQ"
+    assert report_claimant("Nothing of note today", "Some Wire").kind == "outlet"
+
+
+def test_predict_gives_the_report_claimant_when_there_are_no_claims() -> None:
+    report = Report(text="Shelling continued along the line - General Staff", source="Wire")
+    pred = predict([], report)
+    assert pred.no_event and pred.claimant_name == "General Staff"
+    assert predict([]).claimant_name is None
+
+
+def test_inferred_claimants_say_so_and_keep_the_outlet() -> None:
+    outlet = outlet_claimant("Wire")
+    cases = {
+        "Russian troops eliminated a sabotage group near Kupiansk": "Russian Ministry of Defence and "
+        "military",
+        "Ukrainian army's shelling wounds two residents of the DPR": "DPR/LPR and occupation authorities",
+        "The occupiers shelled a village in Sumy region, a pensioner was wounded": "Local administration",
+        "The enemy lost two tanks near Vuhledar": "Ukrainian military",
+        "Two Ukrainian servicemen wounded near Avdiivka": "Ukrainian military",
+    }
+    for text, category in cases.items():
+        who = infer_claimant(text, outlet)
+        assert who is not None and who.kind == "inferred" and who.name == "Wire", text
+        assert who.role and "inferred" in who.role
+        assert claimant_category(who.name, who.role, who.affiliation, who.kind) == category, text
+    assert infer_claimant("Storm cuts power to thousands", outlet) is None
+
+
+def test_unnamed_claimant_stays_a_category_apart_from_media() -> None:
+    who = Claimant(name="Wire", role="Ukrainian military (unnamed; inferred from wording)",
+                   affiliation="Ukraine", kind="inferred")  # fmt: skip
+    assert claimant_category(who.name, who.role, who.affiliation, who.kind) == "Ukrainian military"
