@@ -298,4 +298,7 @@ def test_demo_ingests_the_bundled_examples(tmp_path: Path) -> None:
     done = sitrep("demo", "--db", str(tmp_path / "demo.db"))
     assert done.returncode == 0, err(done)
     assert "Bila Tserkva" in out(done) and "contested" in out(done)
+    assert "# Situation report, 2025-11-25" in out(done) and "## Sources" in out(done)
     assert table_counts(tmp_path / "demo.db")["reports"] == 13
+    checked = sitrep("brief", "--db", str(tmp_path / "demo.db"), "--check")  # the demo's brief is faithful
+    assert checked.returncode == 0, err(checked)

@@ -5,10 +5,12 @@ Every sentence here is written for the test (none is copied from evaluation data
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitrep.evaluate.main_event import states_killed_count
-from sitrep.extract.figures import UPDATE, find_figures, pick
+from sitrep.extract.figures import UPDATE, adds_to, find_figures, pick, pick_civilians
 from sitrep.merge.reconcile import reconcile_figures
 from sitrep.models import Claim, Claimant, Figure, Span
 
@@ -119,3 +121,125 @@ def test_claimed_enemy_losses_are_vague() -> None:
     assert (result.acled, result.best, result.high) == (3, 3, 70)
     alone, _ = reconcile_figures(claims[:1], "killed")
     assert (alone.acled, alone.best, alone.high, alone.vague) == (2, 2, 70, "claimed")
+
+
+# -- civilians among the killed -------------------------------------------------------------------
+
+
+def civilians(text: str, before: Figure | None = None) -> int | None:
+    found = find_figures(text)
+    fig = pick_civilians(found, pick(found, "killed"), before)
+    return None if fig is None else fig.low
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "civil"),
+    [
+        # a total and its breakdown
+        ("The blast left at least 12 people dead, including four civilians, the army said.", 12, 4),
+        ("Gunmen killed eight people, among them three policemen, at the checkpoint.", 8, 5),
+        ("No fewer than nine persons, including a soldier, were killed at the market.", 9, 8),
+        ("Raiders shot dead seven people (six civilians and one guard) near the depot.", 7, 6),
+        ("The rockets killed at least 30 people, mostly troops but including 5 civilians.", 30, 5),
+        ("Bombers killed 25 people including 20 soldiers and five civilians at the base.", 25, 5),
+        # a list that names combatants beside other victims
+        ("Nine farmers and two soldiers were killed when the convoy was ambushed.", 11, 9),
+        ("Three teachers, a policeman and a nurse were killed in the raid.", 5, 4),
+        # a civilians-only count beside combatants, or as an aside to the toll
+        ("The toll climbed to 14, with nine civilians killed in the market.", 14, 9),
+        ("The raiders killed 12 civilians, and the counter-attack left 40 militants dead.", 40, 12),
+        # nothing to tell apart: people in general, civilians alone, soldiers alone
+        ("Fifteen people were killed, including women and children.", 15, None),
+        ("Six civilians were killed in the shelling.", 6, None),
+        ("Four soldiers were killed in the ambush.", 4, None),
+        ("A leader commanding a unit of fighters and his son were killed.", 2, None),
+        # a breakdown of the injured is not one of the dead
+        ("Six people were killed and ten wounded, including three policemen.", 6, None),
+    ],
+)
+def test_civilians_among_the_killed(text: str, total: int, civil: int | None) -> None:
+    assert killed(text)[0] == total  # type: ignore[index]
+    assert civilians(text) == civil
+
+
+@pytest.mark.parametrize(
+    ("text", "civil"),
+    [
+        ("At least three of those killed were police officers.", 17),
+        ("Four of the dead were soldiers and sixteen were civilians.", 16),
+        ("Of the 20 bodies found in the house, five are suspected militants and 15 are civilians.", 15),
+        ("The dead included eleven civilians and nine members of the security forces.", 11),
+        ("One army officer was among the dead.", 19),
+        ("Among the dead were two students.", None),  # a part, but not a separation
+    ],
+)
+def test_shares_of_an_earlier_toll(text: str, civil: int | None) -> None:
+    found = find_figures(text)
+    assert pick(found, "killed") is None  # a share is never the toll itself
+    assert civilians(text, before=Figure(20, 20)) == civil
+
+
+def test_additional_victims_join_a_described_toll() -> None:
+    (first,) = find_figures("A village chief was shot dead at his home.")
+    (more,) = find_figures("The gunmen also killed two of his guards.")
+    assert more.additional and adds_to(first.figure, more)
+    (counted,) = find_figures("Gunmen killed at least 30 people in the district.")
+    (another,) = find_figures("Another nine people were killed in a nearby village.")
+    assert another.additional and not adds_to(counted.figure, another)  # a breakdown of the 30
+
+
+def test_civilian_figures_reconcile_beside_the_total() -> None:
+    from sitrep.merge.reconcile import reconcile
+    from sitrep.models import DatePrecision, Event
+
+    a = _claim(0, "police", Figure(10, None, "at least"))
+    a.civilians_killed = Figure(4, 4)
+    b = _claim(1, "governor", Figure(12, 12))
+    event = reconcile(Event("e", None, None, None, DatePrecision.DAY, None), [a, b])
+    assert event.fatalities.acled == 10
+    assert event.civilian_fatalities is not None and event.civilian_fatalities.acled == 4
+    plain = reconcile(Event("e", None, None, None, DatePrecision.DAY, None), [b])
+    assert plain.civilian_fatalities is None
+
+
+def test_civilian_figures_are_stored(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from sitrep.models import Report
+    from sitrep.store import Store
+
+    report = Report(text="Ten people were killed, including seven civilians.", origin="test")
+    claim = _claim(0, "police", Figure(10, 10))
+    claim.report_id = report.id
+    claim.civilians_killed = Figure(7, 7)
+    with Store.open(tmp_path / "s.db") as store:
+        store.add_report(report)
+        store.save_claims([claim])
+        assert store.claims_for_report(report.id)[0].civilians_killed == Figure(7, 7)
+        with store.engine.connect() as conn:
+            row = conn.execute(sa.text("SELECT civilians_killed_low FROM claims")).one()
+    assert row[0] == 7
+
+
+def test_pitf_deaths_are_scored_on_the_civilian_figure() -> None:
+    from sitrep.evaluate.score import _count
+
+    pred = {"fatalities_acled": 10, "fatalities_civilian": 5}
+    assert _count({"id": "pitf_wad-r1"}, pred, "fatalities_acled") == 5  # type: ignore[arg-type]
+    assert _count({"id": "acled-1"}, pred, "fatalities_acled") == 10  # type: ignore[arg-type]
+    pred["fatalities_civilian"] = None
+    assert _count({"id": "pitf_wad-r1"}, pred, "fatalities_acled") == 10  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("One man, a security guard, was injured and taken to hospital.", 1),  # apposition
+        ("Two men, a farmer and his son, were killed.", 2),  # the two, described
+        ("A soldier, a policeman and a child were killed.", 3),  # a real list
+        ("On May 3, 12 people were killed.", 12),  # a day of the month is no count
+    ],
+)
+def test_appositions_and_dates_do_not_add_to_a_count(sentence: str, low: int) -> None:
+    [found] = [f for f in find_figures(sentence, 0) if f.kind in ("killed", "injured")]
+    assert found.figure.low == low

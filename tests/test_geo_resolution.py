@@ -167,3 +167,48 @@ def test_national_adjectives_are_demonym_toponyms() -> None:
 def test_demonyms_are_never_event_places() -> None:
     found = tops("Syrian forces shelled the town.")
     assert all(t.role != "place" for t in found if t.text == "Syrian")
+
+
+# -- definitions, containers and repeated mentions ----------------------------------------------------
+
+
+def test_definition_makes_a_common_word_a_place_in_its_container() -> None:
+    # "Salem" alone is the largest Salem; the opening definition puts it in Connecticut, and the
+    # later bare mention is the same town.
+    text = (
+        "Salem is a town in New London County, Connecticut, United States. Farms line its roads, "
+        "and the old mill in Salem still stands."
+    )
+    found = [t for t in tops(text) if t.text == "Salem"]
+    assert len(found) == 2
+    assert all(t.place is not None and t.place.admin1 == "Connecticut" for t in found)
+
+
+def test_st_abbreviation_finds_the_saint_county() -> None:
+    place = resolve("St. Charles County")[0]
+    assert place is not None and place.kind == "admin2"
+    assert place.admin1 == "Missouri"
+
+
+def test_neighbourhood_of_a_city_stays_in_that_city() -> None:
+    text = "Oak Park is a neighborhood in Sacramento, California. Oak Park has old bungalows."
+    found = [t for t in tops(text) if t.text == "Oak Park"]
+    assert found and all(t.place is not None for t in found)
+    sacramento = resolve("Sacramento")[0]
+    assert sacramento is not None
+    assert all(t.place is not None and abs(t.place.lat - sacramento.lat) < 0.3 for t in found)
+
+
+def test_surname_is_not_carried_over_as_a_place() -> None:
+    # "Clark" was once a place ("in Clark") but is also the surname of a person the text names.
+    text = "Storms hit homes in Clark on Friday. Sheriff Tom Clark said Clark would hold a meeting."
+    place, person = text.index("Clark"), text.index("Tom Clark")
+    found = find_toponyms(text, [(place, place + 5, "GPE"), (person, person + 9, "PERSON")])
+    assert [t.start for t in found if t.text == "Clark"] == [place]
+
+
+def test_place_repeats_are_found_at_every_bare_mention() -> None:
+    text = "Flooding reached Dunmore on Monday. Dunmore residents were evacuated, and Dunmore schools closed."
+    first = text.index("Dunmore")
+    found = find_toponyms(text, [(first, first + 7, "GPE")])
+    assert len([t for t in found if t.text == "Dunmore"]) == 3

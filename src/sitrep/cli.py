@@ -256,27 +256,116 @@ def show(event_id: str, as_json: bool, db: str | None) -> None:
 
 
 @cli.command()
+@click.option("--date", "day", metavar="DATE", help="The day to report (default: the latest with events).")
+@click.option("--area", metavar="NAME", help="Only this country (name or ISO code) or first-level region.")
+@click.option("--format", "fmt", type=click.Choice(["md", "txt", "html"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True
+    "--check",
+    is_flag=True,
+    help="Verify that every number, place and person in each sentence is in a quote it cites; "
+    "list any problem on stderr and exit 1.",
 )
+@db_option
+def brief(
+    day: str | None, area: str | None, fmt: str, output: str | None, check: bool, db: str | None
+) -> None:
+    """The daily situation report: events by country and area, violence first, then diplomacy;
+    every sentence cites its sources, and disagreeing figures are given side by side."""
+    from sitrep.report.brief import RENDERERS, build_brief, faithfulness_problems, names_in
+    from sitrep.store import Store
+
+    store = Store.open(db)
+    wanted = _parse_date(day, "--date")
+    if wanted is None:
+        latest = store.query_events(limit=1, order="date desc", with_claims=False)
+        wanted = latest[0].date if latest else None
+    found = store.query_events(date_from=wanted, date_to=wanted, limit=None) if wanted else []
+    built = build_brief(found, store.get_report, day=wanted, area=area)
+    if check and (problems := faithfulness_problems(built, names_in)):
+        for problem in problems:
+            click.echo(f"unfaithful: {problem}", err=True)
+        raise SitrepError(f"{len(problems)} sentence fact(s) are in no cited quote")
+    text = RENDERERS[fmt](built)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"brief of {wanted or 'no events'} written to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+EXPORT_FORMATS = ["jsonl", "csv", "geojson", "acled", "ucdp", "parquet"]
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout)."
 )
 @filter_options
 @db_option
 def export(fmt: str, output: str | None, db: str | None, **filters: Any) -> None:
-    """Export events as JSON Lines (with claims), CSV, or GeoJSON (one Point per located event)."""
-    from sitrep.report.export import write_export
+    """Export events.
+
+    \b
+    jsonl    events with their claims, one JSON object a line
+    csv      one row per event (sitrep's columns)
+    geojson  one Point per located event, precision in the properties
+    acled    ACLED-compatible CSV, ACLED's 31 columns; Diplomacy events are left out
+    ucdp     UCDP-GED-compatible CSV; only political violence with at least one death
+    parquet  the csv columns, typed (dates, integers, booleans); binary: use -o FILE
+    """
+    import functools
+
     from sitrep.store import Store
 
     store = Store.open(db)
-    found = store.query_events(**_filters(**filters), limit=None, with_claims=fmt == "jsonl")
+    with_claims = fmt in ("jsonl", "acled", "ucdp")
+    found = store.query_events(**_filters(**filters), limit=None, with_claims=with_claims)
+    if fmt == "parquet":
+        n = _export_parquet(found, output)
+        if output:
+            click.echo(f"wrote {n} event(s) to {output}", err=True)
+        return
+    if fmt in ("acled", "ucdp"):
+        from sitrep.report.acled import write_acled
+        from sitrep.report.ucdp import write_ucdp
+
+        writer = write_acled if fmt == "acled" else write_ucdp
+        lookup = functools.lru_cache(maxsize=4096)(store.get_report)
+
+        def write(fh: Any) -> int:
+            return writer(found, fh, reports=lookup)
+    else:
+        from sitrep.report.export import write_export
+
+        def write(fh: Any) -> int:
+            return write_export(found, fmt, fh)
+
     if output:
         with Path(output).open("w", encoding="utf-8", newline="") as fh:
-            n = write_export(found, fmt, fh)
+            n = write(fh)
         click.echo(f"wrote {n} event(s) to {output}", err=True)
     else:
-        write_export(found, fmt, sys.stdout)
+        write(sys.stdout)
+
+
+def _export_parquet(found: list[Any], output: str | None) -> int:
+    """Parquet to a file, or to stdout when it is a pipe (never to a terminal: it is binary)."""
+    import io
+
+    from sitrep.report.parquet import write_parquet
+
+    if output:
+        return write_parquet(found, output)
+    if sys.stdout.isatty():
+        raise SitrepError("parquet is a binary format: give --output FILE or redirect stdout")
+    buffer = io.BytesIO()
+    n = write_parquet(found, buffer)
+    sys.stdout.buffer.write(buffer.getvalue())
+    sys.stdout.buffer.flush()
+    return n
 
 
 @cli.command()
@@ -362,7 +451,7 @@ def eval_(
 @cli.command()
 @click.option("--db", default="sitrep-demo.db", show_default=True, help="Database for the demo.")
 def demo(db: str) -> None:
-    """Ingest the example reports that ship with sitrep and print the events."""
+    """Ingest the example reports that ship with sitrep, print the events and the day's brief."""
     from importlib.resources import files
 
     examples = files("sitrep") / "examples"
@@ -370,9 +459,12 @@ def demo(db: str) -> None:
     # Click fills every option not given here with its default.
     ctx.invoke(ingest, inputs=(str(examples),), published="2025-11-25", db=db)
     ctx.invoke(events, limit=0, db=db)
+    click.echo()
+    ctx.invoke(brief, db=db)
     click.echo(
         f"\nNext: `sitrep show EVENT_ID --db {db}` shows every claim behind an event; "
-        f"`sitrep export --format geojson --db {db} -o events.geojson` writes a map layer.",
+        f"`sitrep brief --format html --db {db} -o brief.html` writes the brief as a page; "
+        f"`sitrep export --format acled --db {db} -o events.csv` writes an ACLED-style table.",
         err=True,
     )
 

@@ -221,6 +221,9 @@ class Claim:
     location: Location | None = None
     date: EventDate | None = None
     killed: Figure | None = None
+    #: The non-combatants among `killed`, only where the text tells them apart from combatants
+    #: ("10 people, including five civilians" -> 5); None when it does not (`extract.figures`).
+    civilians_killed: Figure | None = None
     injured: Figure | None = None
     damage: list[Damage] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
@@ -261,6 +264,9 @@ class Event:
     date_precision: DatePrecision
     location: Location | None
     fatalities: FigureRange = field(default_factory=FigureRange)
+    #: Non-combatants killed, reconciled like `fatalities` from the claims that separate them;
+    #: None when no claim does.
+    civilian_fatalities: FigureRange | None = None
     injured: FigureRange = field(default_factory=FigureRange)
     contested: bool = False
     contested_reason: str | None = None

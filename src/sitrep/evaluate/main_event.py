@@ -86,6 +86,8 @@ class Prediction:
     fatalities_low: int = 0
     fatalities_best: int = 0
     fatalities_high: int = 0
+    #: ACLED figure of the non-combatants killed, where the text tells them apart (else None).
+    fatalities_civilian: int | None = None
     injured: int = 0
     date: str | None = None
     lat: float | None = None
@@ -155,6 +157,7 @@ def predict(claims: list[Claim], report: Report | None = None) -> Prediction:
         fatalities_low=event.fatalities.low,
         fatalities_best=event.fatalities.best,
         fatalities_high=event.fatalities.high,
+        fatalities_civilian=None if event.civilian_fatalities is None else event.civilian_fatalities.acled,
         injured=event.injured.acled,
         date=event.date.isoformat() if event.date is not None else None,
         lat=point[0] if point else None,

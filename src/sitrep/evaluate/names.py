@@ -288,6 +288,11 @@ def claimant_category(
         return None
     if kind == "outlet":
         return MEDIA
+    own = _categories_of(" ".join(p for p in (role, name) if p))
+    if LOCAL in own:
+        # A mayor, a city or regional administration is a local administration whichever side holds
+        # the town (the gold maps "mayor of Donetsk" there): its side must not override its role.
+        return LOCAL
     text = " ".join(p for p in (affiliation, role, name) if p and (p != name or p is name))
     cats = _categories_of(text)
     if cats:

@@ -11,6 +11,11 @@ suffix for slices (``fatalities.exact_campaign``, ``incident.bcubed_f1_violent``
   Macro- and weighted F1 are over the classes present in the gold.
 - **Counts.** ACLED-style `fatalities` / `injured` gold is compared with the event's ACLED figure
   (lowest specific figure); UCDP low/best/high with the event's UCDP best. A missing figure is 0.
+  PITF (ids ``pitf_wad-``) counts only non-combatant deaths (its README: "Only non-combatant
+  killings (atrocities) are in scope"), so its `fatalities` gold is compared with the event's
+  *civilian* figure (`Event.civilian_fatalities`, ACLED rule) wherever the text tells
+  non-combatants apart from combatants ("10 dead, including five civilians" -> 5), else with the
+  total; attackers killed are never in either.
   `meta.fatalities_split` records are left out; `meta.campaign` records are scored only in the
   ``_campaign`` slice. ``in_range_headline``: UCDP records whose text states an incident's killed
   figure (`main_event.states_killed_count`: not a tally over a period) and whose headlines belong
@@ -184,7 +189,7 @@ def _counts(result: FileResult, records: list[Record], preds: list[Any]) -> None
     meta = [r.get("meta") or {} for r in records]
     for fieldname, attr in (("fatalities", "fatalities_acled"), ("injured", "injured")):
         rows = [
-            (r, int(r["gold"][fieldname]), int(p[attr] or 0), bool(mt.get("campaign")), p)
+            (r, int(r["gold"][fieldname]), _count(r, p, attr), bool(mt.get("campaign")), p)
             for r, p, mt in zip(records, preds, meta, strict=True)
             if isinstance(r["gold"].get(fieldname), int | float) and not mt.get("fatalities_split")
         ]
@@ -248,6 +253,19 @@ def _counts(result: FileResult, records: list[Record], preds: list[Any]) -> None
                 p["fatalities_best"],
                 p["quote"],
             )
+
+
+#: Datasets whose fatalities count non-combatants only (see the module docstring).
+_NON_COMBATANT_SETS = ("pitf_wad-",)
+
+
+def _count(record: Record, pred: dict[str, Any], attr: str) -> int:
+    """The predicted count compared with a record's gold (the civilian figure for PITF deaths)."""
+    if attr == "fatalities_acled" and str(record.get("id", "")).startswith(_NON_COMBATANT_SETS):
+        civilian = pred.get("fatalities_civilian")
+        if civilian is not None:
+            return int(civilian)
+    return int(pred[attr] or 0)
 
 
 def _dates(result: FileResult, records: list[Record], preds: list[Any]) -> None:

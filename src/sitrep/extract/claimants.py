@@ -77,7 +77,9 @@ _TRAILING = re.compile(
 # What follows a headline's closing dash or colon but is news, not a source: a count, a verb.
 _NOT_A_SOURCE = re.compile(
     r"\d|\b(?:killed|wounded|injured|dead|died|dies|hit|shell\w*|attack\w*|strikes?|destroyed|there|"
-    r"is|are|was|were|has|have|no|one|two|three|four|five|six|seven|eight|nine|ten|casualties|fighting|"
+    r"is|are|was|were|has|have|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?|scores|several|"
+    r"casualties|fighting|"
     r"clashes|toll|bodies|victims)\b",
     re.I,
 )
@@ -402,6 +404,8 @@ def report_claimant(text: str, source: str | None) -> Claimant:
 # body the wording points to and that it was inferred. No person is ever invented.
 
 _INFERRED = " (unnamed; inferred from wording)"
+#: A neutral report's likely source, inferred from what it reports rather than from its wording.
+_NEUTRAL_INFERRED = " (unnamed; inferred from a neutral report)"
 _RU_MOD_VOICE = re.compile(
     r"\b(?:Russian|RF)\s+(?:(?:Armed|Aerospace|airborne|missile)\s+)?(?:Forces|forces|troops|aviation|"
     r"artillerymen|military|servicemen|army|air defen[cs]e|units|gunners)\s+(?:\w+\s+)?"
@@ -433,10 +437,13 @@ _UKRAINIAN_VOICE = re.compile(
 #: Ukraine's forces as the subject of a success ("the Armed Forces of Ukraine sank a barge"): the
 #: Ukrainian military's own bulletin.
 _UA_MILITARY_VOICE = re.compile(
-    r"\b(?:Armed\s+Forces\s+of\s+Ukraine|Ukrainian\s+(?:forces|defenders|aviation|artillery(?:men)?)|"
-    r"(?:APU|AFU|ZSU)|Defen[cs]e\s+Forces|[Aa]viation\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)\s+"
+    r"\b(?:Armed\s+Forces\s+of\s+Ukraine|Ukrainian\s+(?:forces|defenders|aviation|artillery(?:men)?|"
+    r"paratroopers|fighters|border\s+guards)|(?:APU|AFU|ZSU)|Defen[cs]e\s+Forces|[Bb]order\s+guards|"
+    r"[Pp]aratroopers|National\s+Guard|[Aa]viation\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine)\s+"
     r"(?:\w+\s+)?(?:hit|destroyed|sank|eliminated|shot\s+down|liberated|repelled|struck|made|took|"
-    r"neutrali[sz]ed|killed)\b"
+    r"neutrali[sz]ed|killed|inflicted|completed|carried\s+out|got\s+into|ousted|forced|stopped|"
+    r"counterattacked|captured|regained|pushed\s+back|did\s+not\s+allow)\b"
+    r"|\b(?:[Cc]ounteroffensive|[Cc]ounter-offensive)\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine\b"
 )
 #: Russia's forces as the side that kills or shells ("the Russian army killed six civilians",
 #: "a night attack by the Russian Federation"): the wording of Ukrainian releases.
@@ -459,11 +466,54 @@ _CIVILIAN_HARM = re.compile(
     r"hospital|school|ambulance|apartment|humanitarian|market|bus)\b",
     re.I,
 )
-#: A place below the country: what a regional administration reports on.
+#: A place below the country: what a regional administration reports on ("Kharkiv Oblast",
+#: "in Nikopol", "Ukraine's Donetsk", "Shelling of Dnipro:").
 _SUBNATIONAL = re.compile(
-    r"\b(?:oblast|region|district|city|town|village|community|settlements?)\b|\b(?:[Ii]n|[Oo]f|[Aa]t)\s+"
-    r"(?!Ukraine\b)[A-Z][a-z]{3,}"
+    r"\b(?i:oblast|region|district|city|town|village|community|settlements?)\b|\b(?:[Ii]n|[Oo]f|[Aa]t|[Nn]ear)\s+"
+    r"(?!Ukraine\b)[A-Z][a-z]{3,}|\bUkraine[’']s\s+(?:[a-z]+\s+)?[A-Z][a-z]{3,}"
 )
+#: The war in Ukraine: what the neutral-report rules below are about.
+_UKRAINE_WAR = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Donbas+|Donetsk|Luhansk|Lugansk|Oblast)\b", re.I)
+_PLACE_WORD = re.compile(r"(?<=[a-z,:] )[A-Z][a-z’'-]{3,}")
+
+
+def _ukrainian_place(text: str) -> bool:
+    """Whether a text names a town or region the gazetteer knows in Ukraine ("hit Nikopol")."""
+    gazetteer = get_gazetteer()
+    return any(
+        p.country_code == "UA" and p.kind not in {"feature", "country"}
+        for m in _PLACE_WORD.finditer(text)
+        for p in gazetteer.lookup(m.group())[:3]
+    )
+
+
+def _about_ukraine(text: str) -> bool:
+    """Whether a text is about the war in Ukraine: it names Ukraine (or Kyiv, Donbas, an oblast) or
+    a place the gazetteer knows in Ukraine ("Shelling of Nikopol: ...")."""
+    return bool(_UKRAINE_WAR.search(text)) or _ukrainian_place(text)
+
+
+#: People killed or hurt whom the words call civilians or name as non-combatants.
+_CIVILIAN_DEATHS = re.compile(
+    r"\b(?:civilians?|residents?|inhabitants|wom[ae]n|m[ae]n|child(?:ren)?|girl|boy|teenager|people|"
+    r"person|pensioners?|brothers|sisters|famil(?:y|ies)|victims)\b(?:[^.;\n]{0,80}?)\b(?:killed|died|dies|"
+    r"dead|wounded|injured|bodies|body)\b"
+    r"|\b(?:killed|kills?|died|dies|dead|wounded|injured|bodies|body)\b(?:[^.;\n]{0,60}?)\b(?:civilians?|"
+    r"residents?|wom[ae]n|child(?:ren)?|girl|boy|people|person|deceased)\b"
+    r"|\b(?:residential|house|houses|building|stop|market|hospital|school)\b[^.;\n]{0,60}?\bthere\s+(?:are|is|were|was)"
+    r"\s+(?:a\s+)?(?:dead|killed|victims|casualties)\b",
+    re.I,
+)
+#: Deaths in fighting with no one's words: "Four killed in fresh east Ukraine clashes".
+_FIGHTING_DEATHS = re.compile(
+    r"\b(?:killed|kill|kills|dead|died|die|dies|deaths?|casualties|death\s+toll)\b", re.I
+)
+_FIGHTING = re.compile(
+    r"\b(?:fighting|clash(?:es)?|battles?|skirmish(?:es)?|shelling|violence|truce|ceasefire|cease-fire|"
+    r"confrontation|attacks?|offensive|hostilities|war-torn|frontline)\b",
+    re.I,
+)
+
 #: Harm to civilians or settlements: a regional (military) administration's report.
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|residents?|inhabitants|wom[ae]n|m[ae]n|child(?:ren)?|girl|boy|teenager|people|"
@@ -495,12 +545,27 @@ def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
         side = "Ukraine"
         if not _CIVILIAN.search(text):
             body = "Ukrainian military"
-        elif _SUBNATIONAL.search(text):
+        elif _SUBNATIONAL.search(text) or _ukrainian_place(text):
             body = "Ukrainian regional administration"
         else:
             body = "Ukrainian authorities"  # a country-wide civilian toll
     elif _OWN_LOSSES.search(text):
         side, body = "Ukraine", "Ukrainian military"
+    elif _CIVILIAN_DEATHS.search(text) and _SUBNATIONAL.search(text) and _about_ukraine(text):
+        # Civilians killed at a named place, in nobody's words: the place's own administration
+        # (a mayor, a regional administration) is who counts them; its side is left open.
+        body = "local administration" + _NEUTRAL_INFERRED
+        return Claimant(name=outlet.name, role=body, affiliation=None, kind="inferred")
+    elif (
+        _FIGHTING_DEATHS.search(text)
+        and _FIGHTING.search(text)
+        and not _CIVILIAN_DEATHS.search(text)
+        and _about_ukraine(text)
+    ):
+        # Deaths in fighting, in nobody's words and with no civilians named: the Ukrainian
+        # military's daily casualty reports are where such counts come from.
+        side, body = "Ukraine", "Ukrainian military"
+        return Claimant(name=outlet.name, role=body + _NEUTRAL_INFERRED, affiliation=side, kind="inferred")
     else:
         return None
     return Claimant(name=outlet.name, role=body + _INFERRED, affiliation=side, kind="inferred")

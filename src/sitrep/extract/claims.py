@@ -20,7 +20,8 @@ from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_c
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import default_date, report_date, resolve_date
-from sitrep.extract.figures import find_figures, pick
+from sitrep.extract.figures import adds_to, find_figures, pick, pick_civilians
+from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
@@ -62,6 +63,13 @@ _BACKGROUND = re.compile(
 )
 #: "launched from the Bryansk region": where weapons came from is not where the event happened.
 _ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
+#: "receiving treatment at the Jos University Teaching Hospital": where the wounded were taken is
+#: not where the event happened.
+_TREATED_AT = re.compile(
+    r"\b(?:treated|treatment|admitted|taken|rushed|evacuated|transferred|flown|hospitali[sz]ed)\s+"
+    r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
 #: Damage kinds that mean something was hit (shot-down drones are not harm: ACLED's Disrupted weapons use).
 HARM_KINDS = {"buildings_damaged", "fires", "energy_infrastructure"}
@@ -74,6 +82,7 @@ class Incident:
     location: Location | None
     date: EventDate | None
     actor1: str | None = None
+    killed: Figure | None = None  # the largest toll stated so far (for shares told later)
 
     @property
     def family(self) -> str:
@@ -125,10 +134,10 @@ def _rank(t: Toponym) -> int:
     return _PRECISION_RANK.get(t.precision, 9)
 
 
-def _inside(inner: Location, outer: Location | None) -> bool:
+def _inside(inner: Location | None, outer: Location | None) -> bool:
     """`inner` lies within the region or country `outer` names (a town in the area an incident was
     first coded to)."""
-    if outer is None or outer.place is None or inner.place is None:
+    if outer is None or inner is None or outer.place is None or inner.place is None:
         return False
     if (
         _PRECISION_RANK[inner.precision] <= _PRECISION_RANK[outer.precision]
@@ -222,6 +231,7 @@ class ClaimExtractor:
             if claim is not None:
                 claims.append(claim)
         self._infer_unnamed(text, parsed.sentences, sentence_anchors, ctx.outlet, claims)
+        _apply_hedges(text, parsed.sentences, claims)
         return claims
 
     @staticmethod
@@ -289,7 +299,7 @@ class ClaimExtractor:
                 if better:
                     ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
             return None
-        if location is None and incident.location is not None:
+        if location is None and incident.location is not None or _inside(incident.location, location):
             location = incident.location
         if typing is None or typing.generic or typing.event_type is None:
             typing = (
@@ -305,6 +315,17 @@ class ClaimExtractor:
         if incident.family == "diplomacy":
             killed = injured = None
             damage = []
+        picked = next((f for f in figures if killed is not None and f.figure is killed), None)
+        before = incident.killed
+        if picked is not None and killed is not None and before is not None and adds_to(before, picked):
+            # "A tribal elder was killed ... The bomb killed four others": the toll grows by four.
+            high = None if before.high is None or killed.high is None else before.high + killed.high
+            killed = Figure(before.low + killed.low, high, before.qualifier or killed.qualifier, killed.span)
+        civilians = pick_civilians(figures, killed, incident.killed)
+        if incident.family == "diplomacy":
+            civilians = None
+        if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
+            incident.killed = killed
         if claimant.affiliation is None and claimant.kind != "outlet":
             claimant.affiliation = self._implied_side(claimant, clause, location)
         country = location.place.country if location and location.place else None
@@ -330,6 +351,7 @@ class ClaimExtractor:
             location=location,
             date=when,
             killed=killed,
+            civilians_killed=civilians,
             injured=injured,
             damage=damage,
             weapons=list(typing.weapons),
@@ -383,7 +405,10 @@ class ClaimExtractor:
         usable = [
             t
             for t in tops
-            if t.role == "place" and t.place and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])
+            if t.role == "place"
+            and t.place
+            and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])
+            and not _TREATED_AT.search(text[max(start, t.start - 40) : t.start])
         ]
         if typing is not None and typing.event_type == tx.DIPLOMACY:
             # A meeting happens in a town; "backing Ukraine" names no venue.
@@ -444,6 +469,8 @@ class ClaimExtractor:
             if current and fam in (None, current.family) and _inside(location, current.location):
                 current.location = location  # the incident is now known more precisely
                 return current
+            if current and fam in (None, current.family) and _inside(current.location, location):
+                return current  # the region or country the incident's place lies in: the same incident
             if typing is None and not has_figures:
                 return None
             return self._new(typing or _untyped_violence(ctx), location, ctx)
@@ -514,6 +541,22 @@ class ClaimExtractor:
         if ctx.default_date is not None:
             return ctx.default_date
         return EventDate(ctx.published, DatePrecision.DAY) if ctx.published else None
+
+
+def _apply_hedges(text: str, sentences: list[tuple[int, int]], claims: list[Claim]) -> None:
+    """Lower the confidence of hedged claims (`hedges`): a sentence's hedge covers its own claims; a
+    verification caveat with no claim of its own ("This could not be independently verified.")
+    covers the claims before it in its paragraph."""
+    for s, e in sentences:
+        sentence = text[s:e]
+        if hedge_in(sentence) is None:
+            continue
+        own = [c for c in claims if s <= c.quote.start < e]
+        if not own and refers_back(sentence):
+            paragraph_start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, s)), default=0)
+            own = [c for c in claims if paragraph_start <= c.quote.start < s]
+        for claim in own:
+            claim.confidence = lowered(claim.confidence)
 
 
 def _untyped_violence(ctx: _Context) -> Typing:

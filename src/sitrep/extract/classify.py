@@ -1893,6 +1893,7 @@ TRIGGERS = re.compile(
             _OVERTAKE,
             _WITHDRAW,
             _VAC_ATTACK,
+            _KILLED,
             _ARMED_ATTACKERS,
             _ABDUCT,
             _SEXUAL,

@@ -14,7 +14,11 @@ Rules over the language of casualty reporting:
 - attackers are kept apart from their victims ("three gunmen were killed after killing 10
   villagers": 10 killed, 3 `perpetrators_killed`), and so are tallies over a period ("72 soldiers
   killed this year"), which a clause's own count outranks;
-- a figure someone denies ("denied killing 10 civilians") is not asserted.
+- a figure someone denies ("denied killing 10 civilians") is not asserted;
+- whom a figure counts: civilians, combatants or people in general (`victims_class`); the
+  non-combatant part of a total where the words separate it (`FigureMatch.civilians`, shares of
+  the dead such as "two of those killed were police", `pick_civilians`);
+- victims added to an earlier toll ("The bomb killed four others", `adds_to`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.numbers import COUNT, COUNT_NC, parse_count, word_to_int
+from sitrep.extract.numbers import COUNT, COUNT_NC, WORD_NUMBER, parse_count, word_to_int
 from sitrep.models import Figure, Span
 
 KINDS = ("killed", "injured", "perpetrators_killed")
@@ -46,7 +50,7 @@ _PERP_SG_RE = re.compile(_PERP_SG, re.I)
 _PERSON_PL_WORDS = (
     r"people|persons|civilians|residents|inhabitants|villagers|locals|citizens|nationals|soldiers|servicem[ae]n|"
     r"service\s+members|troops|militants|fighters|rebels|insurgents|militiam[ae]n|jihadists|extremists|terrorists|"
-    r"police(?:m[ae]n|\s+officers)?|officers|officials|guards|bodyguards|personnel|children|kids|minors|teenagers|"
+    r"police(?:m[ae]n|\s+officers)?|(?:security\s+)?forces|officers|officials|guards|bodyguards|personnel|children|kids|minors|teenagers|"
     r"teens|youths|boys|girls|women|men|babies|infants|adults|elderly|family\s+members|relatives|members|"
     r"others|individuals|students|pupils|schoolchildren|schoolgirls|schoolboys|teachers|worshippers|protesters|"
     r"protestors|demonstrators|journalists|reporters|workers|employees|staff(?:ers)?|farmers|herders|herdsmen|"
@@ -99,6 +103,35 @@ _PERSON_PL = (
 )
 _PERSON_SG = rf"(?:{_PERSON_SG_WORDS}|{_PERP_SG})"
 
+#: Victims who are combatants: armed forces, police and armed groups. Attackers are apart
+#: already (`_PERP_PL`); people in general, officials, workers and relatives are not combatants.
+_COMBATANT_RE = re.compile(
+    r"\b(?:soldiers?|troops?|troopers?|servicem[ae]n|servicewom[ae]n|service\s*members?|police|policem[ae]n|"
+    r"policewom[ae]n|constables?|gendarmes?|security\s+(?:forces?|personnel|guards?|agents?|men|escorts?)|"
+    r"(?<!customs\s)(?<!safety\s)(?<!health\s)(?<!press\s)(?<!medical\s)(?<!election\s)(?<!information\s)"
+    r"officers?|guards?|bodyguards?|escorts?|militants?|fighters?|rebels?|insurgents?|militiam[ae]n|militias?|"
+    r"jihadists?|terrorists?|extremists?|combatants?|paramilitar(?:y|ies)|commandos?|marines|recruits?|"
+    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|troopers?)\b",
+    re.IGNORECASE,
+)
+_POSTMODIFIER = re.compile(
+    r"\s+(?:[a-z]+ing|[a-z]+ed\s+(?:to|with|by)|who|whom|which|that|from|with)\b", re.IGNORECASE
+)
+#: Victims the words call civilians.
+_CIVILIAN_RE = re.compile(r"\b(?:civilians?|non-?combatants?)\b", re.IGNORECASE)
+
+
+def victims_class(words: str) -> str | None:
+    """Whom a count of people counts: "civilians" ("five civilians", "civilian staff"),
+    "combatants" ("two policemen", "members of the security forces"), else None."""
+    words = _POSTMODIFIER.split(words, maxsplit=1)[0]  # "a leader commanding fighters": a leader
+    if _CIVILIAN_RE.search(words):
+        return "civilians"
+    if _COMBATANT_RE.search(words):
+        return "combatants"
+    return None
+
+
 #: Things that are counted but are not people.
 _OBJECT_WORDS = re.compile(
     r"\b(?:drones?|missiles?|rockets?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tanks?|shells?|bombs?|"
@@ -124,7 +157,9 @@ _MOD = rf"(?:(?!{_STOP})[\w’'.()-]+\s+){{0,4}}?"
 _OF_WHOSE = r"(?:of\s+(?:the|his|her|their|its|them)\s+)?"
 #: A postmodifier after the noun: "members of a North Darfur family", "people from the same family".
 _ING = (
-    r"(?:\s+(?!(?:including|during|following|according)\b)[a-z]+ing"
+    r"(?:\s+(?:(?!(?:including|during|following|according)\b)[a-z]+ing|"
+    r"(?:suspected|believed|thought|said|alleged|presumed)\s+to\s+be|"
+    r"(?!(?:killed|wounded|injured|hurt)\b)[a-z]+ed\s+(?:with|to)\b)"
     r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){1,5}?"
     r"(?=\s+(?:were|was|have|had|has|are|is|and)\b))?"
 )
@@ -133,7 +168,7 @@ _POST_STOP = (
     r"that)"
 )
 _POST = _ING + (
-    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}?(?!{_POST_STOP}\b)[\w’'.-]+)?"
+    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,6}}?(?!{_POST_STOP}\b)[\w’'.-]+)?"
 )
 #: The same, as long as it goes: splitting a matched list into its units needs the whole phrase
 #: ("The head of the development council and a government employee": two people).
@@ -264,6 +299,7 @@ _OBJECT_AHEAD = re.compile(
     r"^\s+(?!(?:in|on|at|of|near|by|during|after|before|when|while|as|since|for|with|from|over|amid|outside|"
     r"inside|across|around|and|or|but|overnight|yesterday|today|tonight|late|early|last|this|despite|following|"
     r"because|according|so|reportedly|said|says|until|within|between|among|along|alongside|together|"
+    r"ahead|prior|just|shortly|recently|via|through|throughout|toward|towards|per|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|north|south|east|west|northern|southern|"
     r"eastern|western|central|there|here|when|where|then|again|too|also|instantly|immediately|near|off|"
     r"up|down|out|into|onto|under|behind|without|against|if|what|which|who|whom|not|have|had|has|were|was|is|"
@@ -584,6 +620,17 @@ class FigureMatch:
     figure: Figure
     period: bool = False  # a tally over a period ("this year", "over the past month")
     part: bool = False  # a part of a count stated elsewhere ("Among the dead were two students")
+    #: Who the figure counts: "civilians" (the words say so), "combatants" (armed forces, police,
+    #: armed groups) or None (people in general, or a mix).
+    victims: str | None = None
+    #: The non-combatant part of the figure when its own words separate it ("10 people, including
+    #: five civilians" -> 5; "11 civilians and a soldier" -> 11; "seven people, including a
+    #: policeman" -> 6).
+    civilians: Figure | None = None
+    #: Told as an aside to another count: "the toll rose to 12, with eight civilians killed".
+    aside: bool = False
+    #: Victims on top of those already counted: "killed four others", "Her driver also died".
+    additional: bool = False
 
 
 def _kind(verb: str) -> str:
@@ -645,6 +692,8 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
             fig = Figure(1, 1, None, span)
         else:
             continue
+        if out and prev_comma and _describes_previous(text[u.start() :], out[-1][0]):
+            break  # "One man, a security guard,", "Two men, a farmer and his son,": the same people
         if out and re.match(r"\S+\s+of\s+(?:them|whom|those)\b", u.group(0), re.I):
             if sep is None:
                 break
@@ -665,6 +714,16 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
         if sep is None:
             break
     return out
+
+
+def _describes_previous(rest: str, previous: Figure) -> bool:
+    """Whether the last comma-separated part of a list ("a security guard", "a farmer and his son")
+    describes the people just counted rather than adding to them: it opens with an article, is the
+    list's last part, and names as many people as the count before it."""
+    rest = rest.rstrip().rstrip(",").strip()
+    if "," in rest or not re.match(r"(?:a|an|the)\s", rest, re.IGNORECASE) or previous.high != previous.low:
+        return False
+    return len(re.split(r"\s+and\s+", rest)) == previous.low
 
 
 def _combine(figs: list[Figure], span: Span) -> Figure:
@@ -698,17 +757,101 @@ _PERP_INCLUDED = re.compile(
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$"
+)
 _ACTIVE_OBJECT = re.compile(rf"\s+(?:{COUNT}\b|(?:the|his|her|their|its)\b)", re.IGNORECASE)
 
 
 def _is_year(m: re.Match[str], text: str) -> bool:
     """'On 19 September 2023, gunmen shot dead ...': a year is not a count."""
     group = next((g for g in ("num", "list") if m.groupdict().get(g)), None)
+    if (
+        group is not None
+        and re.fullmatch(r"\d{1,2}", m.group(group).strip())
+        and _MONTH_BEFORE.search(text[max(0, m.start(group) - 12) : m.start(group)])
+    ):
+        return True  # "wounded on July 15, dies": a day of the month is not a count either
     if group is None or not _YEAR.fullmatch(m.group(group).strip()):
         return False
     after = text[m.end(group) : m.end(group) + 1]
     before = text[max(0, m.start(group) - 12) : m.start(group)]
     return after == "," or bool(re.search(r"(?:[A-Za-z]{3,}\.?|\b(?:in|since|of|year))\s*$", before))
+
+
+_DEAD_NOUN = r"(?:killed|dead|victims|casualties|fatalities|deceased|(?:found|confirmed)\s+dead)"
+_BE = r"(?:were|was|are|is)"
+_SHARE_COUNT = rf"(?:(?:at\s+least|about|some|nearly|almost)\s+)?(?:\d+|{WORD_NUMBER})"
+#: A share of the dead: "At least two of those killed were police", "Three of the dead were
+#: policemen and six were civilian staff", "Of the 15 people found dead, six are suspected militants
+#: and nine are civilians".
+_SHARE = re.compile(
+    rf"{_START}(?P<n>{_SHARE_COUNT})\s+of\s+(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}"
+    rf"(?:\s+(?!{_BE}\b)[^\s,;.]+){{0,6}}?\s+{_BE}\s+(?:also\s+)?(?P<what>[^,;.]{{1,120}})"
+    rf"|\bof\s+the\s+(?:\d+|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAD_NOUN}|bodies)[^,;.]{{0,60}},\s*"
+    rf"(?P<n0>{_SHARE_COUNT})\s+{_BE}\s+(?P<what0>[^,;.]{{1,120}})",
+    re.IGNORECASE,
+)
+_SHARE_MORE = re.compile(
+    rf"\s*,?\s+(?:and|while|whereas|but)\s+(?:the\s+(?:other|remaining)\s+)?(?P<n>{_SHARE_COUNT})\s+"
+    rf"(?:others?\s+)?{_BE}\s+",
+    re.IGNORECASE,
+)
+#: A list of the dead: "The dead included six civilians and eight police officers", "Among the
+#: victims were two soldiers", "One paramilitary soldier was among the dead".
+_INCLUDED = re.compile(
+    rf"\b(?:the\s+)?(?:dead|killed|victims|fatalities)\s+(?:includ(?:ed|es|e)|(?:were|was)\s+among\s+them)\s+"
+    rf"(?P<list>{_LIST})"
+    rf"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+{_BE}\s+(?P<list2>{_LIST})"
+    rf"|{_START}(?P<list3>{_LIST_SUBJ})\s+{_BE}\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
+    """Parts of a toll told apart from it, with whom they count: (start, end, match) each.
+
+    They are `part` figures (never the toll itself); `pick_civilians` reads the non-combatants
+    from them."""
+    out: list[tuple[int, int, FigureMatch]] = []
+    for m in _SHARE.finditer(text):
+        n_text, what = (m.group("n"), m.group("what")) if m.group("n") else (m.group("n0"), m.group("what0"))
+        pieces = [(n_text, what)]
+        while True:  # "three were policemen and six were civilian staff"
+            more = next((x for x in _SHARE_MORE.finditer(pieces[-1][1])), None)
+            if more is None:
+                break
+            head, rest = pieces[-1][1][: more.start()], pieces[-1][1][more.end() :]
+            pieces[-1] = (pieces[-1][0], head)
+            pieces.append((more.group("n"), rest))
+        for n_word, words in pieces:
+            q = re.match(r"(at\s+least|about|some|nearly|almost)\s+(.+)", n_word, re.IGNORECASE)
+            fig = parse_count(q.group(1), q.group(2)) if q else parse_count(None, n_word)
+            if fig is None:
+                continue
+            span = Span(offset + m.start(), offset + m.end(), m.group(0))
+            fig = Figure(fig.low, fig.high, fig.qualifier, span)
+            share = FigureMatch("killed", fig, part=True, victims=victims_class(words))
+            out.append((m.start(), m.end(), share))
+    for m in _INCLUDED.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e, _ in out):
+            continue
+        group = next(g for g in ("list", "list2", "list3") if m.group(g))
+        span = Span(offset + m.start(), offset + m.end(), m.group(0))
+        for fig, perp in _units(m.group(group), offset + m.start(group)):
+            if perp:
+                continue
+            cls = victims_class(fig.span.text) if fig.span is not None else None
+            share = FigureMatch("killed", Figure(fig.low, fig.high, fig.qualifier, span), False, True, cls)
+            out.append((m.start(), m.end(), share))
+    return out
+
+
+_ADDITIONAL = re.compile(
+    r"\b(?:others?|another|also|additional|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE
+)
+_ASIDE_BEFORE = re.compile(r"\b(?:with|including)\s+$", re.IGNORECASE)
 
 
 def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
@@ -740,6 +883,10 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
         found.append(FigureMatch("killed", Figure(n, n, UPDATE, span)))
         taken.append((m.start(), m.end()))
 
+    for start, end, share in _shares(text, offset):
+        found.append(share)
+        taken.append((start, end))
+
     for start, end, fig in _enemy_claims(text, offset):
         if free(start, end) and not _DENIAL.search(text[max(0, start - 60) : start]):
             found.append(FigureMatch("killed", fig, _period(text, start, end)))
@@ -769,12 +916,15 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 r"\b(?:he|she)\s+$", text[max(0, m.start() - 10) : m.start()], re.I
             ):
                 part = True  # "He was killed by a police gunshot": a victim counted before
-            for kind, fig in results:
+            for kind, fig, whole, civilians in results:
                 if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
                     continue
                 if kind == "killed" and fig.span is not None and _ENEMY_WORDS.search(fig.span.text):
                     fig = _as_claim(fig)  # "killing 80 invaders": one side's word for the other's dead
-                found.append(FigureMatch(kind, fig, period, part))
+                aside = bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+                before = text[max(0, m.start() - 8) : m.start()]
+                more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
+                found.append(FigureMatch(kind, fig, period, part, whole, civilians, aside, more))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.figure.span.start if f.figure.span else 0)
     return found
@@ -818,8 +968,10 @@ def _single(m: re.Match[str], text: str, span: Span) -> list[tuple[Figure, bool]
     return [(Figure(1, 1, None, span), perp)]
 
 
-def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str, Figure]]:
-    """The figures one pattern match states, as (kind, figure) pairs."""
+def _read(
+    name: str, m: re.Match[str], text: str, offset: int
+) -> list[tuple[str, Figure, str | None, Figure | None]]:
+    """The figures one pattern match states, as (kind, figure, victims class, civilian part)."""
     span = Span(offset + m.start(), offset + m.end(), m.group(0))
     kind = _kind(m.group("verb"))
     groups = m.groupdict()
@@ -830,11 +982,11 @@ def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str
         fig = parse_count(m.group("qual"), m.group("num"), span, m.group("num2"))
         if fig is not None and name == "toll" and _RISEN.search(text, m.end("verb"), m.start("num")):
             fig = as_update(fig)  # "the death toll rose to 9": the incident's latest count
-        return [(kind, fig)] if fig is not None else []
+        return [(kind, fig, victims_class(m.group(0)), None)] if fig is not None else []
     if _not_a_report(name, m, text):
         return []
     if name in {"body", "succumbed"}:
-        return [("killed", Figure(1, 1, None, span))]
+        return [("killed", Figure(1, 1, None, span), None, None)]
     if name == "headline":
         if not _NO_OBJECT.fullmatch(m.group("verb")) and _OBJECT_AHEAD.match(text[m.end("verb") :]):
             return []  # "Ukrainian soldier killed three civilians": active
@@ -842,7 +994,11 @@ def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str
     elif name == "single":
         figs = _single(m, text, span)
     else:
-        figs = _units(m.group("list"), offset + m.start("list"))
+        listed, start = m.group("list"), m.start("list")
+        day = re.match(r"\d{1,2}\s*,\s*", listed)
+        if day and _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
+            listed, start = listed[day.end() :], start + day.end()  # "On May 3, 12 people were killed"
+        figs = _units(listed, offset + start)
     if not figs:
         return []
     if groups.get("extra"):
@@ -856,7 +1012,7 @@ def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str
         and victims[0].low == sum(f.low for f in victims[1:])
     ):
         victims = victims[:1]
-    out: list[tuple[str, Figure]] = []
+    out: list[tuple[str, Figure, str | None, Figure | None]] = []
     if victims:
         total = _combine(victims, span)
         after = groups.get("aside") or ""
@@ -870,10 +1026,76 @@ def _read(name: str, m: re.Match[str], text: str, offset: int) -> list[tuple[str
             high = None if total.high is None else total.high - n
             total = Figure(total.low - n, high, total.qualifier, span)
             perps.append(Figure(n, n, None, span))
-        out.append((kind, total))
+        classes = [victims_class(f.span.text) if f.span is not None else None for f in victims]
+        whole = classes[0] if len(set(classes)) == 1 else None
+        civilians = None
+        if kind == "killed":
+            tail = (groups.get("aside") or "") + " " + _sentence_rest(text, m.end())
+            civilians = _separated(victims, classes, span) or _breakdown(tail, total, span)
+        out.append((kind, total, whole, civilians))
     if perps:
-        out.append(("perpetrators_killed" if kind == "killed" else kind, _combine(perps, span)))
+        out.append(("perpetrators_killed" if kind == "killed" else kind, _combine(perps, span), None, None))
     return out
+
+
+def _sentence_rest(text: str, end: int, limit: int = 160) -> str:
+    """The words after a match, up to the end of its sentence."""
+    rest = text[end : end + limit]
+    cut = re.search(r"[.;!?](?:\s|$)|\n", rest)
+    return rest[: cut.start()] if cut else rest
+
+
+def _separated(victims: list[Figure], classes: list[str | None], span: Span) -> Figure | None:
+    """A list that names combatants beside other victims: the others are the non-combatants
+    ("11 civilians and a soldier" -> 11; "four staff and two policemen" -> 4)."""
+    if len(victims) < 2 or "combatants" not in classes or all(c == "combatants" for c in classes):
+        return None
+    return _combine([f for f, c in zip(victims, classes, strict=True) if c != "combatants"], span)
+
+
+#: Where a total's breakdown starts: "10 people, including five civilians", "(five civilians and
+#: one soldier)", "primarily police but including 8 civilians", "among them a policeman".
+_BREAKDOWN_START = re.compile(
+    r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|victims)\s+(?:were|was))"
+    r"\s+|\(\s*)",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_AFTER = re.compile(
+    r"\s*,\s*(?=(?:[\w’'.-]+\s+){0,5}?(?:said|says|told|reported|added|stated|according)\b)|\s+according\b",
+    re.IGNORECASE,
+)
+_OTHER_COUNT = re.compile(r"\b(?:wound|injur|hurt|maim|abduct|kidnap|arrest)", re.IGNORECASE)
+
+
+def _breakdown(tail: str, total: Figure, span: Span) -> Figure | None:
+    """The non-combatant part of `total` that a breakdown after it states: the total less the
+    combatants it counts ("seven people, including a policeman" -> 6; "20 people including 15
+    police and five civilians" -> 5), else the civilians it counts ("including five civilians" ->
+    5). Uncounted parts ("including children") say nothing."""
+    m = _BREAKDOWN_START.search(tail)
+    if m is None or _NUMERAL.search(tail[: m.start()]) or _OTHER_COUNT.search(tail[: m.start()]):
+        return None  # "ten were killed and six injured, including two policemen": not the dead's
+    rest = _SOURCE_AFTER.split(tail[m.end() :], maxsplit=1)[0]  # "..., the army said": a source
+    units = [f for f, perp in _units(rest, 0) if not perp]
+    if not units:
+        return None
+    classes = [victims_class(f.span.text) if f.span is not None else None for f in units]
+    civ = [f for f, c in zip(units, classes, strict=True) if c == "civilians"]
+    comb = [f for f, c in zip(units, classes, strict=True) if c == "combatants"]
+    if civ and not comb:
+        low = sum(f.low for f in civ)
+        if low <= total.low:
+            high = None if any(f.high is None for f in civ) else sum(f.high or 0 for f in civ)
+            return Figure(low, high, next((f.qualifier for f in civ if f.qualifier), None), span)
+        return None
+    if comb and total.exact or comb and total.qualifier in {"at least", "more than", "about"}:
+        n = sum(f.low for f in comb)
+        if n < total.low:
+            high = None if total.high is None else total.high - n
+            return Figure(total.low - n, high, total.qualifier, span)
+    return None
 
 
 def pick(found: list[FigureMatch], kind: str) -> Figure | None:
@@ -888,3 +1110,62 @@ def pick(found: list[FigureMatch], kind: str) -> Figure | None:
         return None
     current = [f for f in figures if not f.period] or figures
     return max(current, key=lambda f: (f.figure.low, f.figure.high or f.figure.low)).figure
+
+
+def pick_civilians(
+    found: list[FigureMatch], total: Figure | None, before: Figure | None = None
+) -> Figure | None:
+    """The non-combatants among the killed, where the words tell them apart from combatants.
+
+    In order: the total's own breakdown or list ("10 people, including five civilians" -> 5;
+    "11 civilians and a soldier" -> 11); a civilians-only count beside a larger total in the same
+    clause, beside combatants or as an aside ("killed 35 civilians ... left 80 militants dead" ->
+    35; "the toll rose to 12, with eight civilians killed" -> 8); the civilians among the dead
+    counted apart ("nine are civilians"); else the total less the combatants counted apart ("At
+    least two of those killed were police" -> total - 2). `before` is the toll stated earlier in
+    the incident, for shares told in a later sentence. None when the text does not separate them
+    (a count of "people", of civilians alone or of soldiers alone).
+    """
+    killed = [f for f in found if f.kind == "killed" and not f.period]
+    own = [f for f in killed if not f.part]
+    if total is not None:
+        match = next((f for f in own if f.figure is total), None)
+        if match is not None and match.civilians is not None:
+            return match.civilians
+        combatants = match is not None and match.victims == "combatants"
+        civ = [
+            f.figure
+            for f in own
+            if f.victims == "civilians" and f.figure.low < total.low and (f.aside or combatants)
+        ]
+        if civ:
+            return max(civ, key=lambda f: f.low)
+    base = total or before
+    parts = [f for f in killed if f.part]
+    civ_parts = [f.figure for f in parts if f.victims == "civilians"]
+    comb_parts = [f.figure for f in parts if f.victims == "combatants"]
+    if civ_parts:
+        n = sum(f.low for f in civ_parts)
+        if base is None or n <= base.low:
+            return Figure(n, n, None, civ_parts[0].span)
+    if comb_parts and base is not None:
+        n = sum(f.low for f in comb_parts)
+        if n < base.low:
+            high = None if base.high is None else base.high - n
+            return Figure(base.low - n, high, base.qualifier, comb_parts[0].span)
+    return None
+
+
+_NUMERAL = re.compile(rf"\d|\b(?:{WORD_NUMBER})\b", re.IGNORECASE)
+
+
+def adds_to(before: Figure, more: FigureMatch) -> bool:
+    """Whether `more` ("The bomb killed four others", "Her driver also died") counts victims on
+    top of an earlier toll `before` of the same incident rather than restating or breaking it
+    down: it is marked additional and specific, and the earlier toll described its victims one
+    by one ("A tribal elder was killed", "the mayor") instead of giving a number, which would
+    already sum them ("killed at least 40 people ... another nine were killed in X")."""
+    if not more.additional or more.figure.qualifier is not None or not more.figure.exact:
+        return False
+    text = before.span.text if before.span is not None else ""
+    return before.exact and before.qualifier is None and not _NUMERAL.search(text)

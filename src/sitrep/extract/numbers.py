@@ -97,6 +97,8 @@ _WORD_NUMBER = (
     rf"(?:(?:{_BELOW_HUNDRED}|a)\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{_BELOW_HUNDRED}(?!\s+(?:hundred|thousand)))?"
     rf"|{_BELOW_HUNDRED})"
 )
+#: A number in words, to use in other patterns ("six", "twenty-one", "a hundred").
+WORD_NUMBER = _WORD_NUMBER
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?\s+million|\d+"
 _QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _VAGUE_RE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))

@@ -137,6 +137,11 @@ class Match:
     hint: str | None = None
 
 
+# Abbreviated first words of names, and the word the index files them under.
+_SHORT_HEADS_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_SHORT_HEADS = tuple(f"{h} " for h in _SHORT_HEADS_FULL)
+
+
 class Gazetteer:
     """In-memory gazetteer over compact arrays; build or load it with ``Gazetteer.load()``."""
 
@@ -234,6 +239,11 @@ class Gazetteer:
         key = fold(name)
         if key.startswith("the ") and self._postings(key) is None:
             key = key[4:]
+        if key.startswith(_SHORT_HEADS) and self._postings(key) is None:
+            # "St. Charles County" is filed as Saint Charles County, "Ft. Worth" as Fort Worth
+            head, rest = key.split(" ", 1)
+            if self._postings(alt := f"{_SHORT_HEADS_FULL[head]} {rest}") is not None:
+                key = alt
         best: dict[int, int] = {}
 
         def add(post: np.ndarray | None, skel: bool = False, only_admin: bool = False) -> None:

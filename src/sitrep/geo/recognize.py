@@ -72,6 +72,7 @@ from sitrep.geo.build import (
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.resolve import (
     DISTRICT_FAR_KM,
+    NEAR_CITY_KM,
     Resolution,
     ResolveContext,
     _haversine,
@@ -353,6 +354,28 @@ _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
 _CONTINENT_ADJ = {"european": "Europe", "asian": "Asia", "african": "Africa"}
+# A definition, as encyclopedias open: "Augusta is a city in St. Charles County, Missouri", "Solon
+# (pronounced ...) is a village and municipality of ...". Whatever the name's English sense, it is a
+# place here, and the words after the settlement noun say what it lies in.
+_SETTLEMENT_NOUNS = (
+    r"city|town|village|hamlet|municipality|township|borough|suburb|community|settlement|commune|"
+    r"parish|county|district|region|province|state|capital|seat|census-designated\s+place|cdp|"
+    r"neighbou?rhood|locality|area|port|resort|island|unincorporated\s+community|place|"
+    r"municipal\s+unit|civil\s+parish|barangay|comune|frazione"
+)
+_DEFINES = re.compile(
+    r"(?:\s*\([^()]{0,200}\))?(?:\s+/[^/\n]{1,40}/(?:\s+[A-Z]+(?:-[A-Za-z]+)+)?)?,?\s+(?:is|was)\s+(?:(?:also|now|once|formerly)\s+)?(?:a|an|the)\s+"
+    rf"(?:[\w'’.-]+,?\s+){{0,6}}?(?:{_SETTLEMENT_NOUNS})s?\b"
+)
+# What the defined place lies in: "... a city in (the) ", "... a village and municipality of ".
+_DEFINES_IN = re.compile(
+    _DEFINES.pattern
+    + rf"(?:\s+(?:in\s+)?(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_SETTLEMENT_NOUNS})s?\b)?"
+    + r"(?:\s*\([^()]{0,80}\))?(?:,?\s+(?:located|situated|lying))?"
+    + r"(?:\s+(?:[\w-]+\s+){0,3}?(?:in|of|within)\s+(?:the\s+)?"
+    + rf"(?:(?:{_MODS}|{'north|south|east|west'}(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)*"
+    + r"(?:(?:part|portion|area|region|corner|coast|side)\s+of\s+(?:the\s+)?)?)"
+)
 _DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
@@ -499,6 +522,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‑][^\W\d_]+)*")
 _CONNECTORS = frozenset(
     {"de", "la", "del", "do", "da", "dos", "das", "am", "im", "an", "der", "upon", "sur", "el", "al"}
 )
+# Candidates whose name may be carried over to its other mentions (``_Recognizer.repeats``).
+_REPEAT_SOURCES = frozenset({"GPE", "LOC", "scan", "PERSON", "ORG"})
 _WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT"})
 _STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ADMIN1_WORDS = frozenset(
@@ -651,6 +676,7 @@ class _Cand:
     parent: _Cand | None = None
     container: _Cand | None = None  # "A, the capital of B", "A in B", "A, B": B contains A
     container_said: bool = False  # in so many words ("A in B", "A village of B"), not just "A, B"
+    defined: bool = False  # the subject of a definition: "A is a town in B"
     anaphor: bool = False  # "the city's X district": the parent is the city named before
     list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
     fixed_place: str | None = None  # metonyms: the city to resolve instead of the text
@@ -772,7 +798,12 @@ class _Recognizer:
             or _NEAR_BEFORE.search(before)
             or _GENERIC_AFTER.match(after)
             or _OFFSET_BEFORE.search(before)
+            or self.defined(e)
         )
+
+    def defined(self, e: int) -> bool:
+        """Whether the name ending at e is the subject of a definition ("X is a town in Y")."""
+        return bool(_DEFINES.match(self.text, e))
 
     # ---- passes ----
     def run(self) -> list[_Cand]:
@@ -786,6 +817,7 @@ class _Recognizer:
             words = self.text[s:e].split()
             if not self.occupied(s, e) and not all(w.lower() in self.stop for w in words):
                 self.add(_Cand(s, e, label, unknown=True))
+        self.repeats()
         for c in self.cands:
             self.keep_abbreviation_dot(c)
             self.analyse(c)
@@ -793,6 +825,62 @@ class _Recognizer:
         self.link_parents()
         self.link_containers()
         return sorted(self.cands, key=lambda c: c.start)
+
+    def repeats(self) -> None:
+        """One sense per discourse: a name the text has plainly used as a place (NER GPE/LOC, or words
+        around it such as "in X", "X is a town in") is a place at its other bare mentions too, which
+        the NER model and the scan often miss ("La Esperanza" tagged PERSON, sentence-initial "Salem").
+        A mention inside a longer capitalised name, after a title or before a speech verb is left out."""
+        names: set[str] = set()
+        defined: set[str] = set()
+        for c in self.cands:
+            if c.unknown or c.water or c.fixed_place or c.source not in _REPEAT_SOURCES:
+                continue
+            name = self.text[c.start : c.end]
+            if len(name) < 3 or not name[:1].isupper() or name.isupper():
+                continue
+            if self.defined(c.end):
+                defined.add(name)
+            if c.source in ("GPE", "LOC") or self.support(c.start, c.end):
+                names.add(name)
+        # A name the NER model mostly reads as a person or a body, or that is part of a person's name
+        # ("Clark" after "Tom Clark"), is only carried over when the text defines it as a place.
+        votes: dict[str, int] = {}
+        for s, e, label in self.ents:
+            span = self.text[s:e]
+            if label in ("GPE", "LOC") and span in names:
+                votes[span] = votes.get(span, 0) + 1
+            elif label in ("PERSON", "ORG"):
+                if span in names:
+                    votes[span] = votes.get(span, 0) - 1
+                if label == "PERSON":
+                    for w in span.split():
+                        if w in names and w != span:
+                            votes[w] = votes.get(w, 0) - 99
+        names = {n for n in names if n in defined or votes.get(n, 0) >= 0}
+        if not names:
+            return
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w.'’-])(" + alts + r")(?![\w-])")
+        toks = {t.start: k for k, t in enumerate(self.toks)}
+        for m in pattern.finditer(self.text):
+            s, e = m.span()
+            if self.occupied(s, e) or s not in toks:
+                continue
+            first = toks[s]
+            last = first + len(_TOKEN.findall(m.group())) - 1
+            if last >= len(self.toks) or self.toks[last].end != e:
+                continue
+            if self._neighbour_cap(first, -1) and not _sentence_initial(self.text, s):
+                continue
+            if self._neighbour_cap(last, +1) or self.person_like(s, e):
+                continue
+            if any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in self.person):
+                continue  # "George Washington"
+            if any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in self.orgs):
+                continue  # "Augusta Winery"
+            poss = self.text[e : e + 2] in ("'s", "’s")
+            self.add(_Cand(s, e, "repeat", possessive=poss))
 
     def keep_abbreviation_dot(self, c: _Cand) -> None:
         """ "U.S." and "Tenn." end with their dot (NER and the token scan stop before it): the
@@ -1098,6 +1186,8 @@ class _Recognizer:
         kind, pop, _conf = self.notable(name, s, e)
         if kind < 0:
             return False
+        if self.defined(e) and not self.person_like(s, e):
+            return True  # "Augusta is a city in ...": a place, whatever the word means in English
         big_unit = kind in (K_COUNTRY, K_ADMIN1)
         if len(words) == 1:
             w = lows[0]
@@ -1353,6 +1443,10 @@ class _Recognizer:
                 continue
             m = _CONTAINER_BETWEEN.match(self.text, c.end + (2 if c.possessive else 0))
             o = by_start.get(m.end()) if m else None
+            if o is None and not c.possessive:  # "Augusta is a city in St. Charles County, Missouri"
+                m = _DEFINES_IN.match(self.text, c.end)
+                o = by_start.get(m.end()) if m and m.group(0).rstrip()[-2:] in ("in", "of", "he") else None
+                c.defined = o is not None
             if o is not None and o is not c and not o.water and o.source not in ("metonym", "dateline"):
                 c.container = o
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
@@ -1390,6 +1484,7 @@ PARENT_KM = 40.0
 # alternate or variant) or lies near a home country.
 MAJOR_POP, MAJOR_EXACT_POP = 1_000_000, 100_000
 _WEAK_Q = (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE)
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
 
 # A national adjective that qualifies a place: "the Mexican state of", "the Afghan capital",
@@ -1763,7 +1858,12 @@ def find_toponyms(
     with no place."""
     g = gazetteer or get_gazetteer()
     rec = _Recognizer(text, entities, g)
-    cands = rec.run()
+    if _CYRILLIC.search(text):  # Ukrainian / Russian names: see sitrep.geo.cyrillic
+        from sitrep.geo.cyrillic import cyrillic_candidates
+
+        cands = cyrillic_candidates(text, rec.run, g)
+    else:
+        cands = rec.run()
 
     def name_of(c: _Cand) -> str:
         return c.fixed_place or text[c.start : c.end]
@@ -1879,7 +1979,43 @@ def find_toponyms(
         """Keep a place inside the region or country the text puts it in ("Asadabad, the capital of
         Kunar province"), finding the namesake there when the choice lies elsewhere."""
         c = cands[k]
-        box = resolved.get(index[id(c.container)]) if c.container is not None else None
+        box_c = c.container
+        box = resolved.get(index[id(box_c)]) if box_c is not None else None
+        if box is not None and box.kind == "city" and c.container_said and (p is None or p.kind != "country"):
+            # "Oak Park is a neighborhood in Sacramento": a part of that city, not a namesake elsewhere
+            if p is not None and _km(p, box) <= NEAR_CITY_KM:
+                return p, conf, why
+            r = resolve_near(name_of(c), box, gazetteer=g)
+            if r is not None:
+                return r.place, r.confidence, f"{r.reason}, as the text says"
+            if c.defined and (p is None or p.kind in ("city", "district")):
+                return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+        for _ in range(3):  # "Salem is a town in New London County, Connecticut": a county not on file
+            if box_c is None or box is None or box.kind in ("admin1", "admin2", "country"):
+                break
+            box_c = box_c.container
+            box = resolved.get(index[id(box_c)]) if box_c is not None else None
+        if box is not None and box.kind == "admin2" and box.admin1 and box.country_code:
+            if (
+                p is not None
+                and p.kind in ("city", "district")
+                and p.admin2 == box.name
+                and _inside(p, g.admin1_of(box) or box)
+            ):
+                return p, conf, why
+            a2 = g.index_of(box)
+            inside = [
+                (q, int(g.kind[i]) != K_CITY, -int(g.pop[i]), i)
+                for i, q in g.match(name_of(c)).cands
+                if a2 is not None and int(g.a2[i]) == a2 and int(g.kind[i]) in (K_CITY, K_DISTRICT)
+            ]
+            if inside:
+                i = min(inside)[3]
+                return g.place(i), 0.85, f"the one in {box.name}, as the text says"
+            if c.defined and (p is None or p.kind in ("city", "district")):
+                # "Augusta is a city in St. Charles County": too small to be on file; the county is near
+                return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+            box = g.admin1_of(box)  # not on file in the county: look in its state
         if box is None or box.kind not in ("admin1", "country") or not box.country_code:
             return p, conf, why
         if p is not None and (
@@ -1940,9 +2076,24 @@ def find_toponyms(
         return p, conf, why
 
     def box_first(k: int) -> int:
-        return 0 if cands[k].container is None else 1
+        """How many containers a name sits in: the outermost ("Connecticut") is resolved first."""
+        depth, box = 0, cands[k].container
+        while box is not None and depth < 4:
+            depth, box = depth + 1, box.container
+        return depth
 
-    order = sorted(range(len(cands)), key=lambda k: (dependent(cands[k]), box_first(k), cands[k].start))
+    def after_dependent(k: int) -> bool:
+        """A district or county, or a name placed in one: after the cities and regions around them."""
+        c: _Cand | None = cands[k]
+        for _ in range(5):
+            if c is None:
+                return False
+            if dependent(c):
+                return True
+            c = c.container
+        return False
+
+    order = sorted(range(len(cands)), key=lambda k: (after_dependent(k), box_first(k), cands[k].start))
     for k in order:
         c = cands[k]
         if c.water:
@@ -2010,6 +2161,25 @@ def find_toponyms(
             part=c.part,
         )
         out.append(tops[k])
+    # One sense per discourse: where the text says what a name lies in ("Salem is a town in New London
+    # County, Connecticut"), its other bare mentions are that place too, not a larger namesake.
+    said: dict[str, Toponym] = {}
+    for k in sorted(range(len(cands)), key=lambda k: not cands[k].defined):  # definitions first
+        c, t = cands[k], tops.get(k)
+        if c.container is not None and c.container_said and t is not None and t.place is not None:
+            said.setdefault(folded[k], t)
+    for k, c in enumerate(cands):
+        t = tops.get(k)
+        src = said.get(folded[k])
+        if src is None or t is None or t is src or c.container is not None or c.source == "demonym":
+            continue
+        if c.parent is not None or c.part or c.kind_hint not in (None, "town") or t.role != "place":
+            continue
+        if t.place is not None and src.place is not None and _km(t.place, src.place) > 25:
+            t.place, t.confidence = src.place, min(t.confidence, src.confidence)
+            t.reason = f"{src.reason} (its earlier mention)"
+            t.precision = _precision(c, src.place)
+            resolved[k] = src.place
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
     for k, c in enumerate(cands):

@@ -125,6 +125,7 @@ def claim_to_row(claim: Claim) -> dict[str, Any]:
     data = claim.to_dict()
     lat, lon = _point(claim.location)
     who = claim.claimant
+    civ = claim.civilians_killed
     return {
         "id": claim.id,
         "report_id": claim.report_id,
@@ -152,6 +153,9 @@ def claim_to_row(claim: Claim) -> dict[str, Any]:
         "killed_low": claim.killed.low if claim.killed else None,
         "killed_high": claim.killed.high if claim.killed else None,
         "killed_qualifier": claim.killed.qualifier if claim.killed else None,
+        "civilians_killed_low": civ.low if civ else None,
+        "civilians_killed_high": civ.high if civ else None,
+        "civilians_killed_qualifier": civ.qualifier if civ else None,
         "injured_low": claim.injured.low if claim.injured else None,
         "injured_high": claim.injured.high if claim.injured else None,
         "injured_qualifier": claim.injured.qualifier if claim.injured else None,
@@ -196,6 +200,7 @@ def event_to_row(event: Event) -> dict[str, Any]:
         "fatalities_low": event.fatalities.low,
         "fatalities_best": event.fatalities.best,
         "fatalities_high": event.fatalities.high,
+        "civilian_fatalities": None if event.civilian_fatalities is None else event.civilian_fatalities.acled,
         "injured": event.injured.acled,
         "injured_low": event.injured.low,
         "injured_best": event.injured.best,

@@ -19,7 +19,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The Alembic revision this code expects. Opening a database at this revision skips Alembic
 #: entirely (importing it alone costs ~100 ms); a test checks it equals the script head.
-SCHEMA_VERSION = "0001_initial"
+SCHEMA_VERSION = "0002_civilian_figures"
 
 #: Explicit constraint names, so later migrations (and PostgreSQL) can refer to them by name.
 NAMING_CONVENTION = {
@@ -121,6 +121,9 @@ claims = sa.Table(
     sa.Column("killed_low", sa.Integer),
     sa.Column("killed_high", sa.Integer),
     sa.Column("killed_qualifier", sa.String),
+    sa.Column("civilians_killed_low", sa.Integer),  # the non-combatants among the killed (0002)
+    sa.Column("civilians_killed_high", sa.Integer),
+    sa.Column("civilians_killed_qualifier", sa.String),
     sa.Column("injured_low", sa.Integer),
     sa.Column("injured_high", sa.Integer),
     sa.Column("injured_qualifier", sa.String),
@@ -148,6 +151,7 @@ events = sa.Table(
     sa.Column("fatalities_low", sa.Integer, nullable=False),
     sa.Column("fatalities_best", sa.Integer, nullable=False),
     sa.Column("fatalities_high", sa.Integer, nullable=False),
+    sa.Column("civilian_fatalities", sa.Integer),  # ACLED figure of non-combatants killed (0002)
     sa.Column("injured", sa.Integer, nullable=False),
     sa.Column("injured_low", sa.Integer, nullable=False),
     sa.Column("injured_best", sa.Integer, nullable=False),
