@@ -15,10 +15,18 @@ test: install
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The web UI's browser libraries (Leaflet, markercluster, Natural Earth borders, Swagger UI) are npm
+# packages pinned in web/package-lock.json, installed into the venv (never committed, never a CDN);
+# --ignore-scripts: no package runs code at install (swagger-ui-dist pulls a telemetry postinstall).
+WEB_ASSETS = $(VENV)/share/sitrep
+
+$(VENV)/.installed: pyproject.toml web/package.json web/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	mkdir -p $(WEB_ASSETS)
+	cp web/package.json web/package-lock.json $(WEB_ASSETS)/
+	SCARF_ANALYTICS=false npm ci --prefix $(WEB_ASSETS) --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 lint: install
@@ -28,6 +36,7 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_geo.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) sitrep-demo.db*

@@ -64,6 +64,7 @@ def cli() -> None:
       sitrep events --country Ukraine                   list events
       sitrep show EVENT_ID                              every claim behind one event
       sitrep export --format geojson -o events.geojson  for GIS, ACLED- or UCDP-style work
+      sitrep watch sources.toml                         poll feeds and channels, keep events current
     """
 
 
@@ -256,6 +257,50 @@ def show(event_id: str, as_json: bool, db: str | None) -> None:
 
 
 @cli.command()
+@click.argument("event_id")
+@click.argument("claim_ids", nargs=-1, required=True)
+@click.option("--note", metavar="TEXT", help="Why (kept in the corrections log).")
+@click.option("--json", "as_json", is_flag=True, help="Print both events as JSON.")
+@db_option
+def split(event_id: str, claim_ids: tuple[str, ...], note: str | None, as_json: bool, db: str | None) -> None:
+    """Move claims (ids from `sitrep show EVENT_ID --json`) out of EVENT_ID into a new event.
+
+    The correction is stored: later ingests never put these claims back together.
+    """
+    from sitrep.merge import corrections
+    from sitrep.store import Store
+
+    with Store.open(db) as store:
+        kept, new = corrections.split(store, event_id, list(claim_ids), note)
+    if as_json:
+        _echo_json({"kept": kept.to_dict(), "new": new.to_dict()})
+        return
+    click.echo(f"{kept.id}: {kept.summary} ({len(kept.claims)} claims)")
+    click.echo(f"{new.id}: {new.summary} ({len(new.claims)} claims, split off)")
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, required=True)
+@click.option("--note", metavar="TEXT", help="Why (kept in the corrections log).")
+@click.option("--json", "as_json", is_flag=True, help="Print the merged event as JSON.")
+@db_option
+def merge(event_ids: tuple[str, ...], note: str | None, as_json: bool, db: str | None) -> None:
+    """Join events into the first EVENT_ID given (its id survives; the others are removed).
+
+    The correction is stored: later ingests keep these claims together.
+    """
+    from sitrep.merge import corrections
+    from sitrep.store import Store
+
+    with Store.open(db) as store:
+        event = corrections.merge(store, list(event_ids), note)
+    if as_json:
+        _echo_json(event.to_dict())
+        return
+    click.echo(f"{event.id}: {event.summary} ({len(event.claims)} claims)")
+
+
+@cli.command()
 @click.option("--date", "day", metavar="DATE", help="The day to report (default: the latest with events).")
 @click.option("--area", metavar="NAME", help="Only this country (name or ISO code) or first-level region.")
 @click.option("--format", "fmt", type=click.Choice(["md", "txt", "html"]), default="md", show_default=True)
@@ -293,6 +338,35 @@ def brief(
         click.echo(f"brief of {wanted or 'no events'} written to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("output", type=click.Path(dir_okay=False))
+@click.option("--from", "date_from", metavar="DATE", help="First day (default: the first event's).")
+@click.option("--to", "date_to", metavar="DATE", help="Last day (default: the last event's).")
+@click.option("--area", metavar="NAME", help="Only this country (name or ISO code) or first-level region.")
+@click.option("--type", "event_type", metavar="TYPE", help="Only this event type or sub-event type.")
+@db_option
+def timeline(
+    output: str,
+    date_from: str | None,
+    date_to: str | None,
+    area: str | None,
+    event_type: str | None,
+    db: str | None,
+) -> None:
+    """Plot events per day by type to OUTPUT (.png or .svg)."""
+    from sitrep.report.timeline import plot_timeline
+    from sitrep.store import Store
+
+    first, last = _parse_date(date_from, "--from"), _parse_date(date_to, "--to")
+    store = Store.open(db)
+    found = store.query_events(
+        date_from=first, date_to=last, event_type=event_type, limit=None, with_claims=False
+    )
+    found = [e for e in found if e.in_area(area)]
+    n = plot_timeline(found, output, date_from=first, date_to=last, area=area)
+    click.echo(f"{n} event(s) plotted to {output}", err=True)
 
 
 EXPORT_FORMATS = ["jsonl", "csv", "geojson", "acled", "ucdp", "parquet"]
@@ -467,6 +541,126 @@ def demo(db: str) -> None:
         f"`sitrep export --format acled --db {db} -o events.csv` writes an ACLED-style table.",
         err=True,
     )
+
+
+@cli.command()
+@click.argument("sources_file", metavar="SOURCES.toml", type=click.Path(dir_okay=False))
+@click.option("--once", is_flag=True, help="Poll every source once, then exit (for cron).")
+@click.option(
+    "--log-format",
+    type=click.Choice(["json", "text"]),
+    default=None,
+    help="Log lines instead of the live table (default: live table on a terminal, else json).",
+)
+@click.option("--duration", type=float, default=None, metavar="SECONDS", help="Stop after this long.")
+@db_option
+def watch(
+    sources_file: str, once: bool, log_format: str | None, duration: float | None, db: str | None
+) -> None:
+    """Poll the feeds, pages, drop folders and Telegram channels of SOURCES.toml and keep events current.
+
+    Each source is polled on its own interval with conditional requests; new items go through
+    the pipeline into the database, and the per-source state is stored there too, so stopping
+    and starting again loses nothing and stores nothing twice. Alert rules in the file post or
+    append matching new and updated events. See docs/sources.example.toml.
+    """
+    from sitrep.watch.scheduler import Watcher, install_signal_handlers
+    from sitrep.watch.sources import load_sources
+    from sitrep.watch.status import Log
+
+    config = load_sources(sources_file)
+    live = log_format is None and sys.stdout.isatty()
+    log = Log("off" if live else (log_format or "json"), stream=sys.stdout)  # live: the table says it all
+    watcher = Watcher(config, db, log=log)
+    install_signal_handlers(watcher)
+    totals = watcher.run(once=once, live=live, duration=duration)
+    if once and totals.polls and totals.errors == totals.polls:
+        raise SitrepError(f"every source failed ({totals.errors}); see the log lines above")
+
+
+@cli.command()
+@click.argument("sources_file", required=False, metavar="[SOURCES.toml]", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the state as JSON.")
+@db_option
+def sources(sources_file: str | None, as_json: bool, db: str | None) -> None:
+    """Health of watched sources from the stored state: last poll and success, errors, backoff, counts.
+
+    With SOURCES.toml, sources of the file that were never polled are listed too.
+    """
+    from sitrep.store import Store
+    from sitrep.watch.state import SourceState, WatchState
+
+    store = Store.open(db)
+    try:
+        states = WatchState(store).all()
+    finally:
+        store.close()
+    if sources_file:
+        from sitrep.watch.sources import load_sources
+
+        known = {s.name for s in states}
+        for spec in load_sources(sources_file).sources:
+            if spec.name not in known:
+                states.append(SourceState(spec.name, spec.kind, spec.target))
+    if as_json:
+        _echo_json([s.to_dict() for s in states])
+        return
+    if not states:
+        click.echo("no watched sources yet: run `sitrep watch SOURCES.toml`", err=True)
+        return
+    from rich.console import Console
+
+    from sitrep.watch.status import health_table
+
+    # A pipe gets a wide table rather than one folded to 80 columns.
+    Console(width=None if sys.stdout.isatty() else 220).print(health_table(states))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--token",
+    envvar="SITREP_TOKEN",
+    metavar="TOKEN",
+    help="Enables POST /api/reports for clients sending 'Authorization: Bearer TOKEN'. Env: SITREP_TOKEN.",
+)
+@click.option(
+    "--tiles",
+    envvar="SITREP_TILES",
+    metavar="URL",
+    help="Map tile server, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: offline borders "
+    "only). Env: SITREP_TILES.",
+)
+@click.option("--refresh", type=int, default=30, show_default=True, help="Live-refresh poll (s; 0: off).")
+@db_option
+def serve(host: str, port: int, token: str | None, tiles: str | None, refresh: int, db: str | None) -> None:
+    """Serve the map, timeline, event pages, daily brief and the REST API (/api, docs at /api/docs)."""
+    import uvicorn
+
+    from sitrep.web import Settings, create_app
+    from sitrep.web.assets import missing_message
+
+    app = create_app(Settings.from_env(db=db, token=token, tile_url=tiles, refresh_s=max(0, refresh)))
+    runtime = app.state.runtime
+    if runtime.vendor_dir is None:
+        click.echo(f"warning: {missing_message()}", err=True)
+    writes = "on (token set)" if app.state.settings.token else "off (no --token)"
+    click.echo(f"sitrep serve: database {runtime.store.label}; writes {writes}", err=True)
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        raise SitrepError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    click.echo(f"listening on http://{shown}:{bound}/", err=True)
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def main() -> None:

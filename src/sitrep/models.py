@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -230,15 +230,17 @@ class Claim:
     confidence: float = 0.5
     event_id: str | None = None
     incident_key: int | None = None  # which incident of the report this claim belongs to
+    #: Why merging put this claim in its event (`merge.cluster`): features and thresholds in words.
+    assignment: str | None = None
 
     @property
     def id(self) -> str:
         return f"{self.report_id}-c{self.index}"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = to_jsonable(self)
         data["id"] = self.id
-        return to_jsonable(data)
+        return data
 
 
 @dataclass
@@ -280,17 +282,39 @@ class Event:
     first_reported: datetime | None = None
     updated: datetime | None = None
 
+    def in_area(self, area: str | None) -> bool:
+        """Whether the event lies in `area`: its country name, ISO code or first-level region
+        (case-insensitive); every event does when no area is given."""
+        if not area:
+            return True
+        place = self.location.place if self.location else None
+        if place is None:
+            return False
+        names = (place.country, place.country_code, place.admin1)
+        return area.casefold() in {n.casefold() for n in names if n}
+
     def to_dict(self, with_claims: bool = True) -> dict[str, Any]:
-        data = asdict(self)
-        if not with_claims:
-            data.pop("claims")
-        else:
+        # Field by field, so an event saved without its claims never copies them (merging saves
+        # one event per report into stores whose events hold hundreds of claims).
+        data = {name: to_jsonable(getattr(self, name)) for name in _field_names(Event) if name != "claims"}
+        if with_claims:
             data["claims"] = [c.to_dict() for c in self.claims]
-        return to_jsonable(data)
+        return data
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dates to ISO strings and enums to their values, recursively, for JSON output."""
+    """Dates to ISO strings, enums to their values and dataclasses to dicts, recursively, for JSON
+    output (one pass: `dataclasses.asdict` first would deep-copy everything once more)."""
     if isinstance(value, dict):
         return {k: to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -299,4 +323,6 @@ def to_jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
     return value

@@ -19,6 +19,7 @@ from sitrep.extract.relevance import is_relevant
 from sitrep.models import Claim, Event, Report
 
 if TYPE_CHECKING:
+    from sitrep.merge.policy import MergePolicy
     from sitrep.store import Store
 
 
@@ -42,9 +43,16 @@ class IngestResult:
 class Pipeline:
     """Analyse reports (no I/O) and ingest them into a store (one transaction per report)."""
 
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, store: Store | None = None) -> None:
+    def __init__(
+        self,
+        db: str | os.PathLike[str] | None = None,
+        *,
+        store: Store | None = None,
+        merge_policy: MergePolicy | None = None,
+    ) -> None:
         self._db = db
         self._store = store
+        self._merge_policy = merge_policy  # None: MergePolicy.from_env() at ingest
         self._extractor = ClaimExtractor()
 
     @property
@@ -105,7 +113,9 @@ class Pipeline:
         so the CLI can drive a progress bar.
         """
         from sitrep.merge.cluster import merge_claims
+        from sitrep.merge.policy import MergePolicy
 
+        policy = self._merge_policy or MergePolicy.from_env()
         result = IngestResult()
         store = self.store
         seen: set[str] = set()
@@ -124,7 +134,7 @@ class Pipeline:
         for report, claims in self.analyse_many(fresh(), batch_size=batch_size):
             with store.transaction():
                 store.add_report(report)
-                events = merge_claims(claims, store) if claims else []
+                events = merge_claims(claims, store, policy) if claims else []
                 if claims:
                     store.save_claims(claims)
             status = "new" if claims else "irrelevant"

@@ -161,21 +161,39 @@ def _given_spans(record: Record, toponyms: list[Any]) -> list[tuple[float, float
 
 
 def _clusters(records: list[Record]) -> list[str]:
+    """A record's cluster: its story (`merge.stories`, text similarity at report level, fed in
+    ingest order) joined with the event its main incident's claims went to: records that share
+    a story or an event are one cluster (union). Most records here have no event, or an event of
+    their own (ECB+ gives no publication dates, so claims rarely meet within a time window), so
+    stories carry most of the grouping; an event spanning two stories joins them."""
     from sitrep.evaluate.main_event import main_incident
+    from sitrep.merge.policy import MergePolicy
+    from sitrep.merge.stories import StoryIndex
     from sitrep.pipeline import Pipeline
 
     reports = [report_for(r) for r in records]
+    stories = StoryIndex(MergePolicy.from_env().story_similarity)
+    story_of = [stories.add(report.id, report.text)[0] for report in reports]
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
         pipeline = Pipeline(Path(tmp) / "eval.db")
         pipeline.ingest(reports, on_report=lambda report, status: _tick())
         store = pipeline.store
-        clusters = []
-        for record, report in zip(records, reports, strict=True):
+        events: list[str | None] = []
+        for report in reports:
             main = main_incident(store.claims_for_report(report.id))
-            event_id = next((c.event_id for c in main if c.event_id), None)
-            clusters.append(event_id or f"alone:{record['id']}")
+            events.append(next((c.event_id for c in main if c.event_id), None))
         store.close()
-    return clusters
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for story, event_id in zip(story_of, events, strict=True):
+        if event_id is not None:
+            parent[root(event_id)] = root(story)
+    return [root(story) for story in story_of]
 
 
 # -- in the parent ----------------------------------------------------------------------------------

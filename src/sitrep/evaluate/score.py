@@ -60,6 +60,7 @@ from sitrep import taxonomy as tx
 from sitrep.evaluate import metrics as m
 from sitrep.evaluate.baseline import largest_population
 from sitrep.evaluate.gold import Record
+from sitrep.evaluate.incident_baseline import tfidf_single_link
 from sitrep.evaluate.names import (
     actor_matches,
     claimant_category,
@@ -537,17 +538,17 @@ def _km(pred: dict[str, Any] | None, gold: dict[str, Any]) -> float | None:
 # -- incidents --------------------------------------------------------------------------------------
 
 
-def _clustering(result: FileResult, gold: list[str], pred: list[str], suffix: str) -> None:
+def _clustering(result: FileResult, gold: list[str], pred: list[str], suffix: str, prefix: str = "") -> None:
     n = len(gold)
     scores = m.bcubed(gold, pred)
     if scores is not None:
         for name, value in zip(("bcubed_precision", "bcubed_recall", "bcubed_f1"), scores, strict=True):
-            result.add(f"incident.{name}{suffix}", value, n)
+            result.add(f"incident.{prefix}{name}{suffix}", value, n)
     scores = m.pairwise(gold, pred)
     if scores is not None:
         for name, value in zip(("pairwise_precision", "pairwise_recall", "pairwise_f1"), scores, strict=True):
-            result.add(f"incident.{name}{suffix}", value, n)
-    result.add(f"incident.ari{suffix}", m.adjusted_rand_index(gold, pred), n)
+            result.add(f"incident.{prefix}{name}{suffix}", value, n)
+    result.add(f"incident.{prefix}ari{suffix}", m.adjusted_rand_index(gold, pred), n)
 
 
 def _incidents(result: FileResult, records: list[Record], clusters: list[str]) -> None:
@@ -556,22 +557,25 @@ def _incidents(result: FileResult, records: list[Record], clusters: list[str]) -
         return
     gold = [str(r["gold"]["incident"]) for r, _ in rows]
     pred = [c for _, c in rows]
-    _clustering(result, gold, pred, "")
+    # The TF-IDF single-link baseline (`incident_baseline`) on the same records, beside sitrep's.
+    baseline = tfidf_single_link([r["text"] for r, _ in rows])
     violent = [i for i, (r, _) in enumerate(rows) if (r.get("meta") or {}).get("violent_topic")]
-    if violent:
-        _clustering(result, [gold[i] for i in violent], [pred[i] for i in violent], "_violent")
     topics = [(r.get("meta") or {}).get("topic") for r, _ in rows]
-    if any(t is not None for t in topics):
-        per_topic = m.group_by(topics, gold, pred)
-        b, p_, a = [], [], []
-        for g_part, p_part in per_topic.values():
-            b.append(m.bcubed(g_part, p_part)[2])  # type: ignore[index]
-            p_.append(m.pairwise(g_part, p_part)[2])  # type: ignore[index]
-            a.append(m.adjusted_rand_index(g_part, p_part))
-        n = len(rows)
-        result.add("incident.bcubed_f1_per_topic", sum(b) / len(b), n)
-        result.add("incident.pairwise_f1_per_topic", sum(p_) / len(p_), n)
-        result.add("incident.ari_per_topic", sum(a) / len(a), n)  # type: ignore[arg-type]
+    for prefix, labels in (("", pred), ("baseline_", baseline)):
+        _clustering(result, gold, labels, "", prefix)
+        if violent:
+            _clustering(result, [gold[i] for i in violent], [labels[i] for i in violent], "_violent", prefix)
+        if any(t is not None for t in topics):
+            per_topic = m.group_by(topics, gold, labels)
+            b, p_, a = [], [], []
+            for g_part, p_part in per_topic.values():
+                b.append(m.bcubed(g_part, p_part)[2])  # type: ignore[index]
+                p_.append(m.pairwise(g_part, p_part)[2])  # type: ignore[index]
+                a.append(m.adjusted_rand_index(g_part, p_part))
+            n = len(rows)
+            result.add(f"incident.{prefix}bcubed_f1_per_topic", sum(b) / len(b), n)
+            result.add(f"incident.{prefix}pairwise_f1_per_topic", sum(p_) / len(p_), n)
+            result.add(f"incident.{prefix}ari_per_topic", sum(a) / len(a), n)  # type: ignore[arg-type]
     result.counts.update(
         {"incident.gold_clusters": len(set(gold)), "incident.predicted_clusters": len(set(pred))}
     )

@@ -109,7 +109,7 @@ def build_brief(
 ) -> Brief:
     """The brief of `events` (already filtered to the day); `reports` looks a report up by id for its
     outlet and url; `area` keeps events whose country, country code or admin1 matches it."""
-    chosen = [e for e in events if _in_area(e, area)]
+    chosen = [e for e in events if e.in_area(area)]
     citations: list[Citation] = []
     numbers: dict[str, int] = {}
 
@@ -140,17 +140,6 @@ def build_brief(
     if diplomacy:
         sections.append(Section(DIPLOMACY_SECTION, [_sentence(e, cite) for e in diplomacy]))
     return Brief(day, area, sections, citations)
-
-
-def _in_area(event: Event, area: str | None) -> bool:
-    if not area:
-        return True
-    place = event.location.place if event.location else None
-    if place is None:
-        return False
-    wanted = area.casefold()
-    return wanted in {(place.country or "").casefold(), (place.country_code or "").casefold(),
-                      (place.admin1 or "").casefold()}  # fmt: skip
 
 
 def _heading(event: Event) -> str:

@@ -110,6 +110,9 @@ def event_detail(event: Event, store: Any, console: Console | None = None) -> No
             facts.append(f"at {claim.location.text} [{claim.location.precision.value}]")
         if facts:
             console.print("    " + escape("; ".join(facts)))
+        console.print(f"    id: {escape(claim.id)}")
+        if claim.assignment:
+            console.print(f"    why here: {escape(claim.assignment)}")
         if report is not None:
             where = report.url or ""
             console.print(

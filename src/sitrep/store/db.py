@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 
 from sitrep.config import database_url
 from sitrep.errors import SitrepError, StoreError
-from sitrep.models import Claim, Event, Report
+from sitrep.geo.distance import km_between
+from sitrep.models import Claim, Event, Precision, Report
 from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.schema import SCHEMA_VERSION
@@ -84,6 +85,7 @@ class Store:
         self.engine = engine
         self.label = label
         self._local = threading.local()
+        self._upserts: dict[tuple[str, tuple[str, ...]], Any] = {}
 
     # ------------------------------------------------------------------ opening
 
@@ -218,11 +220,16 @@ class Store:
     def _upsert(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        stmt = self._insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.id],
-            set_={name: stmt.excluded[name] for name in rows[0] if name != "id"},
-        )
+        # Built once per table and column set: constructing `excluded` costs more than the write
+        # itself (merging saves an event and its claims for every report).
+        key = (table.name, tuple(rows[0]))
+        stmt = self._upserts.get(key)
+        if stmt is None:
+            insert = self._insert(table)
+            stmt = self._upserts[key] = insert.on_conflict_do_update(
+                index_elements=[table.c.id],
+                set_={name: insert.excluded[name] for name in key[1] if name != "id"},
+            )
         conn.execute(stmt, rows)
 
     # ------------------------------------------------------------------ reports
@@ -298,18 +305,111 @@ class Store:
             return conn.execute(sa.delete(t.events).where(t.events.c.id == event_id)).rowcount > 0
 
     def candidate_events(
-        self, day_from: date, day_to: date, event_types: Sequence[str] | None = None
+        self,
+        day_from: date,
+        day_to: date,
+        event_types: Sequence[str] | None = None,
+        country: str | None = None,
+        near: tuple[float, float, float] | None = None,
     ) -> list[Event]:
-        """Events dated within [day_from, day_to] (optionally of these types), without claims.
+        """Events dated within [day_from, day_to] (optionally of these types, and in `country` or
+        of no known country), without claims.
 
-        For the merge step: load a candidate's claims with `load_claims` when it needs them.
+        For the merge step: the (date, country) index keeps this a range scan of a few days of one
+        country however large the store grows. Load claims with `claims_for_events` when needed.
+        `near` = (lat, lon, km) drops events located to a town, district or site that lie farther
+        away, tested on the lat/lon/precision columns before any event JSON is decoded (the merge
+        rules would reject them: two different towns never merge); events with no point, a
+        region- or country-level place or a "near" place are kept.
         """
-        query = sa.select(t.events).where(t.events.c.date.between(_as_date(day_from), _as_date(day_to)))
+        e = t.events.c
+        # With `near`, the JSON is read as text and parsed only for the rows that pass the test.
+        raw = sa.cast(e.data, sa.Text).label("raw")
+        columns = [t.events] if near is None else [e.lat, e.lon, e.precision, raw]
+        query = sa.select(*columns).where(e.date.between(_as_date(day_from), _as_date(day_to)))
+        # The type and country tests are wrapped in coalesce() on purpose: a bare `event_type IN (...)`
+        # or `country = ? OR country IS NULL` tempts SQLite into scanning the type or country index
+        # (a large share of the store) instead of the few days of the date index: 80 ms against 5 ms
+        # on 100,000 events (benchmarks/bench_merge.py).
         if event_types is not None:
-            query = query.where(t.events.c.event_type.in_(list(event_types)))
-        query = query.order_by(t.events.c.date, t.events.c.id)
+            query = query.where(sa.func.coalesce(e.event_type, "").in_(list(event_types)))
+        if country is not None:
+            query = query.where(sa.func.coalesce(e.country, country) == country)
+        query = query.order_by(e.date, e.id)
         with self._connection() as conn:
-            return [codec.row_to_event(row) for row in conn.execute(query)]
+            rows = conn.execute(query)
+            if near is None:
+                return [codec.row_to_event(row) for row in rows]
+            lat, lon, km = near
+            return [
+                codec.data_to_event(json.loads(row.raw))
+                for row in rows
+                if row.lat is None
+                or row.lon is None
+                or row.precision in _COARSE_PRECISION
+                or km_between((lat, lon), (row.lat, row.lon)) <= km
+            ]
+
+    def claims_for_events(self, event_ids: Sequence[str]) -> dict[str, list[Claim]]:
+        """The claims of several events in one query per 500 ids (oldest report first)."""
+        if not event_ids:
+            return {}
+        with self._connection() as conn:
+            return _claims_by_event(conn, list(dict.fromkeys(event_ids)))
+
+    # ------------------------------------------------------------------ corrections
+
+    def pins_for_claims(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        """claim id -> the event an analyst's correction pinned it to (only pinned claims)."""
+        out: dict[str, str] = {}
+        ids = list(claim_ids)
+        with self._connection() as conn:
+            for i in range(0, len(ids), _IN_CHUNK):
+                query = sa.select(t.claim_pins.c.claim_id, t.claim_pins.c.event_id).where(
+                    t.claim_pins.c.claim_id.in_(ids[i : i + _IN_CHUNK])
+                )
+                out.update({row.claim_id: row.event_id for row in conn.execute(query)})
+        return out
+
+    def add_correction(
+        self,
+        kind: str,
+        event_id: str,
+        from_event_ids: Sequence[str],
+        pins: dict[str, str],
+        note: str | None = None,
+    ) -> int:
+        """Log a split or merge and pin its claims (claim id -> event id); later pins replace
+        earlier ones. Returns the correction's id."""
+        row = {
+            "kind": kind,
+            "event_id": event_id,
+            "from_event_ids": list(from_event_ids),
+            "claim_ids": sorted(pins),
+            "note": note,
+            "created": datetime.now(UTC),
+        }
+        with self._connection(write=True) as conn:
+            cid = conn.execute(sa.insert(t.corrections).values(**row)).inserted_primary_key[0]  # type: ignore[index]
+            if pins:
+                stmt = self._insert(t.claim_pins)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[t.claim_pins.c.claim_id],
+                    set_={"event_id": stmt.excluded.event_id, "correction_id": stmt.excluded.correction_id},
+                )
+                conn.execute(
+                    stmt, [{"claim_id": k, "event_id": v, "correction_id": cid} for k, v in pins.items()]
+                )
+        return int(cid)
+
+    def corrections(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """The correction log, oldest first (only those forming or taking from `event_id`)."""
+        query = sa.select(t.corrections).order_by(t.corrections.c.id)
+        with self._connection() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+        if event_id is not None:
+            rows = [r for r in rows if r["event_id"] == event_id or event_id in (r["from_event_ids"] or [])]
+        return rows
 
     def query_events(
         self,
@@ -396,6 +496,12 @@ def _claims_select() -> sa.Select[Any]:
             t.claims.c.idx,
         )
     )
+
+
+#: Precisions `candidate_events(near=...)` never drops: a region's or country's point stands for an
+#: area, and a "near X" / "20 km south of X" point may be offset from a place the merge rules still
+#: count as the same (same gazetteer entry).
+_COARSE_PRECISION = frozenset({str(Precision.REGION), str(Precision.COUNTRY), str(Precision.NEAR), None})
 
 
 def _claims_by_event(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Claim]]:

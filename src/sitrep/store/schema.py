@@ -19,7 +19,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 
 #: The Alembic revision this code expects. Opening a database at this revision skips Alembic
 #: entirely (importing it alone costs ~100 ms); a test checks it equals the script head.
-SCHEMA_VERSION = "0002_civilian_figures"
+SCHEMA_VERSION = "0005_web_indexes"
 
 #: Explicit constraint names, so later migrations (and PostgreSQL) can refer to them by name.
 NAMING_CONVENTION = {
@@ -168,3 +168,73 @@ events = sa.Table(
     sa.Column("updated", UTCDateTime),
     sa.Column("data", JSONDoc, nullable=False),
 )
+
+#: Candidate lookup of the merge step filters on date and country together (0003).
+sa.Index("ix_events_date_country", events.c.date, events.c.country)
+
+#: Analysts' splits and merges, as a log (0003): what was done, to which claims and events.
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String, nullable=False),  # split, merge
+    sa.Column("event_id", sa.String, nullable=False, index=True),  # the event the claims now form
+    sa.Column("from_event_ids", JSONDoc, nullable=False),
+    sa.Column("claim_ids", JSONDoc, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("created", UTCDateTime, nullable=False),
+)
+
+#: The event each corrected claim belongs to, whatever the merge rules say (0003): read by the
+#: merge step on every ingest, so re-ingesting reports never undoes a correction.
+claim_pins = sa.Table(
+    "claim_pins",
+    metadata,
+    sa.Column("claim_id", sa.String, primary_key=True),
+    sa.Column("event_id", sa.String, nullable=False, index=True),
+    sa.Column(
+        "correction_id",
+        sa.Integer,
+        sa.ForeignKey("corrections.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+)
+
+#: `sitrep watch` progress per source (0004): conditional-request validators, schedule, health.
+#: Validators are written only after every item of a poll is stored, so a crash never skips items.
+watch_sources = sa.Table(
+    "watch_sources",
+    metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("kind", sa.String, nullable=False),  # feed, page, folder, telegram
+    sa.Column("target", sa.Text, nullable=False),  # URL, folder or channel
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("cursor", sa.Text),  # Telegram: the last message id read
+    sa.Column("last_poll", UTCDateTime),
+    sa.Column("last_success", UTCDateTime),
+    sa.Column("last_status", sa.String),  # ok, not-modified, error
+    sa.Column("last_error", sa.Text),
+    sa.Column("error_count", sa.Integer, nullable=False),  # consecutive errors; 0 after a success
+    sa.Column("backoff_until", UTCDateTime),
+    sa.Column("polls", sa.Integer, nullable=False),
+    sa.Column("items_seen", sa.Integer, nullable=False),
+    sa.Column("reports_new", sa.Integer, nullable=False),
+    sa.Column("events_created", sa.Integer, nullable=False),
+    sa.Column("events_updated", sa.Integer, nullable=False),
+)
+
+#: Drop-folder files already read (0004), keyed by path, size and mtime: a changed file is read again.
+watch_files = sa.Table(
+    "watch_files",
+    metadata,
+    sa.Column("source", sa.String, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("seen", UTCDateTime, nullable=False),
+)
+
+#: The web API's filters and live refresh (0005): sub-type, country code, last update, claimant.
+sa.Index("ix_events_sub_event_type", events.c.sub_event_type)
+sa.Index("ix_events_country_code", events.c.country_code)
+sa.Index("ix_events_updated", events.c.updated)
+sa.Index("ix_claims_claimant_name", claims.c.claimant_name)

@@ -1,0 +1,1 @@
+"""Merging claims into events: incremental matching, reconciliation, stories, corrections."""
