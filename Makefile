@@ -1,5 +1,6 @@
 # Two commands on a fresh machine:
-#   make demo   install everything, ingest the bundled example reports into ./sitrep-demo.db, print the events
+#   make demo   install everything, ingest the bundled example reports into ./sitrep-demo.db, print the
+#               events and the brief, then serve the map on http://127.0.0.1:8000 (Ctrl-C to stop)
 #   make test   install everything and run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,6 +10,7 @@ BIN = $(VENV)/bin
 
 demo: install
 	$(BIN)/sitrep demo
+	$(BIN)/sitrep serve --db sitrep-demo.db
 
 test: install
 	$(BIN)/pytest -q

@@ -3,6 +3,9 @@ subjects, the report-level claimant, and unnamed claimants inferred from wording
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 from sitrep.evaluate.main_event import predict
 from sitrep.evaluate.names import claimant_category
 from sitrep.extract.claimants import (
@@ -105,3 +108,20 @@ def test_unnamed_claimant_stays_a_category_apart_from_media() -> None:
     who = Claimant(name="Wire", role="Ukrainian military (unnamed; inferred from wording)",
                    affiliation="Ukraine", kind="inferred")  # fmt: skip
     assert claimant_category(who.name, who.role, who.affiliation, who.kind) == "Ukrainian military"
+
+
+def test_a_post_introduced_with_a_colon_is_its_authors(tmp_path: Path) -> None:
+    from sitrep.models import Report
+    from sitrep.pipeline import Pipeline
+
+    text = (
+        "Drones were shot down over the region overnight, the regional bulletin reported.\n\n"
+        "Governor Ivan Petrenko wrote on Telegram:\n\n"
+        "In Millerovo, falling debris set fire to a warehouse. Two people were injured.\n\n"
+        "Air raid alerts were lifted in the morning."
+    )
+    report = Report(text=text, published=datetime(2025, 11, 25, tzinfo=UTC))
+    claims = Pipeline(tmp_path / "c.db").analyse(report)
+    post = [c for c in claims if "Millerovo" in c.quote.text or "Two people" in c.quote.text]
+    assert post and all(c.claimant.name == "Ivan Petrenko" for c in post)
+    assert all(c.claimant.name != "Ivan Petrenko" for c in claims if "alerts were lifted" in c.quote.text)

@@ -494,3 +494,23 @@ def test_kill_mid_run_and_restart_loses_nothing_and_duplicates_nothing(
     statuses = [json.loads(line).get("status") for line in out.splitlines() if '"poll"' in line]
     assert statuses[0] == "ok" and "not-modified" in statuses
     assert json.loads(out.splitlines()[-1])["event"] == "stop"
+
+
+def test_telegram_source_without_telethon_or_credentials_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_API_ID", raising=False)
+    monkeypatch.delenv("TELEGRAM_API_HASH", raising=False)
+    sources = write_sources(
+        tmp_path / "s.toml", '[[source]]\ntype = "telegram"\nchannel = "@some_channel"\ninterval = 60\n'
+    )
+    db = tmp_path / "w.db"
+    run_once(sources, db)
+    state = states(db)["telegram:some_channel"]
+    assert state.last_status == "error" and state.backoff_until is not None
+    try:
+        import telethon  # noqa: F401
+    except ImportError:
+        assert "pip install 'sitrep[telegram]'" in (state.last_error or "")
+    else:
+        assert "TELEGRAM_API_ID" in (state.last_error or "")

@@ -477,14 +477,18 @@ _UKRAINE_WAR = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Donbas+|Donetsk|Luhansk|Lug
 _PLACE_WORD = re.compile(r"(?<=[a-z,:] )[A-Z][a-z’'-]{3,}")
 
 
-def _ukrainian_place(text: str) -> bool:
-    """Whether a text names a town or region the gazetteer knows in Ukraine ("hit Nikopol")."""
+def _place_in(text: str, country_code: str) -> bool:
+    """Whether a text names a town or region the gazetteer knows in that country ("hit Nikopol")."""
     gazetteer = get_gazetteer()
     return any(
-        p.country_code == "UA" and p.kind not in {"feature", "country"}
+        p.country_code == country_code and p.kind not in {"feature", "country"}
         for m in _PLACE_WORD.finditer(text)
         for p in gazetteer.lookup(m.group())[:3]
     )
+
+
+def _ukrainian_place(text: str) -> bool:
+    return _place_in(text, "UA")
 
 
 def _about_ukraine(text: str) -> bool:
@@ -539,6 +543,10 @@ def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
     elif (m := _SEPARATIST.search(text)) or _SEPARATIST_VOICE.search(text):
         side = "LPR" if m and m.group("lpr") else "DPR" if m else "separatists"
         body = f"{side} authorities" if side != "separatists" else "separatist authorities"
+        if m is None and _place_in(text, "RU") and not _ukrainian_place(text):
+            # Ukraine's forces attacking places in Russia itself (Belgorod, Rostov): a Russian
+            # region's authorities speak, not the separatist republics'.
+            side, body = "Russia", "Russian regional authorities"
     elif _UA_MILITARY_VOICE.search(text) and not _CIVILIAN_HARM.search(text):
         side, body = "Ukraine", "Ukrainian military"
     elif _UKRAINIAN_VOICE.search(text) or _RUSSIAN_AGENT.search(text):

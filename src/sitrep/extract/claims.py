@@ -606,9 +606,13 @@ _OPEN_QUOTE = ('"', "“", "«", "‘")
 def _quote_attribution(
     text: str, sentences: list[tuple[int, int]], anchors: list[list[Anchor]], i: int
 ) -> list[Anchor]:
-    """A quotation's first sentences take the claimant named after it: '"A. B," X said.'"""
+    """A quotation's first sentences take the claimant named after it: '"A. B," X said.'; the
+    paragraph after "Governor X wrote on Telegram:" is X's post."""
     start, end = sentences[i]
     sentence = text[start:end].lstrip()
+    introduced = _introduced_by(text, sentences, anchors, i)
+    if introduced is not None:
+        return [Anchor(start, introduced.claimant, introduced.pronoun, introduced.denial)]
     if not sentence.startswith(_OPEN_QUOTE):
         return []
     for j in range(i + 1, min(i + 4, len(sentences))):
@@ -619,6 +623,21 @@ def _quote_attribution(
                 return [Anchor(start, first.claimant, first.pronoun, first.denial)]
             return []
     return []
+
+
+def _introduced_by(
+    text: str, sentences: list[tuple[int, int]], anchors: list[list[Anchor]], i: int
+) -> Anchor | None:
+    """The claimant of a sentence in the paragraph that follows "X wrote on Telegram:" (a sentence
+    ending in a colon, with a claimant): the post or statement it introduces, up to the next
+    paragraph break. None when no such introduction is in force."""
+    for j in range(i - 1, -1, -1):
+        if anchors[j]:
+            intro = text[sentences[j][0] : sentences[j][1]].rstrip()
+            return anchors[j][-1] if intro.endswith(":") else None
+        if _PARAGRAPH_BREAK.search(text[sentences[j][1] : sentences[j + 1][0]]):
+            return None  # the paragraph of sentence i began after an unattributed sentence
+    return None
 
 
 def _segments(start: int, end: int, anchors: list[Anchor]) -> list[tuple[int, int, Anchor | None]]:

@@ -114,7 +114,12 @@ def score_match(event: Event, group: list[Claim], policy: MergePolicy) -> Match 
             score += 1.0 - 0.5 * km / max(policy.max_km, 1e-9)
         else:
             return None  # two places: two events (ACLED atomicity)
-    elif here is None and there is None and family == "diplomacy" and event.sub_event_type == head.sub_event_type:  # noqa: E501
+    elif (
+        here is None
+        and there is None
+        and family == "diplomacy"
+        and event.sub_event_type == head.sub_event_type
+    ):  # noqa: E501
         reasons.append("no place on either side, same kind of diplomacy")
         score += 0.5
     else:

@@ -78,46 +78,32 @@ def _until(when: datetime | None, now: datetime) -> str:
 
 
 def live_table(rows: list[Row], title: str) -> Any:
-    """The rich Table of the live view."""
+    """The rich Table of the live view; the last error is cut to one line so rows stay one line."""
+    from rich.markup import escape
     from rich.table import Table
 
     now = datetime.now(UTC)
-    table = Table(title=title, expand=False)
-    for header in (
-        "source",
-        "type",
-        "status",
-        "last poll",
-        "next",
-        "new items",
-        "errors",
-        "events +",
-        "events ~",
-    ):
-        table.add_column(
-            header, justify="right" if header in ("new items", "errors", "events +", "events ~") else "left"
-        )
+    table = Table(title=escape(title), expand=False)
+    table.add_column("source", no_wrap=True, min_width=10)
+    for header in ("type", "status", "last poll", "next"):
+        table.add_column(header, no_wrap=True, min_width=len(header))
+    for header in ("new", "errs", "ev+", "ev~"):  # new reports, errors, events added, events updated
+        table.add_column(header, no_wrap=True, justify="right")
+    table.add_column("last error", no_wrap=True, overflow="ellipsis", max_width=40)
     colours = {"ok": "green", "not-modified": "green", "error": "red", "backoff": "yellow"}
     for row in rows:
-        status = f"[{colours.get(row.status, 'white')}]{row.status}[/]"
-        if row.status == "error" and row.last_error:
-            status += f" [dim]{row.last_error[:60]}[/]"
         table.add_row(
-            row.name,
-            row.kind,
-            status,
-            _ago(row.last_poll, now),
-            _until(row.next_due, now),
-            str(row.new_items),
-            str(row.errors),
-            str(row.events_created),
-            str(row.events_updated),
+            escape(row.name), row.kind, f"[{colours.get(row.status, 'white')}]{row.status}[/]",
+            _ago(row.last_poll, now), _until(row.next_due, now), str(row.new_items), str(row.errors),
+            str(row.events_created), str(row.events_updated),
+            escape(row.last_error or "") if row.status in ("error", "backoff") else "",
         )
     return table
 
 
 def health_table(states: list[SourceState]) -> Any:
     """`sitrep sources`: each source's stored health; the last error gets the remaining width."""
+    from rich.markup import escape
     from rich.table import Table
 
     now = datetime.now(UTC)
@@ -128,8 +114,9 @@ def health_table(states: list[SourceState]) -> Any:
     for s in states:
         retry = _until(s.backoff_until, now) if s.backoff_until and s.backoff_until > now else "-"
         table.add_row(
-            s.name, s.kind, s.last_status or "never", _ago(s.last_poll, now), _ago(s.last_success, now),
+            escape(s.name), s.kind, s.last_status or "never", _ago(s.last_poll, now),
+            _ago(s.last_success, now),
             str(s.error_count), retry, str(s.polls), str(s.items_seen), str(s.reports_new),
-            str(s.events_created), str(s.events_updated), s.last_error or "",
+            str(s.events_created), str(s.events_updated), escape(s.last_error or ""),
         )
     return table
