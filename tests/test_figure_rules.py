@@ -243,3 +243,16 @@ def test_pitf_deaths_are_scored_on_the_civilian_figure() -> None:
 def test_appositions_and_dates_do_not_add_to_a_count(sentence: str, low: int) -> None:
     [found] = [f for f in find_figures(sentence, 0) if f.kind in ("killed", "injured")]
     assert found.figure.low == low
+
+
+@pytest.mark.parametrize(
+    ("headline", "low"),
+    [
+        ("Child, man killed in shelling of Donetsk", 2),
+        ("UPDATE 1-Woman, child killed in Donetsk shelling", 2),
+        ("In Kharkiv, soldier killed", 1),  # a place before the comma, not a victim
+    ],
+)
+def test_headline_lists_of_victims_add_up(headline: str, low: int) -> None:
+    [found] = [f for f in find_figures(headline, 0) if f.kind == "killed"]
+    assert found.figure.low == low

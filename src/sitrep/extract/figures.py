@@ -957,6 +957,37 @@ def _not_a_report(name: str, m: re.Match[str], text: str) -> bool:
     return name == "active" and verb.lower() == "kill" and bool(_MODAL_BEFORE.search(text[: m.start()]))
 
 
+_HEADLINE_ITEM = re.compile(
+    rf"(?:(?!(?:the|a|an|his|her|their|no)\b)[\w’'-]+\s+){{0,3}}?{_PERSON_SG}{_SG_END}", re.I
+)
+
+
+def _headline_list_before(text: str, start: int, offset: int) -> list[Figure]:
+    """The other victims of a headline's comma list ("Child, man killed", "Two soldiers, medic
+    killed"): the items from the line's start to the last one, each a bare singular person (one)
+    or a count of people. Empty unless every item is one of those (prose: "In Kharkiv, a man ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start].rstrip()
+    if not prefix.endswith(","):
+        return []
+    prefix = re.sub(r"^\s*(?:(?:UPDATE|WRAPUP|RPT)\b[\s\d-]*)?", "", prefix[:-1])
+    out: list[Figure] = []
+    pos = line_start + (len(text[line_start:start].rstrip()) - 1 - len(prefix))
+    for part in prefix.split(","):
+        item = part.strip()
+        here = Span(offset + pos, offset + pos + len(part), part)
+        pos += len(part) + 1
+        if _HEADLINE_ITEM.fullmatch(item):
+            out.append(Figure(1, 1, None, here))
+            continue
+        unit = _UNIT_ITEM.fullmatch(item)
+        fig = parse_count(unit.group("qual"), unit.group("num"), here) if unit and unit.group("pl") else None
+        if fig is None:
+            return []
+        out.append(fig)
+    return out
+
+
 def _single(m: re.Match[str], text: str, span: Span) -> list[tuple[Figure, bool]]:
     """One victim of "was killed": none when the clause is unsure ("whether anyone was hurt")."""
     before = text[: m.start()]
@@ -991,6 +1022,7 @@ def _read(
         if not _NO_OBJECT.fullmatch(m.group("verb")) and _OBJECT_AHEAD.match(text[m.end("verb") :]):
             return []  # "Ukrainian soldier killed three civilians": active
         figs = [(Figure(1, 1, None, span), bool(_PERP_SG_RE.search(m.group("list"))))]
+        figs += [(f, False) for f in _headline_list_before(text, m.start("list"), offset)]
     elif name == "single":
         figs = _single(m, text, span)
     else:
