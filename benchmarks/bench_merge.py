@@ -57,9 +57,7 @@ TYPES = [
 ]
 
 
-def _claim(
-    rng: random.Random, report_id: str, index: int, day: date, country: tuple, incident: int
-) -> Claim:
+def _claim(rng: random.Random, report_id: str, index: int, day: date, country: tuple, incident: int) -> Claim:
     name, code, lat, lon = country
     town = rng.randrange(40)  # 40 towns per country, ~30 km apart
     place = Place(
@@ -161,10 +159,14 @@ def main() -> None:
         briefs.append(time.perf_counter() - t0)
     out["brief_s"] = {"events_that_day": len(found), "median": round(statistics.median(briefs), 3),
                       "chars": len(text)}  # fmt: skip
-    plan = store.engine.connect().exec_driver_sql(
-        "EXPLAIN QUERY PLAN SELECT * FROM events "
-        "WHERE date BETWEEN '2025-03-01' AND '2025-03-03' AND country = 'Syria'"
-    ).fetchall()
+    plan = (
+        store.engine.connect()
+        .exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM events "
+            "WHERE date BETWEEN '2025-03-01' AND '2025-03-03' AND country = 'Syria'"
+        )
+        .fetchall()
+    )
     out["candidate_plan"] = " | ".join(str(r[-1]) for r in plan)
     print(json.dumps(out, indent=None if args.json else 2))
 

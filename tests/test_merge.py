@@ -81,11 +81,15 @@ def test_region_only_claim_needs_quote_support() -> None:
         MergePolicy(),
     )
     assert m is not None and m.needs_quotes and any("admin unit" in r for r in m.reasons)
-    assert MergePolicy(same_admin_unit=False) and score_match(
-        event(KHARKIV, date(2025, 11, 25)),
-        [claim("strike", KHARKIV_OBLAST, date(2025, 11, 25), Precision.REGION)],
-        MergePolicy(same_admin_unit=False),
-    ) is None
+    assert (
+        MergePolicy(same_admin_unit=False)
+        and score_match(
+            event(KHARKIV, date(2025, 11, 25)),
+            [claim("strike", KHARKIV_OBLAST, date(2025, 11, 25), Precision.REGION)],
+            MergePolicy(same_admin_unit=False),
+        )
+        is None
+    )
 
 
 def test_quote_similarity_ranks_paraphrase_above_other_incident() -> None:

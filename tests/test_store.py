@@ -259,11 +259,14 @@ def test_schema_matches_the_migration(store: Store) -> None:
     from alembic.script import ScriptDirectory
 
     from sitrep.store.db import alembic_config
-    from sitrep.store.schema import metadata
+    from sitrep.store.schema import include_name, metadata
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_VERSION
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
+            metadata,
+        )
     assert diff == []
 
 

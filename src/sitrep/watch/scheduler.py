@@ -140,7 +140,9 @@ class Watcher:
                         if once and self._in_backoff(name, now):
                             polled.add(name)
                             self.log.emit(
-                                "skip", source=name, reason="backing off after errors",
+                                "skip",
+                                source=name,
+                                reason="backing off after errors",
                                 until=self._due[name].isoformat(timespec="seconds"),
                             )
                             continue

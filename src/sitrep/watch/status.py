@@ -93,9 +93,15 @@ def live_table(rows: list[Row], title: str) -> Any:
     colours = {"ok": "green", "not-modified": "green", "error": "red", "backoff": "yellow"}
     for row in rows:
         table.add_row(
-            escape(row.name), row.kind, f"[{colours.get(row.status, 'white')}]{row.status}[/]",
-            _ago(row.last_poll, now), _until(row.next_due, now), str(row.new_items), str(row.errors),
-            str(row.events_created), str(row.events_updated),
+            escape(row.name),
+            row.kind,
+            f"[{colours.get(row.status, 'white')}]{row.status}[/]",
+            _ago(row.last_poll, now),
+            _until(row.next_due, now),
+            str(row.new_items),
+            str(row.errors),
+            str(row.events_created),
+            str(row.events_updated),
             escape(row.last_error or "") if row.status in ("error", "backoff") else "",
         )
     return table
@@ -108,15 +114,37 @@ def health_table(states: list[SourceState]) -> Any:
 
     now = datetime.now(UTC)
     table = Table(title="watched sources")
-    for header in ("source", "type", "status", "last poll", "last ok", "errs", "retry", "polls", "items",
-                   "new", "ev+", "ev~", "last error"):
+    for header in (
+        "source",
+        "type",
+        "status",
+        "last poll",
+        "last ok",
+        "errs",
+        "retry",
+        "polls",
+        "items",
+        "new",
+        "ev+",
+        "ev~",
+        "last error",
+    ):
         table.add_column(header, overflow="fold")
     for s in states:
         retry = _until(s.backoff_until, now) if s.backoff_until and s.backoff_until > now else "-"
         table.add_row(
-            escape(s.name), s.kind, s.last_status or "never", _ago(s.last_poll, now),
+            escape(s.name),
+            s.kind,
+            s.last_status or "never",
+            _ago(s.last_poll, now),
             _ago(s.last_success, now),
-            str(s.error_count), retry, str(s.polls), str(s.items_seen), str(s.reports_new),
-            str(s.events_created), str(s.events_updated), escape(s.last_error or ""),
+            str(s.error_count),
+            retry,
+            str(s.polls),
+            str(s.items_seen),
+            str(s.reports_new),
+            str(s.events_created),
+            str(s.events_updated),
+            escape(s.last_error or ""),
         )
     return table

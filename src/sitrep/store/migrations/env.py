@@ -13,14 +13,20 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from sitrep.config import database_url
-from sitrep.store.schema import metadata
+from sitrep.store.schema import include_name, metadata
 
 config = context.config
 
 
 def _configure(**kwargs: object) -> None:
     # Batch mode lets future revisions ALTER tables on SQLite (which rebuilds them).
-    context.configure(target_metadata=metadata, render_as_batch=True, compare_type=True, **kwargs)
+    context.configure(
+        target_metadata=metadata,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=include_name,
+        **kwargs,
+    )
 
 
 def _run_online(connection: Connection) -> None:

@@ -47,6 +47,8 @@
     L.tileLayer(TILES, { attribution: TILES_ATTRIBUTION, maxZoom: 18 }).addTo(map);
   }
   const borders = L.layerGroup().addTo(map);
+  // Regions and countries drawn as circles on one canvas (no SVG element per circle).
+  const areaRenderer = L.canvas({ padding: 0.3 });
   const areas = L.featureGroup().addTo(map);
   const clusters = L.markerClusterGroup({
     chunkedLoading: true,
@@ -153,13 +155,33 @@
     return box;
   }
 
+  // One icon per look (colour, size, contested, approximate), shared by every marker with that
+  // look: no DOM is built for the thousands of markers hidden inside clusters, and each marker
+  // that is shown gets a clone of its icon's dot (DOM API only, colour from a CSS class).
+  const TYPE_INDEX = Object.fromEntries(Object.keys(TYPE_COLOURS).map((t, i) => [t, i]));
+  const DotIcon = L.DivIcon.extend({
+    createIcon(oldIcon) {
+      const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+      div.replaceChildren(this.options.dot.cloneNode(false));
+      return div;
+    },
+  });
+  const icons = new Map();
+
   function icon(p) {
     const size = markerSize(p.fatalities);
-    const dot = make("div", { class: "ev-dot" });
-    dot.style.background = colour(p.event_type);
-    if (p.contested) dot.classList.add("ev-contested");
-    if (p.geo_precision === "near" || p.geo_precision === "district") dot.classList.add("ev-approx");
-    return L.divIcon({ html: dot, className: "ev-marker", iconSize: [size, size] });
+    const c = p.event_type in TYPE_INDEX ? TYPE_INDEX[p.event_type] : "other";
+    const approx = p.geo_precision === "near" || p.geo_precision === "district";
+    const key = c + "|" + size + "|" + (p.contested ? 1 : 0) + "|" + (approx ? 1 : 0);
+    let found = icons.get(key);
+    if (!found) {
+      const dot = make("div", { class: "ev-dot ev-c-" + c });
+      if (p.contested) dot.classList.add("ev-contested");
+      if (approx) dot.classList.add("ev-approx");
+      found = new DotIcon({ html: false, dot: dot, className: "ev-marker", iconSize: [size, size] });
+      icons.set(key, found);
+    }
+    return found;
   }
 
   function areaRadius(p) {
@@ -173,13 +195,14 @@
     clusters.clearLayers();
     areas.clearLayers();
     const markers = [];
-    let nAreas = 0;
+    const circles = [];
     for (const f of features) {
       const p = f.properties;
       const latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
       if (p.geo_precision === "region" || p.geo_precision === "country") {
         const c = colour(p.event_type);
-        L.circle(latlng, {
+        circles.push(L.circle(latlng, {
+          renderer: areaRenderer,
           radius: areaRadius(p),
           color: c,
           weight: 1.5,
@@ -187,8 +210,7 @@
           fillColor: c,
           fillOpacity: 0.08,
           className: "ev-area",
-        }).bindPopup(() => popup(p)).addTo(areas);
-        nAreas += 1;
+        }).bindPopup(() => popup(p)));
       } else {
         const m = L.marker(latlng, { icon: icon(p), title: (p.sub_event_type || "") + " " + (p.place_name || "") });
         m.bindPopup(() => popup(p));
@@ -196,10 +218,12 @@
       }
       if (p.updated && (!state.maxUpdated || p.updated > state.maxUpdated)) state.maxUpdated = p.updated;
     }
+    // In bulk: the markers through markercluster's chunked addLayers, the circles as one canvas.
     clusters.addLayers(markers);
+    for (const c of circles) areas.addLayer(c);
     mapEl.dataset.events = String(features.length);
     mapEl.dataset.markers = String(markers.length);
-    mapEl.dataset.areas = String(nAreas);
+    mapEl.dataset.areas = String(circles.length);
   }
 
   function drawList(items) {
@@ -234,6 +258,7 @@
     try {
       const g = new URLSearchParams(params);
       g.set("limit", String(MAP_LIMIT));
+      g.set("view", "map"); // only the properties drawn here (the download link gets them all)
       const l = new URLSearchParams(params);
       l.set("limit", "50");
       const [geo, page, days] = await Promise.all([
@@ -243,17 +268,18 @@
         bordersReady,
       ]);
       if (token !== loading) return; // a newer load started meanwhile
+      const shown = geo.features.length;
+      if (fit && shown) {
+        // Before drawing, without animation: the clusters are then built for the final view once.
+        const b = L.latLngBounds(geo.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
+        map.fitBounds(b.pad(0.2), { maxZoom: 8, animate: false });
+      }
       draw(geo.features);
       drawList(page.items);
       drawTimeline(days);
       setDownloads(params);
-      const shown = geo.features.length;
       el("status").textContent = page.total + " event" + (page.total === 1 ? "" : "s") + " match; " +
         shown + " on the map" + (page.total > shown ? " (the rest have no known place or pass the map limit)" : "") + ".";
-      if (fit && shown) {
-        const b = L.latLngBounds(geo.features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
-        map.fitBounds(b.pad(0.2), { maxZoom: 8 });
-      }
     } catch (err) {
       el("status").textContent = "Could not load events: " + err.message;
     } finally {
