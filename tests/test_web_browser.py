@@ -80,7 +80,15 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def test_map_markers_event_page_and_filter(server: str, browser: object) -> None:
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: SITREP_SCREENSHOT_DIR to keep them for a look by eye, else the test's
+    own temporary folder."""
+    folder = Path(os.environ.get("SITREP_SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_map_markers_event_page_and_filter(server: str, browser: object, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -95,7 +103,7 @@ def test_map_markers_event_page_and_filter(server: str, browser: object) -> None
     assert page.locator("path.leaflet-interactive, canvas").count() >= 1
     status = page.text_content("#status") or ""
     assert "events match" in status
-    page.screenshot(path="/tmp/sitrep-map.png")
+    page.screenshot(path=str(shots(tmp_path) / "sitrep-map.png"))
 
     # The timeline has a bar per day with events.
     assert page.locator("#timeline .tl-bar").count() >= 1
@@ -123,5 +131,5 @@ def test_map_markers_event_page_and_filter(server: str, browser: object) -> None
     assert page.locator("li.claim").count() >= 1
     assert page.locator("li.claim mark.quote").count() >= 1
     assert "ACLED" in (page.text_content("#fatalities") or "")
-    page.screenshot(path="/tmp/sitrep-event.png", full_page=True)
+    page.screenshot(path=str(shots(tmp_path) / "sitrep-event.png"), full_page=True)
     assert not errors, errors
