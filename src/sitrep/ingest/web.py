@@ -35,6 +35,8 @@ class Fetched:
     media_type: str  # "text/html", lower-case, without parameters; "" when absent
     charset: str | None
     data: bytes
+    etag: str | None = None  # validators, for the next conditional request (`sitrep watch`)
+    last_modified: str | None = None
 
 
 def make_client(timeout: float) -> httpx.Client:
@@ -55,11 +57,17 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def fetch(client: httpx.Client, url: str, *, timeout: float, max_bytes: int) -> Fetched:
-    """The body of a 2xx response, or an IngestError with one line that names the URL."""
+def fetch(
+    client: httpx.Client, url: str, *, timeout: float, max_bytes: int, headers: dict[str, str] | None = None
+) -> Fetched:
+    """The body of a 2xx response, or an IngestError with one line that names the URL. With
+    conditional `headers` (If-None-Match / If-Modified-Since), a 304 comes back with no data."""
     deadline = time.monotonic() + timeout
     try:
-        with client.stream("GET", url, timeout=httpx.Timeout(timeout)) as response:
+        with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(timeout)) as response:
+            etag, last_modified = response.headers.get("etag"), response.headers.get("last-modified")
+            if response.status_code == 304 and headers:
+                return Fetched(str(response.url), 304, "", None, b"", etag, last_modified)
             if not response.is_success:
                 reason = response.reason_phrase or ""
                 raise IngestError(f"{url}: HTTP {response.status_code} {reason}".rstrip())
@@ -82,6 +90,8 @@ def fetch(client: httpx.Client, url: str, *, timeout: float, max_bytes: int) -> 
                 media_type=content_type.split(";", 1)[0].strip().lower(),
                 charset=response.charset_encoding,
                 data=b"".join(chunks),
+                etag=etag,
+                last_modified=last_modified,
             )
     except httpx.TimeoutException:
         raise IngestError(f"{url}: timed out after {timeout:g} s") from None

@@ -1,10 +1,9 @@
 """Conditional HTTP requests for the watcher: ETag / Last-Modified, size caps, deadlines, politeness.
 
-`sitrep.ingest.web.fetch` treats anything but 2xx as an error and forgets the response headers;
-a poller needs the 304 and the validators, so it has this small variant with the same limits
-(streamed body cut at max_bytes after decompression, an overall deadline against trickling
-servers) and hands the body to `ingest.web.read_fetched`, so feeds and pages are read exactly as
-`sitrep ingest URL` reads them.
+Requests go through `sitrep.ingest.web.fetch` with conditional headers, so the limits are those of
+`sitrep ingest URL` (streamed body cut at max_bytes after decompression, an overall deadline
+against trickling servers); the body goes to `ingest.web.read_fetched`, so feeds and pages are read
+exactly as `sitrep ingest URL` reads them.
 """
 
 from __future__ import annotations
@@ -16,9 +15,7 @@ from dataclasses import dataclass
 import httpx
 
 from sitrep import __version__
-from sitrep.errors import IngestError
-from sitrep.ingest.base import too_large
-from sitrep.ingest.web import Fetched
+from sitrep.ingest.web import Fetched, fetch
 
 #: What the watcher is, for operators reading their logs; `[watch] contact` adds a way to reach the user.
 PROJECT_NOTE = "sitrep conflict-event monitor; polls politely with conditional requests"
@@ -75,11 +72,6 @@ def make_client(contact: str | None, workers: int) -> httpx.Client:
     )
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 def conditional_get(
     client: httpx.Client,
     url: str,
@@ -89,55 +81,16 @@ def conditional_get(
     timeout: float,
     max_bytes: int,
 ) -> Response:
-    """GET `url` with If-None-Match / If-Modified-Since; a 304 or the body, else an IngestError."""
+    """GET `url` with If-None-Match / If-Modified-Since; a 304 or the body, else an IngestError
+    (the limits and errors of `sitrep.ingest.web.fetch`, which does the request)."""
     headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     start = time.monotonic()
-    deadline = start + timeout
-    try:
-        with client.stream("GET", url, headers=headers, timeout=httpx.Timeout(timeout)) as response:
-            new_etag = response.headers.get("etag")
-            new_lm = response.headers.get("last-modified")
-            if response.status_code == 304:
-                return Response(
-                    304, new_etag or etag, new_lm or last_modified, None, time.monotonic() - start
-                )
-            if not response.is_success:
-                reason = response.reason_phrase or ""
-                raise IngestError(f"{url}: HTTP {response.status_code} {reason}".rstrip())
-            length = response.headers.get("content-length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise too_large(url, int(length), max_bytes)
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                total += len(chunk)
-                if total > max_bytes:
-                    raise too_large(url, None, max_bytes)
-                if time.monotonic() > deadline:
-                    raise IngestError(f"{url}: timed out after {timeout:g} s")
-                chunks.append(chunk)
-            content_type = response.headers.get("content-type", "")
-            fetched = Fetched(
-                url=str(response.url),
-                status=response.status_code,
-                media_type=content_type.split(";", 1)[0].strip().lower(),
-                charset=response.charset_encoding,
-                data=b"".join(chunks),
-            )
-            return Response(response.status_code, new_etag, new_lm, fetched, time.monotonic() - start)
-    except httpx.TimeoutException:
-        raise IngestError(f"{url}: timed out after {timeout:g} s") from None
-    except httpx.TooManyRedirects:
-        raise IngestError(f"{url}: too many redirects") from None
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL):
-        raise IngestError(f"{url}: not a valid http(s) URL") from None
-    except httpx.ConnectError as exc:
-        raise IngestError(f"{url}: cannot connect ({_first_line(exc)})") from None
-    except httpx.DecodingError:
-        raise IngestError(f"{url}: the response could not be decompressed") from None
-    except httpx.HTTPError as exc:
-        raise IngestError(f"{url}: request failed ({_first_line(exc)})") from None
+    fetched = fetch(client, url, timeout=timeout, max_bytes=max_bytes, headers=headers or None)
+    elapsed = time.monotonic() - start
+    if fetched.status == 304:
+        return Response(304, fetched.etag or etag, fetched.last_modified or last_modified, None, elapsed)
+    return Response(fetched.status, fetched.etag, fetched.last_modified, fetched, elapsed)
