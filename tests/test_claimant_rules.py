@@ -125,3 +125,43 @@ def test_a_post_introduced_with_a_colon_is_its_authors(tmp_path: Path) -> None:
     post = [c for c in claims if "Millerovo" in c.quote.text or "Two people" in c.quote.text]
     assert post and all(c.claimant.name == "Ivan Petrenko" for c in post)
     assert all(c.claimant.name != "Ivan Petrenko" for c in claims if "alerts were lifted" in c.quote.text)
+
+
+def _category(claimant: Claimant) -> str | None:
+    return claimant_category(claimant.name, claimant.role, claimant.affiliation, claimant.kind)
+
+
+def test_a_neutral_war_report_of_fighting_or_unplaced_deaths_is_the_militarys() -> None:
+    outlet = outlet_claimant("Wire")
+    for text in (
+        "Heavy fighting flares again around the airport in eastern Ukraine",
+        "Two killed, including a civilian, in eastern Ukraine",
+    ):
+        inferred = infer_claimant(text, outlet)
+        assert inferred is not None and inferred.kind == "inferred"
+        assert inferred.role and inferred.role.startswith("Ukrainian military")
+
+
+def test_a_shelled_ukrainian_town_in_nobodys_words_is_its_administrations() -> None:
+    text = "Artillery shells hit a market in Kramatorsk overnight"
+    inferred = infer_claimant(text, outlet_claimant("Wire"))
+    assert inferred is not None and inferred.role and inferred.role.startswith("local administration")
+    assert inferred.affiliation is None
+
+
+def test_a_country_reporting_combat_deaths_speaks_through_its_military() -> None:
+    for sentence in (
+        "Kyiv says 11 military personnel killed in the east",
+        "Ukraine reports first combat death in a month",
+        "Ukraine reports new truce violations near Avdiivka",
+        "Two Ukrainian soldiers die in sniper fire: govt",
+    ):
+        (anchor,) = find_anchors(sentence, 0, persons=[], orgs=[])
+        assert anchor.claimant.role and anchor.claimant.role.startswith("Ukrainian military"), sentence
+
+
+def test_unqualified_authorities_counting_people_killed_are_local() -> None:
+    (anchor,) = find_anchors("Three people die as a shell hits a shop in Toretsk: officials", 0, [], [])
+    assert _category(anchor.claimant) == "Local administration"
+    (anchor,) = find_anchors("Talks on the ceasefire resume next week: officials", 0, [], [])
+    assert anchor.claimant.role is None

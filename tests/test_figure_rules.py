@@ -256,3 +256,63 @@ def test_appositions_and_dates_do_not_add_to_a_count(sentence: str, low: int) ->
 def test_headline_lists_of_victims_add_up(headline: str, low: int) -> None:
     [found] = [f for f in find_figures(headline, 0) if f.kind == "killed"]
     assert found.figure.low == low
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Four rangers were killed in an ambush near the lake.", 4),  # plural of a listed singular noun
+        ("Nine civilians were wrongly killed by soldiers at a checkpoint.", 9),  # an -ly adverb
+        ("No fewer than 12 persons, mostly farmers, were, on Sunday, killed in the raid.", 12),  # commas
+        ("About 30 people/civilians were killed in the blast.", 30),  # a slash between nouns
+        ("Three men who were abducted last week were found dead near the river.", 3),  # relative clause
+        ("Five students loyal to the opposition were shot dead at the rally.", 5),  # adjective + to
+        ("Four suspected kidnappers were lynched by an angry crowd in the market.", 4),  # a mob's victims
+        ("Police are hunting the killers of three farmers in the village.", 3),
+    ],
+)
+def test_more_ways_to_count_the_dead(sentence: str, low: int) -> None:
+    killed = pick(find_figures(sentence, 0), "killed")
+    assert killed is not None and killed.low == low
+
+
+def test_an_including_aside_holds_no_relative_clause() -> None:
+    found = find_figures(
+        "Militias shelled the town, killing at least 12 and wounding at least 40, including a boy who was "
+        "killed when a shell hit his home.",
+        0,
+    )
+    assert pick(found, "killed").low == 12  # type: ignore[union-attr]
+    assert pick(found, "injured").low == 40  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        # the count of an earlier event the clause recalls is not the clause's own
+        ("The killings came three weeks after the same gang killed 20 traders on the highway.", None),
+        ("It was probably the same militia that massacred 30 villagers earlier this year.", None),
+        ("Gunmen shot dead a judge who led the inquiry into the 2015 killing of six monks.", 1),
+        (
+            "A mayor in office when nine people died in riots earlier this year was stabbed to death.",
+            1,
+        ),
+    ],
+)
+def test_recalled_events_give_no_toll(sentence: str, low: int | None) -> None:
+    killed = pick(find_figures(sentence, 0), "killed")
+    assert (killed.low if killed is not None else None) == low
+
+
+def test_a_later_total_updates_the_toll() -> None:
+    killed = pick(
+        find_figures("Subsequent reports said that 40 people had been killed in the clashes.", 0), "killed"
+    )
+    assert killed is not None and killed.low == 40 and (killed.qualifier or "").startswith(UPDATE)
+
+
+def test_a_comma_aside_does_not_end_on_and() -> None:
+    found = find_figures(
+        "Troops killed two farmers, Ali Musa, Idris Bello and Sani Umar and wounded another farmer.", 0
+    )
+    assert pick(found, "injured") is None or pick(found, "injured").low == 1  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ import pytest
 from sitrep.errors import SitrepError
 from sitrep.merge.cluster import score_match
 from sitrep.merge.policy import MergePolicy
-from sitrep.merge.similarity import quote_similarity
+from sitrep.merge.similarity import fact_conflicts, quote_similarity, stated_facts
 from sitrep.merge.stories import StoryIndex
 from sitrep.models import Claim, Claimant, DatePrecision, Event, EventDate, Location, Place, Precision, Span
 
@@ -105,6 +105,32 @@ def test_stories_group_reports_by_names_and_words() -> None:
     s2, _ = idx.add("b", "Klitschko beat Rahman in Mannheim, stopping him in the seventh round.")
     s3, _ = idx.add("c", "An earthquake of magnitude 6.1 struck near Aceh, Indonesia, officials said.")
     assert s1 == s2 != s3
+
+
+def test_stated_facts_read_years_days_weekdays_and_decimals() -> None:
+    facts = stated_facts("Thursday, March 14, 2013 | A quake of magnitude 4. 6 struck at 2.09 am near Cobb.")
+    assert facts == {"year": {"2013"}, "month_day": {"3-14"}, "weekday": {"thursday"}, "decimal": {"4.6"}}
+    assert stated_facts("Police found the car near the bridge.") == {}
+
+
+def test_fact_conflicts_count_only_kinds_both_sides_state() -> None:
+    a = {"year": {"2013"}, "decimal": {"4.6"}, "weekday": {"thursday"}}
+    assert fact_conflicts(a, {"year": {"2013", "2009"}, "decimal": {"4.4"}}) == 1
+    assert fact_conflicts(a, {"month_day": {"3-14"}}) == 0
+    assert fact_conflicts(a, {"year": {"2008"}, "decimal": {"4.2"}, "weekday": {"sunday"}}) == 3
+
+
+def test_stories_split_same_kind_incidents_whose_stated_facts_conflict() -> None:
+    first = "A magnitude 4.4 earthquake shook Alder Valley on Sunday morning, the survey said."
+    same = "The 4.4 quake rattled Alder Valley early Sunday; residents felt the earthquake."
+    other = "Seismologists recorded a 4.8 earthquake under Alder Valley on Wednesday; no damage was found."
+    with_conflicts = StoryIndex(threshold=0.3)
+    s1, _ = with_conflicts.add("a", first)
+    s2, _ = with_conflicts.add("b", same)
+    s3, _ = with_conflicts.add("c", other)
+    assert s1 == s2 != s3
+    without = StoryIndex(threshold=0.3, conflict_weight=0.0)
+    assert len({without.add(rid, text)[0] for rid, text in (("a", first), ("b", same), ("c", other))}) == 1
 
 
 # -- through the CLI, on real SQLite files ---------------------------------------------------------

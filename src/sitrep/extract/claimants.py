@@ -345,17 +345,40 @@ def find_anchors(
 
 
 _COUNTRY_ONLY = re.compile(r"(?:Ukraine|Kiev|Kyiv|Russia|Moscow)")
+#: A government named by its common noun alone ("... soldiers die in rebel fire: govt").
+_GOVERNMENT_ONLY = re.compile(r"(?i:govt|gov't|government)")
 _ADJECTIVE = {"Ukraine": "Ukrainian", "Russia": "Russian"}
-_SOLDIERS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|paratroopers?|KIA|WIA)\b")
+#: Soldiers' losses and the front's daily count: what a country's military announces ("13 military
+#: personnel killed", "first combat death", "casualties", "truce breaches", "KIA").
+_SOLDIERS = re.compile(
+    r"\b(?:soldiers?|troops?|servicem[ae]n|paratroopers?|KIA|WIA|military\s+personnel|combat\s+deaths?|"
+    r"casualties|(?:ceasefire|cease-fire|truce)\s+(?:violations|breaches)|violations\s+of\s+(?:the\s+)?"
+    r"(?:ceasefire|cease-fire|truce))\b",
+    re.I,
+)
+#: An unqualified plural body ("- authorities", ": officials") counting the dead at home.
+_BARE_AUTHORITIES = re.compile(r"(?i:authorities|officials)")
 
 
 def _own_losses_body(claimant: Claimant, sentence: str) -> None:
-    """A country named as claimant of soldiers' losses ("Ukraine says two soldiers killed",
-    "... troops killed: Kiev") speaks through its military, which announces them: the role says
-    so, as an inference; a country reporting anything else stays the government."""
-    if not _COUNTRY_ONLY.fullmatch(claimant.name) or claimant.role:
+    """A country (or its government, unnamed) named as claimant of soldiers' losses ("Ukraine says
+    two soldiers killed", "... troops killed: Kiev", "Kiev reports first combat death") speaks
+    through its military, which announces them: the role says so, as an inference; a country
+    reporting anything else stays the government. Unqualified "authorities" or "officials"
+    reporting people killed ("a woman died as a result of shelling - authorities") are the local
+    authorities that count a town's dead."""
+    if claimant.role:
         return
-    side = side_of(claimant.name)
+    if _BARE_AUTHORITIES.fullmatch(claimant.name):
+        if _CIVILIAN_DEATHS.search(sentence):
+            claimant.role = "local authorities (inferred: unqualified authorities reporting people killed)"
+        return
+    if _GOVERNMENT_ONLY.fullmatch(claimant.name):
+        side = claimant.affiliation or implied_side(sentence)
+    elif _COUNTRY_ONLY.fullmatch(claimant.name):
+        side = side_of(claimant.name)
+    else:
+        return
     if side in _ADJECTIVE and _SOLDIERS.search(sentence):
         claimant.role = f"{_ADJECTIVE[side]} military (inferred: a country reporting soldiers' losses)"
 
@@ -500,7 +523,7 @@ def _about_ukraine(text: str) -> bool:
 #: People killed or hurt whom the words call civilians or name as non-combatants.
 _CIVILIAN_DEATHS = re.compile(
     r"\b(?:civilians?|residents?|inhabitants|wom[ae]n|m[ae]n|child(?:ren)?|girl|boy|teenager|people|"
-    r"person|pensioners?|brothers|sisters|famil(?:y|ies)|victims)\b(?:[^.;\n]{0,80}?)\b(?:killed|died|dies|"
+    r"person|pensioners?|brothers|sisters|famil(?:y|ies)|victims)\b(?:[^.;\n]{0,80}?)\b(?:killed|died|dies|die|"
     r"dead|wounded|injured|bodies|body)\b"
     r"|\b(?:killed|kills?|died|dies|dead|wounded|injured|bodies|body)\b(?:[^.;\n]{0,60}?)\b(?:civilians?|"
     r"residents?|wom[ae]n|child(?:ren)?|girl|boy|people|person|deceased)\b"
@@ -515,6 +538,12 @@ _FIGHTING_DEATHS = re.compile(
 _FIGHTING = re.compile(
     r"\b(?:fighting|clash(?:es)?|battles?|skirmish(?:es)?|shelling|violence|truce|ceasefire|cease-fire|"
     r"confrontation|attacks?|offensive|hostilities|war-torn|frontline)\b",
+    re.I,
+)
+
+#: Bombardment of a place (shells, rockets, missiles, strikes): what a town's administration reports.
+_SHELLING = re.compile(
+    r"\b(?:shell(?:s|ed|ing)?|artillery|rockets?|missiles?|air\s*strikes?|strikes?|bombard\w*|explosions?)\b",
     re.I,
 )
 
@@ -559,17 +588,16 @@ def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
             body = "Ukrainian authorities"  # a country-wide civilian toll
     elif _OWN_LOSSES.search(text):
         side, body = "Ukraine", "Ukrainian military"
-    elif _CIVILIAN_DEATHS.search(text) and _SUBNATIONAL.search(text) and _about_ukraine(text):
-        # Civilians killed at a named place, in nobody's words: the place's own administration
-        # (a mayor, a regional administration) is who counts them; its side is left open.
+    elif (
+        (_CIVILIAN_DEATHS.search(text) and _SUBNATIONAL.search(text))
+        or (_SHELLING.search(text) and (_SUBNATIONAL.search(text) or _ukrainian_place(text)))
+    ) and _about_ukraine(text):
+        # Civilians killed, or a town shelled, at a named place, in nobody's words: the place's own
+        # administration (a mayor, a regional administration) is who counts the dead and the damage
+        # there; its side is left open.
         body = "local administration" + _NEUTRAL_INFERRED
         return Claimant(name=outlet.name, role=body, affiliation=None, kind="inferred")
-    elif (
-        _FIGHTING_DEATHS.search(text)
-        and _FIGHTING.search(text)
-        and not _CIVILIAN_DEATHS.search(text)
-        and _about_ukraine(text)
-    ):
+    elif (_FIGHTING_DEATHS.search(text) or _FIGHTING.search(text)) and _about_ukraine(text):
         # Deaths in fighting, in nobody's words and with no civilians named: the Ukrainian
         # military's daily casualty reports are where such counts come from.
         side, body = "Ukraine", "Ukrainian military"

@@ -1170,7 +1170,8 @@ _DISASTER = _rx(
     r"avalanches?",
     r"volcano(?:es|s)?",
     r"volcanic",
-    r"eruptions?",  # a volcano's; "fighting erupted" is no disaster
+    # a volcano's; "fighting erupted" and "an eruption of communal violence" are no disaster
+    r"eruptions?(?! of (?:[\w-]+ ){0,2}(?:violence|fighting|clashes|unrest|protests?|hostilities))",
     r"heavy rains?",
     r"torrential rains?",
     r"heat ?waves?",

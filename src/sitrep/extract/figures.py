@@ -97,7 +97,34 @@ _PERSON_SG_WORDS = (
     r"artist|actor|actress|comedian|filmmaker|producer|musician|singer|rapper|footballer|athlete|coach|"
     r"commentator|analyst|critic|figure|personality|celebrity|\w+ist"
 )
-_PERSON_PL1 = rf"(?:{_PERSON_PL_WORDS}|{_PERP_PL}|(?-i:[A-Z][a-z]+(?:ans|ians|ese|is|ites)))"
+
+
+def _plurals(words: str) -> str:
+    """The plurals of the plain singular person nouns ("ranger" -> "rangers", "sheikh" -> "sheikhs"),
+    so that every person counted one by one is also counted in groups."""
+    out = []
+    for w in words.split("|"):
+        if not re.fullmatch(r"[a-z]+", w) or w.endswith(("man", "ist")) or w in _NO_PLURAL:
+            continue
+        if w.endswith(("s", "x", "ch", "sh")):
+            out.append(w + "es")
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            out.append(w[:-1] + "ies")
+        elif w.endswith("f"):
+            continue
+        else:
+            out.append(w + "s")
+    return "|".join(sorted(set(out), key=len, reverse=True))
+
+
+#: Singular nouns whose plural is irregular or names no one ("child", "head", "figure").
+_NO_PLURAL = {"child", "head", "figure", "general", "major", "local", "national", "minor", "deputy", "host"}
+_PERSON_PL_AUTO = _plurals(_PERSON_SG_WORDS)
+_PERSON_PL0 = (
+    rf"(?:{_PERSON_PL_WORDS}|{_PERSON_PL_AUTO}|{_PERP_PL}|(?-i:[A-Z][a-z]+(?:ans|ians|ese|is|ites)))"
+)
+#: "86 people/civilians": alternatives with a slash are one noun.
+_PERSON_PL1 = rf"(?:{_PERSON_PL0}(?:/{_PERSON_PL0})?)"
 _PERSON_PL = (
     rf"(?:{_PERSON_PL1}(?:\s+(?:and|or)\s+(?!{_PERP_PL}){_PERSON_PL1}(?!\s+(?:were|was|have|had|has)\b))?)"
 )
@@ -157,8 +184,13 @@ _MOD = rf"(?:(?!{_STOP})[\w’'.()-]+\s+){{0,4}}?"
 _OF_WHOSE = r"(?:of\s+(?:the|his|her|their|its|them)\s+)?"
 #: A postmodifier after the noun: "members of a North Darfur family", "people from the same family".
 _ING = (
-    r"(?:\s+(?:(?!(?:including|during|following|according)\b)[a-z]+ing|"
+    r"(?:\s+(?:who|that)\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+"
+    r"(?!(?:killed|shot|wounded|injured|hurt|slain|dead|among|also|later|reportedly)\b)[a-z]+ed\b"
+    r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){0,6}?"
+    r"(?=\s+(?:were|was|have|had|has|are|is)\s)|"
+    r"\s+(?:(?!(?:including|during|following|according)\b)[a-z]+ing|"
     r"(?:suspected|believed|thought|said|alleged|presumed)\s+to\s+be|"
+    r"(?:loyal|close|linked|related|belonging|opposed|sympathetic)\s+to|"
     r"(?!(?:killed|wounded|injured|hurt)\b)[a-z]+ed\s+(?:with|to)\b)"
     r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){1,5}?"
     r"(?=\s+(?:were|was|have|had|has|are|is|and)\b))?"
@@ -212,13 +244,13 @@ _LIST = rf"(?:{_UNIT}{_MORE}*)"
 _LIST_SUBJ = rf"(?:{_UNIT}(?:{_SEP}{_UNIT})*)"
 #: A breakdown or aside between a subject and its verb: ", including 12 civilians,", "(five civilians)".
 _ASIDE_END = (
-    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)"
+    r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<!\band)(?<!\bor)"
     r"(?=\s*,|\s+(?:were|was|have|has|had|are|is|killed|died|die|dies|dead|wounded|injured|hurt|slain)\b)"
 )
 _ASIDE1 = (
     r"(?:\s*,?\s+(?:including|among\s+them|among\s+whom|mostly|mainly|many\s+of\s+them|most\s+of\s+them|"
     r"all\s+of\s+them|some\s+of\s+them|of\s+whom|believed\s+to\s+be|said\s+to\s+be|aged)\b"
-    rf"[^,;:.!?\"”]{{1,120}}?{_ASIDE_END}"
+    rf"(?:(?!\b(?:who|whom|which)\b)[^,;:.!?\"”]){{1,120}}?{_ASIDE_END}"
     r"|\s*,\s*(?!\s*(?:and|or|but|with|after|before|as|while|when|where|amid|during|then|"
     r"according|said|says)\b)(?:(?!\b(?:were|was|have|has|had|are|is|killed|died|dead|wounded|injured|who|which)\b)"
     rf"[^,;:.!?\"”]){{1,80}}?{_ASIDE_END}"
@@ -235,7 +267,10 @@ _ADV_WORDS = (
     rf"got|get|each|either|(?:on\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?|last\s+night|"
     r"overnight|early|late"
 )
-_ADV = rf"(?:(?:{_ADV_WORDS})\s+){{0,6}}(?:(?!(?:killed|shot)\b)[a-z]+ed\s+and\s+)?"
+_ADV = (
+    rf"(?:(?:{_ADV_WORDS}|(?!(?:only|family|early|ally|rally|supply|assembly)\b)[a-z]{{3,}}ly),?\s+){{0,6}}"
+    r"(?:(?!(?:killed|shot)\b)[a-z]+ed\s+and\s+)?"
+)
 
 # -- verbs ----------------------------------------------------------------------------------------
 
@@ -376,6 +411,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "of",
         re.compile(
             r"\b(?P<verb>deaths?|killings?|murders?|massacre|slaughter|executions?|beheadings?|assassination|"
+            r"(?:suspected\s+|alleged\s+)?(?:killers|murderers)|"
             rf"bodies|dead\s+bodies|remains|corpses)\s+of\s+(?P<list>{_LIST}|{_NAME})",
             re.IGNORECASE,
         ),
@@ -631,6 +667,9 @@ class FigureMatch:
     aside: bool = False
     #: Victims on top of those already counted: "killed four others", "Her driver also died".
     additional: bool = False
+    #: An earlier event the text recalls, not its own: "two weeks after the same group killed 11
+    #: civilians", "the same group that murdered 15 migrants", "the 2011 killing of five women".
+    background: bool = False
 
 
 def _kind(verb: str) -> str:
@@ -848,6 +887,41 @@ def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
     return out
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a match's sentence before it."""
+    cut = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start))
+    return text[cut + 1 : start]
+
+
+#: A subordinate clause that recalls an earlier event: "(came two weeks) after the same group
+#: killed", "the same group that murdered", "fired over the 2011 killing of".
+_RECALL_BEFORE = re.compile(
+    r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|before)|the\s+same\s+(?:[\w-]+\s+){0,2}?(?:that|who|which))"
+    r"\s+[^,;:.]*$"
+    r"|(?:\b(?:19|20)\d\d|\blast\s+(?:year|month)[’']s)\s+(?:(?:killings?|murders?|massacres?|deaths?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: "when seven people died there in rioting earlier this month": a time the text looks back to.
+_EARLIER_AFTER = re.compile(
+    r"[^,;:.]{0,60}?\b(?:earlier\s+this\s+(?:month|year)|last\s+(?:month|year))\b", re.IGNORECASE
+)
+
+
+def _background(text: str, start: int, end: int) -> bool:
+    """Whether a count belongs to an earlier event the clause recalls rather than its own."""
+    before = _sentence_before(text, start)
+    if _RECALL_BEFORE.search(before):
+        return True
+    return bool(re.search(r"\bwhen\s+$", before, re.IGNORECASE) and _EARLIER_AFTER.match(text, end))
+
+
+#: A later or final count of the same event: "Later totals indicate that 13 people were killed".
+_LATER_TOTAL = re.compile(
+    r"\b(?:later|subsequent|final|updated|revised)\s+(?:totals?|tolls?|figures?|counts?|tall(?:y|ies)|"
+    r"reports?|estimates?)\b[^;:]*$",
+    re.IGNORECASE,
+)
+
 _ADDITIONAL = re.compile(
     r"\b(?:others?|another|also|additional|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE
 )
@@ -911,6 +985,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             ):
                 continue  # "killed or wounded 47": dead and wounded together
             period = _period(text, m.start(), m.end())
+            background = _background(text, m.start(), m.end())
+            later = bool(_LATER_TOTAL.search(_sentence_before(text, m.start())))
             part = bool(_PART_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
             if name == "single" and re.search(
                 r"\b(?:he|she)\s+$", text[max(0, m.start() - 10) : m.start()], re.I
@@ -924,7 +1000,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 aside = bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
                 before = text[max(0, m.start() - 8) : m.start()]
                 more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
-                found.append(FigureMatch(kind, fig, period, part, whole, civilians, aside, more))
+                if later and kind == "killed" and not (fig.qualifier or "").startswith(UPDATE):
+                    fig = as_update(fig)  # "Later totals indicate that 13 people were killed"
+                found.append(FigureMatch(kind, fig, period, part, whole, civilians, aside, more, background))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.figure.span.start if f.figure.span else 0)
     return found
@@ -999,6 +1077,10 @@ def _single(m: re.Match[str], text: str, span: Span) -> list[tuple[Figure, bool]
     return [(Figure(1, 1, None, span), perp)]
 
 
+#: Mob violence: whoever it kills is its victim, even "kidnappers" or "thieves".
+_MOB = re.compile(r"lynch|\s+by\s+(?:an?\s+|the\s+)?(?:angry\s+|irate\s+)?mob\b", re.IGNORECASE)
+
+
 def _read(
     name: str, m: re.Match[str], text: str, offset: int
 ) -> list[tuple[str, Figure, str | None, Figure | None]]:
@@ -1035,6 +1117,8 @@ def _read(
         return []
     if groups.get("extra"):
         figs += _units(groups["extra"], offset + m.start("extra"))
+    if _MOB.search(m.group("verb")) or _MOB.match(text, m.end()):
+        figs = [(f, False) for f, _ in figs]  # "Five alleged kidnappers were lynched": a mob's victims
     victims = [f for f, perp in figs if not perp]
     perps = [f for f, perp in figs if perp]
     # "Six people, two Turkish nationals and four Somalis": a total, then its parts
@@ -1137,7 +1221,7 @@ def pick(found: list[FigureMatch], kind: str) -> Figure | None:
     figures = [f for f in found if f.kind == kind]
     if not figures:
         return None
-    figures = [f for f in figures if not f.part]
+    figures = [f for f in figures if not f.part and not f.background]
     if not figures:
         return None
     current = [f for f in figures if not f.period] or figures
@@ -1158,7 +1242,7 @@ def pick_civilians(
     the incident, for shares told in a later sentence. None when the text does not separate them
     (a count of "people", of civilians alone or of soldiers alone).
     """
-    killed = [f for f in found if f.kind == "killed" and not f.period]
+    killed = [f for f in found if f.kind == "killed" and not f.period and not f.background]
     own = [f for f in killed if not f.part]
     if total is not None:
         match = next((f for f in own if f.figure is total), None)

@@ -89,6 +89,50 @@ def salient_terms(text: str) -> tuple[Counter[str], Counter[str]]:
     return content, names
 
 
+_MONTH_NAMES = [
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+]  # fmt: skip
+_MONTH = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names}
+_MON = "|".join(sorted(_MONTH, key=len, reverse=True))
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_MONTH_DAY = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+#: A decimal figure ("magnitude 4.6", "4. 6" as detokenised, "$2.5 billion"), not a clock time.
+_DECIMAL = re.compile(
+    r"(?<![\d:.])(\d{1,3})\s?\.\s?(\d{1,2})(?![\d:])(?!\s?(?:a\.?\s?m|p\.?\s?m)\b)", re.IGNORECASE
+)
+
+
+def stated_facts(text: str) -> dict[str, set[str]]:
+    """The specific facts a report states, by kind: years, month-days, weekdays and decimal
+    figures. Reports of one incident share some of each kind they both state; two incidents of one
+    kind (two earthquakes at one place, two arrests of players of one team) differ in them."""
+    facts: dict[str, set[str]] = {}
+    facts["year"] = {m.group(1) for m in _YEAR.finditer(text)}
+    days = set()
+    for m in _MONTH_DAY.finditer(text):
+        month = _MONTH[(m.group("mon") or m.group("mon2")).lower()]
+        day = int(m.group("d") or m.group("d2"))
+        if 1 <= day <= 31:
+            days.add(f"{month}-{day}")
+    facts["month_day"] = days
+    facts["weekday"] = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    facts["decimal"] = {f"{m.group(1)}.{m.group(2)}" for m in _DECIMAL.finditer(text)}
+    return {kind: values for kind, values in facts.items() if values}
+
+
+def fact_conflicts(a: dict[str, set[str]], b: dict[str, set[str]]) -> int:
+    """How many kinds of fact both sides state without one value in common (0 = no conflict;
+    a kind only one side states is no evidence either way)."""
+    return sum(1 for kind, values in a.items() if kind in b and not values & b[kind])
+
+
 class _Space:
     """Document frequencies that grow one document at a time (incremental IDF)."""
 
