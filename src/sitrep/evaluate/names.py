@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 # -- normalisation ----------------------------------------------------------------------------------
 
@@ -310,8 +309,3 @@ def claimant_matches(gold: str | None, category: str | None, name: str | None) -
     if category is not None and category in gold_claimant_categories(gold):
         return True
     return bool(name) and normalise(name) in gold_claimant_names(gold)
-
-
-def uncategorised(golds: Iterable[str]) -> list[str]:
-    """Gold claimant strings that map to no category (to review the patterns)."""
-    return [g for g in golds if g and not gold_claimant_categories(g)]

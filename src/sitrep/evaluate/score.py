@@ -237,8 +237,11 @@ def _counts(result: FileResult, records: list[Record], preds: list[Any]) -> None
     for suffix, chosen in slices.items():
         hits = sum(in_range(r, p) for r, p, _ in chosen)
         result.add(f"fatalities.in_range{suffix}", m.ratio(hits, len(chosen)), len(chosen))
-    with_best = [(r, p) for r, p, mt in rows2 if isinstance(r["gold"].get("fatalities_best"), int | float)]
-    with_best = [(r, p) for r, p in with_best if not (r.get("meta") or {}).get("campaign")]
+    with_best = [
+        (r, p)
+        for r, p, mt in rows2
+        if isinstance(r["gold"].get("fatalities_best"), int | float) and not mt.get("campaign")
+    ]
     gold = [int(r["gold"]["fatalities_best"]) for r, _ in with_best]
     pred = [int(p["fatalities_best"] or 0) for _, p in with_best]
     result.add("fatalities.exact_best", m.accuracy(gold, pred), len(gold))

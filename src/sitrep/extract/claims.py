@@ -176,7 +176,7 @@ class ClaimExtractor:
             outlet=outlet_claimant(report.source),
         )
         ctx.default_date = default_date(text, ctx.published)
-        ctx.doc_date = report_date(text, [(s, e) for s, e in parsed.sentences], ctx.published)
+        ctx.doc_date = report_date(text, parsed.sentences, ctx.published)
         persons = [(s, e) for s, e, label in parsed.entities if label == "PERSON"]
         orgs = [(s, e) for s, e, label in parsed.entities if label == "ORG"]
         claims: list[Claim] = []
@@ -321,9 +321,8 @@ class ClaimExtractor:
             # "A tribal elder was killed ... The bomb killed four others": the toll grows by four.
             high = None if before.high is None or killed.high is None else before.high + killed.high
             killed = Figure(before.low + killed.low, high, before.qualifier or killed.qualifier, killed.span)
-        civilians = pick_civilians(figures, killed, incident.killed)
-        if incident.family == "diplomacy":
-            civilians = None
+        diplomacy = incident.family == "diplomacy"
+        civilians = None if diplomacy else pick_civilians(figures, killed, incident.killed)
         if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
             incident.killed = killed
         if claimant.affiliation is None and claimant.kind != "outlet":

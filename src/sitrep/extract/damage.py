@@ -63,6 +63,20 @@ _STOP_OBJ = re.compile(
 )
 
 
+#: The items of a comma or "and" list ("two houses, a school and a shop").
+_LIST_ITEM = re.compile(r"[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)")
+_LEAD = re.compile(r"\s*(?:and\s+)?")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each item of the list in `text[start:end]`, less a leading "and"."""
+    items = []
+    for part in _LIST_ITEM.finditer(text[start:end]):
+        lead = _LEAD.match(part.group(0))
+        items.append((start + part.start() + (lead.end() if lead else 0), start + part.end()))
+    return items
+
+
 def _damage(kind: str, fig: Figure | None, obj: str, start: int, end: int, text: str) -> Damage:
     return Damage(kind=kind, count=fig, object=obj.strip(), span=Span(start, end, text))
 
@@ -75,16 +89,13 @@ def find_damage(text: str, offset: int = 0) -> list[Damage]:
         head = text[max(0, m.start() - 240) : m.start()]
         cut = _LIST_START.match(head)
         base = m.start() - len(head) + (cut.end() if cut else 0)
-        items = list(re.finditer(r"[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)", text[base : m.start()].rstrip()))
+        items = _list_items(text, base, base + len(text[base : m.start()].rstrip()))
         if len(items) < 2 and not _ITEM.match(text[base : m.start()]):
             continue
-        for part in items:
-            item = _ITEM.match(part.group(0).removeprefix("and "))
+        for start, end in items:
+            item = _ITEM.match(text[start:end])
             if not item or _STOP_OBJ.search(item.group("obj")) or not _OBJ_NOUN.search(item.group("obj")):
                 continue
-            lead = re.match(r"\s*(?:and\s+)?", part.group(0))
-            start = base + part.start() + (lead.end() if lead else 0)
-            end = base + part.end()
             span = Span(offset + start, offset + end, text[start:end])
             fig = parse_count(item.group("qual"), item.group("num"), span)
             if fig is not None:
@@ -93,11 +104,7 @@ def find_damage(text: str, offset: int = 0) -> list[Damage]:
                 )
                 taken.append((start, end))
     for m in _AFTER_VERB.finditer(text):
-        for part in re.finditer(r"[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)", m.group("list")):
-            words = part.group(0)
-            lead = re.match(r"\s*(?:and\s+)?", words)
-            start = m.start("list") + part.start() + (lead.end() if lead else 0)
-            end = m.start("list") + part.end()
+        for start, end in _list_items(text, m.start("list"), m.end("list")):
             item_text = text[start:end]
             if not _OBJ_NOUN.search(item_text) or _STOP_OBJ.search(item_text):
                 continue

@@ -112,7 +112,7 @@ _SAY = (
     r"(?:said|says|told(?:\s+[\w.’'-]+){0,4}?|reported|reports|announced|confirmed|stated|added|"
     r"claimed(?:\s+responsibility(?:\s+for\s+the\s+\w+)?)?|condemned|denied|warned|insisted|explained|noted|"
     r"disclosed|revealed|tweeted|posted|wrote|declared|alleged|indicated|acknowledged|admitted|"
-    r"announced|urged|vowed|told\s+reporters|quoted|briefed|published|issued\s+a\s+statement|"
+    r"urged|vowed|quoted|briefed|published|issued\s+a\s+statement|"
     r"in\s+a\s+statement(?:\s+(?:issued|released|published))?|statement\s+(?:issued|released|published))"
 )
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)

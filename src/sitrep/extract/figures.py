@@ -628,12 +628,11 @@ def _enemy_claims(text: str, offset: int) -> list[tuple[int, int, Figure]]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e, _ in out):
                 continue
-            fig = parse_count(m.group("qual"), m.group("num"), None, m.group("num2"))
+            span = Span(offset + m.start(), offset + m.end(), m.group(0))
+            fig = parse_count(m.group("qual"), m.group("num"), span, m.group("num2"))
             if fig is None or fig.low == 0:
                 continue
-            top = fig.high if fig.high is not None else fig.low
-            span = Span(offset + m.start(), offset + m.end(), m.group(0))
-            out.append((m.start(), m.end(), Figure(min(2, fig.low), top, "claimed", span)))
+            out.append((m.start(), m.end(), _as_claim(fig)))
     return out
 
 
@@ -719,10 +718,7 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
         ):
             fig = Figure(1, 1, None, span)  # "94-year-old mother-in-law": one person
         elif groups.get("num") is not None:
-            between = _AGE.sub("", u.group(0))
-            if _OBJECT_WORDS.search(between) and not noun:
-                continue
-            if noun is None and _OBJECT_WORDS.search(between):
+            if not noun and _OBJECT_WORDS.search(_AGE.sub("", u.group(0))):
                 continue
             fig = parse_count(u.group("qual"), u.group("num"), span, u.group("num2"))
             if fig is None or (out and fig.qualifier and not fig.exact and not noun):
@@ -857,20 +853,16 @@ def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
     for m in _SHARE.finditer(text):
         n_text, what = (m.group("n"), m.group("what")) if m.group("n") else (m.group("n0"), m.group("what0"))
         pieces = [(n_text, what)]
-        while True:  # "three were policemen and six were civilian staff"
-            more = next((x for x in _SHARE_MORE.finditer(pieces[-1][1])), None)
-            if more is None:
-                break
+        while more := _SHARE_MORE.search(pieces[-1][1]):  # "three were policemen and six were civilian staff"
             head, rest = pieces[-1][1][: more.start()], pieces[-1][1][more.end() :]
             pieces[-1] = (pieces[-1][0], head)
             pieces.append((more.group("n"), rest))
+        span = Span(offset + m.start(), offset + m.end(), m.group(0))
         for n_word, words in pieces:
             q = re.match(r"(at\s+least|about|some|nearly|almost)\s+(.+)", n_word, re.IGNORECASE)
-            fig = parse_count(q.group(1), q.group(2)) if q else parse_count(None, n_word)
+            fig = parse_count(q.group(1), q.group(2), span) if q else parse_count(None, n_word, span)
             if fig is None:
                 continue
-            span = Span(offset + m.start(), offset + m.end(), m.group(0))
-            fig = Figure(fig.low, fig.high, fig.qualifier, span)
             share = FigureMatch("killed", fig, part=True, victims=victims_class(words))
             out.append((m.start(), m.end(), share))
     for m in _INCLUDED.finditer(text):
@@ -992,14 +984,14 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 r"\b(?:he|she)\s+$", text[max(0, m.start() - 10) : m.start()], re.I
             ):
                 part = True  # "He was killed by a police gunshot": a victim counted before
+            aside = bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            before = text[max(0, m.start() - 8) : m.start()]
+            more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
             for kind, fig, whole, civilians in results:
                 if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
                     continue
                 if kind == "killed" and fig.span is not None and _ENEMY_WORDS.search(fig.span.text):
                     fig = _as_claim(fig)  # "killing 80 invaders": one side's word for the other's dead
-                aside = bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
-                before = text[max(0, m.start() - 8) : m.start()]
-                more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
                 if later and kind == "killed" and not (fig.qualifier or "").startswith(UPDATE):
                     fig = as_update(fig)  # "Later totals indicate that 13 people were killed"
                 found.append(FigureMatch(kind, fig, period, part, whole, civilians, aside, more, background))
@@ -1218,10 +1210,7 @@ def pick(found: list[FigureMatch], kind: str) -> Figure | None:
     """The figure of one kind a clause states: a total wins over its parts (a list adds up and a
     breakdown after "including" is read with its total); the clause's own count wins over a
     tally over a period; else the largest."""
-    figures = [f for f in found if f.kind == kind]
-    if not figures:
-        return None
-    figures = [f for f in figures if not f.part and not f.background]
+    figures = [f for f in found if f.kind == kind and not f.part and not f.background]
     if not figures:
         return None
     current = [f for f in figures if not f.period] or figures

@@ -163,7 +163,7 @@ def parse_count(
     if num in VAGUE:
         low, high = VAGUE[num]
         if num in _EXACT_VAGUE:
-            if qual == "more than" or qual == "at least":
+            if qual in {"more than", "at least"}:
                 return Figure(low=low, high=None, qualifier=qual, span=span)
             return Figure(low=low, high=high, qualifier=qual, span=span)
         return Figure(low=low, high=high, qualifier=num.removesuffix(" of"), span=span)

@@ -19,8 +19,8 @@ _LEXICON = re.compile(
     r"rockets?|drones?|UAVs?|bomb(?:s|ed|ing|ings|ers)?|explosi(?:on|ons|ves?)|blasts?|air ?raids?|"
     r"airstrikes?|clash(?:es|ed)?|fighting|battles?|gun(?:men|fire|shots?)|shot|shooting|troops|soldiers|"
     r"militants?|insurgents?|rebels?|militias?|army|military|forces|offensive|ceasefire|truce|"
-    r"hostages?|kidnapp(?:ed|ing)|abduct(?:ed|ion)|massacre|executed|protest(?:s|ers|ed)?|demonstrat(?:ion|ors)|"
-    r"riots?|looting|arrest(?:s|ed)?|detained|intercepted|shot down|air defen[cs]es?|talks|negotiations?|"
+    r"massacre|executed|protest(?:s|ers|ed)?|demonstrat(?:ion|ors)|"
+    r"riots?|looting|arrest(?:s|ed)?|intercepted|shot down|air defen[cs]es?|talks|negotiations?|"
     r"summit|peace|sanctions|war|conflict|occupied|captured|liberated|front ?line|"
     r"rap(?:e|ed|es|ing)|sexual(?:ly)?|molest(?:ed|ation)|loot(?:ed|ing|ers)|torched|ransack(?:ed|ing)|"
     r"set (?:\w+ ){0,3}(?:ablaze|alight|on fire|afire)|vandali[sz]ed|arson|unrest|mobs?|lynch(?:ed|ing)?|"
@@ -30,7 +30,7 @@ _LEXICON = re.compile(
     r"detain\w*|jailed|custody|abduct\w*|kidnap\w*|hostages?|"
     r"bases?|outposts?|(?:military|observation) (?:posts?|points?)|headquarters|deploy\w*|reinforc\w*|"
     r"defect\w*|recruit\w*|mobili[sz]\w*|surrender\w*|withdr(?:ew|awn|awal)|pulled out|hand(?:ed )?over|"
-    r"handover|cease-?fire|ceasfire|agreement|deal|prisoners?|seized|militants?|terrorists?|"
+    r"handover|cease-?fire|ceasfire|agreement|deal|prisoners?|seized|terrorists?|"
     r"обстріл|вибух|загин|поранен|атак|удар|дрон|ракет|обстрел|взрыв|погиб|ранен|беспилотник)",
     re.IGNORECASE,
 )

@@ -1055,7 +1055,7 @@ def _admin1_groups(
     taken = {
         k
         for k, idx, _q in P.keys
-        if P.kind[idx] in (K_COUNTRY, K_ADMIN1) and not k.startswith(("\x01", "\x02"))
+        if P.kind[idx] in (K_COUNTRY, K_ADMIN1) and not k.startswith((SKEL_PREFIX, LOOSE_PREFIX))
     }
     by_stem: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
     for row_id, idx in a1_idx.items():

@@ -436,11 +436,18 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+# Every inflected form of a unit word begins as its nominative does ("області", "краю", "району"):
+# other words need no lemmatising to be told apart from them.
+_UNIT_HEADS = tuple(sorted({w[:3] for w in _ADMIN1_WORDS | _ADMIN2_WORDS}))
+
+
 def _unit_word(tok: str, lang: str) -> str | None:
     """'область' for 'області'/'области'/'обл', 'район' for 'району', else None."""
     low = tok.lower()
     if low in ("обл", "р-н"):
         return "обл" if low == "обл" else "район"
+    if not low.startswith(_UNIT_HEADS):
+        return None
     for f in _word_forms(tok, lang):
         if f.text in _ADMIN1_WORDS or f.text in _ADMIN2_WORDS:
             return f.text
@@ -657,7 +664,7 @@ def _unknown(text: str, toks: list[tuple[int, int, str]], run: list[int], lang: 
         return None
     unit = _unit_word(toks[run[-1]][2], lang) if len(run) > 1 else None
     if unit is not None:
-        hint = "admin1" if unit in _ADMIN1_WORDS or unit == "обл" else "admin2"
+        hint = "admin1" if unit in _ADMIN1_WORDS else "admin2"
         return CyrillicName(s, toks[run[-1]][1], None, hint, unknown=True)
     if _SETTLEMENT_BEFORE.search(_before(text, s)):
         end = toks[names[0]][1]

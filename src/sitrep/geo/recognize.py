@@ -80,7 +80,7 @@ from sitrep.geo.resolve import (
     resolve_in_admin1,
     resolve_near,
 )
-from sitrep.geo.text import fold, hint_for_generic, loose, strip_generic
+from sitrep.geo.text import fold, hint_for_generic, is_cyrillic, loose, strip_generic
 from sitrep.models import Place, Precision
 
 __all__ = ["Toponym", "demonym_country", "find_toponyms", "part_place"]
@@ -1484,7 +1484,6 @@ PARENT_KM = 40.0
 # alternate or variant) or lies near a home country.
 MAJOR_POP, MAJOR_EXACT_POP = 1_000_000, 100_000
 _WEAK_Q = (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE)
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
 
 # A national adjective that qualifies a place: "the Mexican state of", "the Afghan capital",
@@ -1653,16 +1652,16 @@ def _keep_home(
     # A capital abroad is no "X Local Government Area" nor "X village".
     major = _major(p, r.quality) and not settlement
     major = major and not (c.kind_hint in ("admin1", "admin2", "district") and p.kind == "city")
+    if major:
+        return p, conf, why
     alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
-    if alt.place is not None and not major:
+    if alt.place is not None:
         return (
             alt.place,
             round(alt.confidence * 0.9, 3),
             f"{alt.reason}; the namesake in {alt.place.country_code}, where the document is, over {p.name}"
             f" ({p.country_code})",
         )
-    if major:
-        return p, conf, why
     if _km_to_countries(g, p, home) <= NEAR_HOME_KM:  # across a border from where the document is
         return p, conf, why
     if len(loose(fold(name))) >= 4:
@@ -1858,7 +1857,7 @@ def find_toponyms(
     with no place."""
     g = gazetteer or get_gazetteer()
     rec = _Recognizer(text, entities, g)
-    if _CYRILLIC.search(text):  # Ukrainian / Russian names: see sitrep.geo.cyrillic
+    if is_cyrillic(text):  # Ukrainian / Russian names: see sitrep.geo.cyrillic
         from sitrep.geo.cyrillic import cyrillic_candidates
 
         cands = cyrillic_candidates(text, rec.run, g)
@@ -1924,7 +1923,7 @@ def find_toponyms(
     for cc, names in by_cc.items():
         if len(names) >= 2:
             home.setdefault(cc, set()).update(names.values())
-    for t in _tokens(text):
+    for t in rec.toks:
         if t.text[:1].isupper():
             cc = demonym_country(t.text)
             if cc:

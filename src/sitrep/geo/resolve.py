@@ -49,6 +49,7 @@ from sitrep.geo.build import (
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
 )
+from sitrep.geo.distance import EARTH_RADIUS_KM
 from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.text import fold, hint_for_generic, loose, seat_variants, skeleton, strip_generic
 from sitrep.models import Place
@@ -436,7 +437,7 @@ def offset_point(lat: float, lon: float, km: float, bearing: str) -> tuple[float
     deg = _COMPASS.get(bearing.lower().replace("-", "").replace(" ", ""))
     if deg is None:
         return None
-    d = km / 6371.0088
+    d = km / EARTH_RADIUS_KM
     th = math.radians(deg)
     p1, l1 = math.radians(lat), math.radians(lon)
     p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(th))

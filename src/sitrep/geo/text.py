@@ -60,8 +60,12 @@ def script_ok(name: str) -> bool:
     return True
 
 
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+
+
 def is_cyrillic(name: str) -> bool:
-    return any(0x400 <= ord(c) <= 0x52F for c in name)
+    """Whether a string holds any Cyrillic letter (U+0400-U+052F)."""
+    return _CYRILLIC.search(name) is not None
 
 
 # Russian (BGN/PCGN-like, simplified) and Ukrainian (2010 national system) romanisation.

@@ -24,6 +24,8 @@ from sitrep.models import Report
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 XML_TYPES = {"application/xml", "text/xml"}
 HTML_TYPES = {"text/html", "application/xhtml+xml", ""}
+#: Feeds first, then pages: what `sitrep ingest URL` and `sitrep watch` ask servers for.
+ACCEPT = "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5"
 
 
 @dataclass
@@ -42,10 +44,7 @@ class Fetched:
 def make_client(timeout: float) -> httpx.Client:
     """One client per run, so that several URLs on one host reuse the connection."""
     return httpx.Client(
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5",
-        },
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         follow_redirects=True,
         timeout=httpx.Timeout(timeout),
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Protocol
 
 from sitrep import taxonomy as tx
@@ -32,8 +32,6 @@ from sitrep.merge.reconcile import reconcile
 from sitrep.merge.similarity import quote_similarity
 from sitrep.models import Claim, DatePrecision, Event, Location, Precision
 
-#: Kept for callers of the old module constant; the policy's `window_days` is what counts.
-DATE_WINDOW_DAYS = 1
 _COARSE = {Precision.REGION, Precision.COUNTRY}
 
 
@@ -119,7 +117,7 @@ def score_match(event: Event, group: list[Claim], policy: MergePolicy) -> Match 
         and there is None
         and family == "diplomacy"
         and event.sub_event_type == head.sub_event_type
-    ):  # noqa: E501
+    ):
         reasons.append("no place on either side, same kind of diplomacy")
         score += 0.5
     else:
@@ -142,12 +140,12 @@ def score_match(event: Event, group: list[Claim], policy: MergePolicy) -> Match 
     return Match(score, reasons, needs_quotes=weak)
 
 
-def _new_event(group: list[Claim], day: object) -> Event:
+def _new_event(group: list[Claim], day: date | None) -> Event:
     return Event(
         id=event_id_for(group[0]),
         event_type=group[0].event_type,
         sub_event_type=group[0].sub_event_type,
-        date=day,  # type: ignore[arg-type]
+        date=day,
         date_precision=DatePrecision.DAY,
         location=None,
     )
@@ -165,14 +163,14 @@ def _near(place: Location | None, policy: MergePolicy) -> tuple[float, float, fl
 
 def _best_candidate(
     group: list[Claim],
+    day: date | None,
     store: EventStore,
     touched: dict[str, Event],
     policy: MergePolicy,
-    loaded: dict[str, list[Claim]] | None = None,
+    loaded: dict[str, list[Claim]],
 ) -> tuple[Event | None, str]:
     """The stored (or just touched) event the group should join, and why; (None, why not).
     Claims read for quote similarity are left in `loaded` so the caller need not read them again."""
-    day = next((c.date.date for c in group if c.date is not None), None)
     family = tx.family(group[0].event_type)
     place = _place_of(group)
     country = place.place.country if place is not None and place.place is not None else None
@@ -181,19 +179,13 @@ def _best_candidate(
         window = timedelta(days=policy.window_days)
         types = [et for et in [*tx.ACLED_TYPES, tx.DIPLOMACY] if tx.family(et) == family]
         near = _near(place, policy)
-        found = (
-            store.candidate_events(day - window, day + window, types, country=country, near=near)
-            if near is not None
-            else store.candidate_events(day - window, day + window, types, country=country)
-        )
-        for e in found:
+        for e in store.candidate_events(day - window, day + window, types, country=country, near=near):
             candidates.setdefault(e.id, e)
     scored = [(m, e) for e in candidates.values() if (m := score_match(e, group, policy)) is not None]
     weak = [e.id for m, e in scored if m.needs_quotes]
     if weak:
         stored = store.claims_for_events([i for i in weak if i not in touched])
-        if loaded is not None:
-            loaded.update(stored)
+        loaded.update(stored)
         quotes = [c.quote.text for c in group]
         for m, e in scored:
             if not m.needs_quotes:
@@ -235,18 +227,16 @@ def merge_claims(claims: list[Claim], store: EventStore, policy: MergePolicy | N
             why = f"pinned to {event_id} by an analyst's correction"
         else:
             loaded: dict[str, list[Claim]] = {}
-            found, why = _best_candidate(group, store, touched, policy, loaded)
-            event = None
-            if found is not None:
-                event = touched.get(found.id)
-                if event is None:  # the candidate in hand, with its claims (read once)
-                    event = found
-                    claims = loaded.get(found.id)
-                    if claims is None:
-                        claims = store.claims_for_events([found.id])[found.id]
-                    event.claims = claims
-            if event is None:
+            found, why = _best_candidate(group, day, store, touched, policy, loaded)
+            if found is None:
                 event = _new_event(group, day)
+            elif found.id in touched:
+                event = touched[found.id]
+            else:  # the candidate in hand, with its claims (read once)
+                event = found
+                if found.id not in loaded:
+                    loaded.update(store.claims_for_events([found.id]))
+                event.claims = loaded[found.id]
         for claim in group:
             claim.assignment = why
         known = {c.id for c in event.claims}

@@ -45,7 +45,8 @@ def split(store: Store, event_id: str, claim_ids: list[str], note: str | None = 
             shown = ", ".join(missing)
             raise SitrepError(f"claim(s) not in {event_id}: {shown} (see `sitrep show {event_id}`)")
         moved = [by_id[c] for c in claim_ids]
-        kept = [c for c in event.claims if c.id not in set(claim_ids)]
+        moved_ids = set(claim_ids)
+        kept = [c for c in event.claims if c.id not in moved_ids]
         if not kept:
             raise SitrepError("a split must leave at least one claim in the event")
         new = Event(
@@ -85,9 +86,9 @@ def merge(store: Store, event_ids: list[str], note: str | None = None) -> Event:
         for e in events[1:]:
             for claim in e.claims:
                 claim.assignment = why
-        first = target.first_reported
         starts = [e.first_reported for e in events if e.first_reported is not None]
-        target.first_reported = min(starts) if starts else first
+        if starts:
+            target.first_reported = min(starts)
         reconcile(target, claims)
         for e in events[1:]:
             store.delete_event(e.id)

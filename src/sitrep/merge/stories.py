@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sitrep.merge.policy import MergePolicy
 from sitrep.merge.similarity import (
     Vector,
     _Space,
@@ -50,7 +51,7 @@ class StoryIndex:
 
     def __init__(
         self,
-        threshold: float = 0.16,
+        threshold: float = MergePolicy.story_similarity,
         name_weight: float = NAME_WEIGHT,
         conflict_weight: float = CONFLICT_WEIGHT,
     ) -> None:

@@ -40,7 +40,7 @@ from typing import IO, Any
 from sitrep import taxonomy as tx
 from sitrep.models import Event
 from sitrep.report import countries
-from sitrep.report.tabular import ReportLookup, event_outlets, numeric_id, write_rows
+from sitrep.report.tabular import ReportLookup, event_outlets, event_place, numeric_id, write_rows
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -209,11 +209,7 @@ def notes(event: Event, actor1: str | None = None) -> str:
 
 def acled_row(event: Event, reports: ReportLookup | None = None) -> dict[str, Any]:
     """One event as an ACLED row (see the module docstring for each column)."""
-    loc = event.location
-    place = loc.place if loc else None
-    point = loc.point() if loc else None
-    country = place.country if place else None
-    code = place.country_code if place else None
+    loc, place, point, name, country, code = event_place(event)
     actor1 = default_actor1(event, country)
     inter1 = actor_category(actor1, country)
     inter2 = actor_category(event.actor2, country)
@@ -239,7 +235,7 @@ def acled_row(event: Event, reports: ReportLookup | None = None) -> dict[str, An
         "admin1": place.admin1 if place else None,
         "admin2": place.admin2 if place else None,
         "admin3": None,
-        "location": (place.name if place else loc.text) if loc else None,
+        "location": name,
         "latitude": round(point[0], 4) if point else None,
         "longitude": round(point[1], 4) if point else None,
         "geo_precision": loc.precision.acled if loc else None,

@@ -10,6 +10,7 @@ as named there, figures as numbers), so that `faithfulness_problems` can check e
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import OrderedDict
@@ -112,10 +113,11 @@ def build_brief(
     chosen = [e for e in events if e.in_area(area)]
     citations: list[Citation] = []
     numbers: dict[str, int] = {}
+    report_of = functools.cache(reports)  # one lookup per report, not per claim cited
 
     def cite(claim: Claim) -> int:
         if claim.id not in numbers:
-            report = reports(claim.report_id)
+            report = report_of(claim.report_id)
             numbers[claim.id] = len(citations) + 1
             citations.append(
                 Citation(

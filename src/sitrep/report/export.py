@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from sitrep.models import Event
+from sitrep.report.tabular import event_place
 
 CSV_COLUMNS = [
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -24,9 +25,7 @@ CSV_COLUMNS = [
 
 def event_properties(event: Event) -> dict[str, Any]:
     """The flat fields shared by CSV rows and GeoJSON properties."""
-    loc = event.location
-    place = loc.place if loc else None
-    point = loc.point() if loc else None
+    loc, place, point, name, country, code = event_place(event)
     return {
         "event_id": event.id,
         "event_date": event.date.isoformat() if event.date else None,
@@ -35,11 +34,11 @@ def event_properties(event: Event) -> dict[str, Any]:
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1,
         "actor2": event.actor2,
-        "place_name": (place.name if place else loc.text) if loc else None,
+        "place_name": name,
         "admin1": place.admin1 if place else None,
         "admin2": place.admin2 if place else None,
-        "country": place.country if place else None,
-        "country_code": place.country_code if place else None,
+        "country": country,
+        "country_code": code,
         "latitude": point[0] if point else None,
         "longitude": point[1] if point else None,
         "geo_precision": loc.precision.value if loc else None,

@@ -1,5 +1,5 @@
-"""Helpers shared by the research exports (ACLED, UCDP): safe CSV cells, the reports behind an
-event's claims, numeric ids, actor categories.
+"""Helpers shared by the exports (ACLED, UCDP, CSV/GeoJSON): safe CSV cells, an event's place
+unpacked, the reports behind an event's claims, numeric ids.
 
 Report text is hostile input: an outlet or quote that starts with "=", "+", "-" or "@" would run
 as a formula when a spreadsheet opens the CSV, so such cells get a leading apostrophe (the
@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
-from sitrep.models import Claim, Event, Report
+from sitrep.models import Claim, Event, Location, Place, Report
 
 #: Finds a stored report by id (`Store.get_report`); the exports read outlets, URLs, headlines
 #: and publication times from it.
@@ -50,6 +50,27 @@ def numeric_id(event_id: str) -> int:
     except ValueError:
         pass
     return int(hashlib.sha1(event_id.encode()).hexdigest()[:12], 16)
+
+
+class EventPlace(NamedTuple):
+    """An event's location unpacked for a flat row; every part None when the event has no place."""
+
+    location: Location | None
+    place: Place | None  # the gazetteer entry
+    point: tuple[float, float] | None  # (lat, lon), offsets applied
+    name: str | None  # the gazetteer entry's name, else the report's words
+    country: str | None
+    country_code: str | None
+
+
+def event_place(event: Event) -> EventPlace:
+    loc = event.location
+    if loc is None:
+        return EventPlace(None, None, None, None, None, None)
+    place = loc.place
+    if place is None:
+        return EventPlace(loc, None, loc.point(), loc.text, None, None)
+    return EventPlace(loc, place, loc.point(), place.name, place.country, place.country_code)
 
 
 def event_reports(event: Event, reports: ReportLookup | None) -> list[Report]:

@@ -47,7 +47,7 @@ from sitrep import taxonomy as tx
 from sitrep.models import DatePrecision, Event
 from sitrep.report import countries
 from sitrep.report.acled import CIVILIANS, PROTESTERS, RIOTERS, actor_category, state_of
-from sitrep.report.tabular import ReportLookup, event_reports, join, numeric_id, write_rows
+from sitrep.report.tabular import ReportLookup, event_place, event_reports, join, numeric_id, write_rows
 
 UCDP_COLUMNS = [
     "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
@@ -135,11 +135,7 @@ def date_window(event: Event) -> tuple[date | None, date | None, int | None]:
 
 def ucdp_row(event: Event, reports: ReportLookup | None = None) -> dict[str, Any]:
     """One event as a GED row (see the module docstring for each column)."""
-    loc = event.location
-    place = loc.place if loc else None
-    point = loc.point() if loc else None
-    country = place.country if place else None
-    code = place.country_code if place else None
+    loc, place, point, name, country, code = event_place(event)
     kind = type_of_violence(event, country)
     actor_a, actor_b = event.actor1, event.actor2
     if kind == STATE_BASED and state_of(actor_a) is None:
@@ -175,7 +171,7 @@ def ucdp_row(event: Event, reports: ReportLookup | None = None) -> dict[str, Any
         "source_headline": join(r.title for r in found),
         "source_original": join(event.claimants),
         "where_prec": loc.precision.ucdp if loc else None,
-        "where_coordinates": (place.name if place else loc.text) if loc else None,
+        "where_coordinates": name,
         "where_description": join([loc.text, loc.detail], ", ") if loc else None,
         "adm_1": place.admin1 if place else None,
         "adm_2": place.admin2 if place else None,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import httpx
 
 from sitrep import __version__
-from sitrep.ingest.web import Fetched, fetch
+from sitrep.ingest.web import ACCEPT, Fetched, fetch
 
 #: What the watcher is, for operators reading their logs; `[watch] contact` adds a way to reach the user.
 PROJECT_NOTE = "sitrep conflict-event monitor; polls politely with conditional requests"
@@ -63,10 +63,7 @@ class HostLimiter:
 def make_client(contact: str | None, workers: int) -> httpx.Client:
     """One pooled client for the whole watch, so connections to a host are reused between polls."""
     return httpx.Client(
-        headers={
-            "User-Agent": user_agent(contact),
-            "Accept": "application/rss+xml, application/atom+xml, text/html;q=0.9, */*;q=0.5",
-        },
+        headers={"User-Agent": user_agent(contact), "Accept": ACCEPT},
         follow_redirects=True,
         limits=httpx.Limits(max_connections=max(workers, 1) * 2, max_keepalive_connections=max(workers, 1)),
     )

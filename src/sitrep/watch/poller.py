@@ -8,6 +8,7 @@ thread, which alone writes to the database. A poll never raises: every problem b
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from sitrep.errors import IngestError, SitrepError
 from sitrep.ingest import KNOWN_EXTENSIONS, read_sources
 from sitrep.ingest.base import Options
 from sitrep.ingest.feeds import looks_like_feed, parse_feed
-from sitrep.ingest.web import FEED_TYPES, XML_TYPES, read_fetched
+from sitrep.ingest.web import FEED_TYPES, read_fetched
 from sitrep.models import Report
 from sitrep.watch.fetch import HostLimiter, conditional_get
 from sitrep.watch.sources import SourceSpec
@@ -61,8 +62,6 @@ def poll_source(
     files_seen: Callable[[], set[str]],
 ) -> Poll:
     """Fetch and read `spec`; never raises (errors are in the result)."""
-    import time
-
     start = time.monotonic()
     poll = Poll(source=spec.name, etag=state.etag, last_modified=state.last_modified, cursor=state.cursor)
     opts = Options(
@@ -113,11 +112,7 @@ def _poll_http(
         poll.status = "not-modified"
         return
     fetched = response.fetched
-    if spec.kind == "feed" and not (
-        fetched.media_type in FEED_TYPES
-        or (fetched.media_type in XML_TYPES and looks_like_feed(fetched.data))
-        or looks_like_feed(fetched.data)
-    ):
+    if spec.kind == "feed" and not (fetched.media_type in FEED_TYPES or looks_like_feed(fetched.data)):
         shown = fetched.media_type or "no content type"
         raise IngestError(f"{spec.target}: returned {shown}, not an RSS or Atom feed")
     reports = list(read_fetched(fetched, opts, label=spec.target))

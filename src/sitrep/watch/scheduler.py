@@ -225,21 +225,19 @@ class Watcher:
         state = self._states[spec.name]
         row = self.rows[spec.name]
         now = datetime.now(UTC)
-        started = now
         state.last_poll = now
         state.polls += 1
         self.totals.polls += 1
         row.last_poll = now
         created = updated = new = 0
-        changed: dict[str, str] = {}
+        changed: dict[str, None] = {}  # the events this poll touched, in order, once each
         if poll.status != "error":
             try:
                 for batch in poll.batches:
                     if batch.reports:
                         result = self.pipeline.ingest(batch.reports)
                         new += result.reports_new
-                        for event_id in result.event_ids:
-                            changed.setdefault(event_id, "")
+                        changed.update(dict.fromkeys(result.event_ids))
                     if batch.file_key is not None:
                         self.state.mark_file(spec.name, batch.file_key)
             except Exception as exc:  # noqa: BLE001 - the store refused; count it as this source's error
@@ -248,8 +246,7 @@ class Watcher:
             event = self.store.get_event(event_id)
             if event is None:
                 continue
-            change = "new" if event.first_reported and event.first_reported >= started else "updated"
-            changed[event_id] = change
+            change = "new" if event.first_reported and event.first_reported >= now else "updated"
             created += change == "new"
             updated += change == "updated"
             for delivery in self.alerter.handle(event, change, spec.name):

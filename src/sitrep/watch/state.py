@@ -49,6 +49,10 @@ class SourceState:
 _COLUMNS = [f.name for f in fields(SourceState)]
 
 
+def _state(row: Any) -> SourceState:
+    return SourceState(**{k: getattr(row, k) for k in _COLUMNS})
+
+
 def _insert(store: Store, table: sa.Table) -> Any:
     """The dialect's INSERT with ON CONFLICT (SQLite and PostgreSQL both have it)."""
     if store.engine.dialect.name == "postgresql":
@@ -67,12 +71,12 @@ class WatchState:
     def load(self, name: str) -> SourceState | None:
         with self.store.engine.connect() as conn:
             row = conn.execute(sa.select(t.watch_sources).where(t.watch_sources.c.name == name)).first()
-        return SourceState(**{k: getattr(row, k) for k in _COLUMNS}) if row is not None else None
+        return _state(row) if row is not None else None
 
     def all(self) -> list[SourceState]:
         with self.store.engine.connect() as conn:
             rows = conn.execute(sa.select(t.watch_sources).order_by(t.watch_sources.c.name)).all()
-        return [SourceState(**{k: getattr(row, k) for k in _COLUMNS}) for row in rows]
+        return [_state(row) for row in rows]
 
     def save(self, state: SourceState) -> None:
         """Insert or replace the source's row (one statement, so atomic on its own)."""

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from sitrep.web import assets
-from sitrep.web.api import Rt, build_brief_for, event_detail, runtime
-from sitrep.web.app import Runtime
+from sitrep.web.api import Rt, build_brief_for, event_detail
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Path(__file__).resolve().with_name("templates")
@@ -77,7 +76,7 @@ def index(request: Request, rt: Rt) -> HTMLResponse:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(event_id: str, rt: Annotated[Runtime, Depends(runtime)]) -> HTMLResponse:
+def event_page(event_id: str, rt: Rt) -> HTMLResponse:
     """Every claim of one event, its quote highlighted where it stands in the report."""
     found = rt.store.get_event(event_id)
     if found is None:

@@ -13,7 +13,7 @@ Every value reaches SQL as a bound parameter (SQLAlchemy Core); nothing here for
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -50,9 +50,6 @@ class EventFilter:
     text: str | None = None  # substring of summary, place name or any quote
     since: datetime | None = None  # updated strictly after this instant
 
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))
-
 
 def _distinct(conn: Connection, column: sa.ColumnElement[Any]) -> list[Any]:
     """The distinct non-NULL values of an indexed column by a loose index scan (one index seek per
@@ -77,6 +74,15 @@ def _any_in(*pairs: tuple[sa.ColumnElement[Any], list[str]]) -> sa.ColumnElement
     if not tests:
         return sa.false()
     return tests[0] if len(tests) == 1 else sa.or_(*tests)
+
+
+def _equals_any(conn: Connection, wanted: str, *columns: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+    """Rows where any of `columns` equals `wanted` ignoring case, through each column's index."""
+    return _any_in(*((column, _matching(conn, column, wanted)) for column in columns))
+
+
+def _count(conn: Connection, where: list[sa.ColumnElement[bool]]) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one())
 
 
 def has_fts(conn: Connection) -> bool:
@@ -127,29 +133,13 @@ def _where(conn: Connection, f: EventFilter) -> list[sa.ColumnElement[bool]]:
     if f.date_to is not None:
         where.append(e.date <= f.date_to)
     if f.event_type:
-        where.append(
-            _any_in(
-                (e.event_type, _matching(conn, e.event_type, f.event_type)),
-                (e.sub_event_type, _matching(conn, e.sub_event_type, f.event_type)),
-            )
-        )
+        where.append(_equals_any(conn, f.event_type, e.event_type, e.sub_event_type))
     if f.sub_event_type:
-        where.append(_any_in((e.sub_event_type, _matching(conn, e.sub_event_type, f.sub_event_type))))
+        where.append(_equals_any(conn, f.sub_event_type, e.sub_event_type))
     if f.country:
-        where.append(
-            _any_in(
-                (e.country, _matching(conn, e.country, f.country)),
-                (e.country_code, _matching(conn, e.country_code, f.country)),
-            )
-        )
+        where.append(_equals_any(conn, f.country, e.country, e.country_code))
     if f.area:
-        where.append(
-            _any_in(
-                (e.country, _matching(conn, e.country, f.area)),
-                (e.country_code, _matching(conn, e.country_code, f.area)),
-                (e.admin1, _matching(conn, e.admin1, f.area)),
-            )
-        )
+        where.append(_equals_any(conn, f.area, e.country, e.country_code, e.admin1))
     if f.bbox is not None:
         west, south, east, north = f.bbox
         where.append(e.lat.between(south, north))
@@ -190,8 +180,7 @@ def _order(order: str) -> list[sa.ColumnElement[Any]]:
 
 def count_events(store: Store, f: EventFilter) -> int:
     with store.engine.connect() as conn:
-        query = sa.select(sa.func.count()).select_from(t.events).where(*_where(conn, f))
-        return int(conn.execute(query).scalar_one())
+        return _count(conn, _where(conn, f))
 
 
 def list_events(
@@ -200,7 +189,7 @@ def list_events(
     """One page of events (without claims) and the total that match."""
     with store.engine.connect() as conn:
         where = _where(conn, f)
-        total = int(conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one())
+        total = _count(conn, where)
         query = sa.select(t.events).where(*where).order_by(*_order(order)).limit(limit).offset(offset)
         rows = conn.execute(query).all()
     return [codec.row_to_event(row) for row in rows], total
@@ -214,7 +203,7 @@ def list_events_json(
     data = sa.type_coerce(t.events.c.data, sa.Text)
     with store.engine.connect() as conn:
         where = _where(conn, f)
-        total = int(conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one())
+        total = _count(conn, where)
         # Late row lookup: the page's ids come from the indexes alone (sorting ids, not documents),
         # then only those rows' documents are read.
         page = sa.select(t.events.c.id).where(*where).order_by(*_order(order)).limit(limit).offset(offset)
@@ -336,21 +325,14 @@ def geojson_text(
         raw = text(column, sa.Text)
         return sa.case((raw.is_(None), None), else_=sa.func.replace(raw, " ", "T") + "+00:00")
 
-    props: list[tuple[str, sa.ColumnElement[Any]]] = [
-        ("event_id", e.id), ("event_date", text(e.date, sa.Text)), ("date_precision", e.date_precision),
-        ("event_type", e.event_type), ("sub_event_type", e.sub_event_type), ("actor1", e.actor1),
-        ("actor2", e.actor2), ("place_name", e.place_name), ("admin1", e.admin1), ("admin2", e.admin2),
-        ("country", e.country), ("country_code", e.country_code), ("latitude", e.lat), ("longitude", e.lon),
-        ("geo_precision", e.precision), ("fatalities", e.fatalities), ("fatalities_low", e.fatalities_low),
-        ("fatalities_best", e.fatalities_best), ("fatalities_high", e.fatalities_high),
-        ("civilian_fatalities", e.civilian_fatalities), ("injured", e.injured),
-        ("injured_low", e.injured_low),
-        ("injured_best", e.injured_best), ("injured_high", e.injured_high),
-        ("contested", sa.func.json(sa.case((e.contested, "true"), else_="false"))),
-        ("contested_reason", e.contested_reason), ("n_sources", e.n_sources), ("n_claimants", e.n_claimants),
-        ("claimants", sa.func.json(sa.func.coalesce(text(e.claimants, sa.Text), "[]"))),
-        ("summary", e.summary), ("updated", iso(e.updated)),
-    ]  # fmt: skip
+    # The flat columns as they are, but for those whose JSON differs from the stored value.
+    as_json: dict[str, sa.ColumnElement[Any]] = {
+        "event_date": text(e.date, sa.Text),
+        "contested": sa.func.json(sa.case((e.contested, "true"), else_="false")),
+        "claimants": sa.func.json(sa.func.coalesce(text(e.claimants, sa.Text), "[]")),
+        "updated": iso(e.updated),
+    }
+    props = [(key, as_json.get(key, e[name])) for key, name in zip(_FLAT_KEYS, _FLAT_COLUMNS, strict=True)]
     pairs: list[Any] = []
     for key, column in props:
         if properties is None or key in properties:
