@@ -317,16 +317,10 @@ def brief(
 ) -> None:
     """The daily situation report: events by country and area, violence first, then diplomacy;
     every sentence cites its sources, and disagreeing figures are given side by side."""
-    from sitrep.report.brief import RENDERERS, build_brief, faithfulness_problems, names_in
+    from sitrep.report.brief import RENDERERS, brief_of_day, faithfulness_problems, names_in
     from sitrep.store import Store
 
-    store = Store.open(db)
-    wanted = _parse_date(day, "--date")
-    if wanted is None:
-        latest = store.query_events(limit=1, order="date desc", with_claims=False)
-        wanted = latest[0].date if latest else None
-    found = store.query_events(date_from=wanted, date_to=wanted, limit=None) if wanted else []
-    built = build_brief(found, store.get_report, day=wanted, area=area)
+    built = brief_of_day(Store.open(db), _parse_date(day, "--date"), area)
     if check and (problems := faithfulness_problems(built, names_in)):
         for problem in problems:
             click.echo(f"unfaithful: {problem}", err=True)
@@ -335,7 +329,7 @@ def brief(
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
-        click.echo(f"brief of {wanted or 'no events'} written to {output}", err=True)
+        click.echo(f"brief of {built.day or 'no events'} written to {output}", err=True)
     else:
         click.echo(text, nl=False)
 

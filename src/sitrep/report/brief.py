@@ -17,10 +17,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sitrep import taxonomy as tx
 from sitrep.extract.numbers import word_to_int
 from sitrep.models import Claim, Event, Figure, Precision, Report
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 #: How a sub-event type reads in a sentence.
 WHAT: dict[str, str] = {
@@ -142,6 +146,16 @@ def build_brief(
     if diplomacy:
         sections.append(Section(DIPLOMACY_SECTION, [_sentence(e, cite) for e in diplomacy]))
     return Brief(day, area, sections, citations)
+
+
+def brief_of_day(store: Store, day: date | None = None, area: str | None = None) -> Brief:
+    """The brief of `day` from a store (default: the latest day with events), as `sitrep brief` and
+    `GET /api/brief` give it."""
+    if day is None:
+        latest = store.query_events(limit=1, order="date desc", with_claims=False)
+        day = latest[0].date if latest else None
+    found = store.query_events(date_from=day, date_to=day, limit=None) if day else []
+    return build_brief(found, store.get_report, day=day, area=area)
 
 
 def _heading(event: Event) -> str:

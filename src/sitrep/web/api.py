@@ -291,11 +291,6 @@ def brief(
 
 def build_brief_for(rt: Runtime, day: date | None, area: str | None) -> Any:
     """The brief of `day` (default: the latest day with events) as `sitrep brief` builds it."""
-    from sitrep.report.brief import build_brief
+    from sitrep.report.brief import brief_of_day
 
-    store = rt.store
-    if day is None:
-        latest = store.query_events(limit=1, order="date desc", with_claims=False)
-        day = latest[0].date if latest else None
-    found = store.query_events(date_from=day, date_to=day, limit=None) if day else []
-    return build_brief(found, store.get_report, day=day, area=area)
+    return brief_of_day(rt.store, day, area)
