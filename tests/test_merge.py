@@ -10,13 +10,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sitrep.errors import SitrepError
 from sitrep.merge.cluster import score_match
 from sitrep.merge.policy import MergePolicy
 from sitrep.merge.similarity import fact_conflicts, quote_similarity, stated_facts
-from sitrep.merge.stories import StoryIndex
+from sitrep.merge.stories import average_linkage, group_stories
 from sitrep.models import Claim, Claimant, DatePrecision, Event, EventDate, Location, Place, Precision, Span
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "examples"
@@ -100,11 +101,48 @@ def test_quote_similarity_ranks_paraphrase_above_other_incident() -> None:
 
 
 def test_stories_group_reports_by_names_and_words() -> None:
-    idx = StoryIndex(threshold=0.25)
-    s1, _ = idx.add("a", "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim.")
-    s2, _ = idx.add("b", "Klitschko beat Rahman in Mannheim, stopping him in the seventh round.")
-    s3, _ = idx.add("c", "An earthquake of magnitude 6.1 struck near Aceh, Indonesia, officials said.")
-    assert s1 == s2 != s3
+    texts = [
+        "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim.",
+        "Klitschko beat Rahman in Mannheim, stopping him in the seventh round.",
+        "An earthquake of magnitude 6.1 struck near Aceh, Indonesia, officials said.",
+    ]
+    s1, s2, s3 = group_stories(texts, threshold=0.25)
+    assert s1 == s2 == 0 != s3 == 2
+
+
+def test_stories_of_an_empty_or_single_batch() -> None:
+    assert group_stories([]) == []
+    assert group_stories(["One lonely report about a flood in Dhaka."]) == [0]
+
+
+def test_average_linkage_matches_a_brute_force_clustering() -> None:
+    """The incremental best-partner bookkeeping must give what recomputing every mean gives."""
+    rng = np.random.default_rng(7)
+    for n in (2, 5, 17, 40):
+        points = rng.normal(size=(n, 3))
+        sim = points @ points.T / 3
+        assert average_linkage(sim, 0.2) == _brute_average_linkage(sim, 0.2)
+
+
+def _brute_average_linkage(sim: np.ndarray, threshold: float) -> list[int]:
+    groups = [[i] for i in range(len(sim))]
+    while len(groups) > 1:
+        score, a, b = max(
+            (float(np.mean(sim[np.ix_(g, h)])), x, y)
+            for x, g in enumerate(groups)
+            for y, h in enumerate(groups)
+            if x < y
+        )
+        if score < threshold:
+            break
+        groups[a] = sorted(groups[a] + groups.pop(b))
+    return [min(g) for i in range(len(sim)) for g in groups if i in g]
+
+
+def test_average_linkage_does_not_chain_through_one_bridging_report() -> None:
+    # a and c are unrelated; b resembles both. Single linkage would make one group of all three.
+    sim = np.array([[1, 0.6, 0.0], [0.6, 1, 0.6], [0.0, 0.6, 1]])
+    assert average_linkage(sim, 0.5) in ([0, 0, 2], [0, 1, 1])
 
 
 def test_stated_facts_read_years_days_weekdays_and_decimals() -> None:
@@ -121,16 +159,14 @@ def test_fact_conflicts_count_only_kinds_both_sides_state() -> None:
 
 
 def test_stories_split_same_kind_incidents_whose_stated_facts_conflict() -> None:
-    first = "A magnitude 4.4 earthquake shook Alder Valley on Sunday morning, the survey said."
-    same = "The 4.4 quake rattled Alder Valley early Sunday; residents felt the earthquake."
-    other = "Seismologists recorded a 4.8 earthquake under Alder Valley on Wednesday; no damage was found."
-    with_conflicts = StoryIndex(threshold=0.3)
-    s1, _ = with_conflicts.add("a", first)
-    s2, _ = with_conflicts.add("b", same)
-    s3, _ = with_conflicts.add("c", other)
-    assert s1 == s2 != s3
-    without = StoryIndex(threshold=0.3, conflict_weight=0.0)
-    assert len({without.add(rid, text)[0] for rid, text in (("a", first), ("b", same), ("c", other))}) == 1
+    texts = [
+        "A magnitude 4.4 earthquake shook Alder Valley on Sunday morning, the survey said.",
+        "The 4.4 quake rattled Alder Valley early Sunday; residents felt the earthquake.",
+        "Seismologists recorded a 4.8 earthquake under Alder Valley on Wednesday; no damage was found.",
+    ]
+    first, same, other = group_stories(texts, threshold=0.3)
+    assert first == same != other
+    assert len(set(group_stories(texts, threshold=0.3, conflict_weight=0.0))) == 1
 
 
 # -- through the CLI, on real SQLite files ---------------------------------------------------------

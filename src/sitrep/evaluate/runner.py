@@ -161,19 +161,21 @@ def _given_spans(record: Record, toponyms: list[Any]) -> list[tuple[float, float
 
 
 def _clusters(records: list[Record]) -> list[str]:
-    """A record's cluster: its story (`merge.stories`, text similarity at report level, fed in
-    ingest order) joined with the event its main incident's claims went to: records that share
+    """A record's cluster: its story (`merge.stories`, text similarity over the file's reports,
+    average linkage) joined with the event its main incident's claims went to: records that share
     a story or an event are one cluster (union). Most records here have no event, or an event of
     their own (ECB+ gives no publication dates, so claims rarely meet within a time window), so
     stories carry most of the grouping; an event spanning two stories joins them."""
     from sitrep.evaluate.main_event import main_incident
     from sitrep.merge.policy import MergePolicy
-    from sitrep.merge.stories import StoryIndex
+    from sitrep.merge.stories import group_stories
     from sitrep.pipeline import Pipeline
 
     reports = [report_for(r) for r in records]
-    stories = StoryIndex(MergePolicy.from_env().story_similarity)
-    story_of = [stories.add(report.id, report.text)[0] for report in reports]
+    story_of = [
+        f"story:{reports[first].id}"
+        for first in group_stories([r.text for r in reports], MergePolicy.from_env().story_similarity)
+    ]
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
         pipeline = Pipeline(Path(tmp) / "eval.db")
         pipeline.ingest(reports, on_report=lambda report, status: _tick())

@@ -28,9 +28,9 @@ class MergePolicy:
     min_similarity: float = 0.35
     #: Whether claims located to a region may join an event inside that region on quote similarity.
     same_admin_unit: bool = True
-    #: Story grouping of reports (`merge.stories`): text similarity, less stated-fact conflicts, to
-    #: join a story.
-    story_similarity: float = 0.16
+    #: Story grouping of a batch of reports (`merge.stories`): mean pairwise text similarity, less
+    #: stated-fact conflicts, at which two groups of reports are one story (average linkage).
+    story_similarity: float = 0.15
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> MergePolicy:
