@@ -17,6 +17,7 @@ from sitrep.report.brief import (
     Citation,
     Section,
     Sentence,
+    _renumber,
     build_brief,
     faithfulness_problems,
     names_in,
@@ -56,6 +57,8 @@ def test_brief_groups_by_area_violence_first_and_cites_every_sentence(db: Path) 
     listed = {int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)}
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
     assert cited == listed == set(range(1, len(listed) + 1))
+    first_seen = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", body)))
+    assert first_seen == sorted(first_seen)  # numbered in reading order
     for line in body.splitlines():
         if line.startswith("- "):
             assert re.search(r"\[\d+\]", line), line  # no sentence without a citation
@@ -95,6 +98,21 @@ def test_faithfulness_on_the_python_api(db: Path) -> None:
     built = build_brief(events, store.get_report, day=date(2026, 3, 10))
     assert not built.empty
     assert faithfulness_problems(built, names_in) == []
+
+
+def test_sources_list_only_what_sentences_cite_in_reading_order() -> None:
+    quotes = {n: Citation(n, f"c{n}", "Outlet", "Someone", None, f"quote {n}") for n in (1, 2, 3, 4)}
+    sections = [
+        Section("Ukraine — Sumy Oblast", [Sentence("Shelling in Sumy [3][1].", [1, 3], "e1")]),
+        Section("Diplomacy", [Sentence("Talks in Geneva [4].", [4], "e2")]),
+    ]
+    kept = _renumber(sections, list(quotes.values()))  # claim 2 was registered, then left out
+    assert [(c.number, c.claim_id) for c in kept] == [(1, "c3"), (2, "c1"), (3, "c4")]
+    assert [s.text for sec in sections for s in sec.sentences] == [
+        "Shelling in Sumy [1][2].",
+        "Talks in Geneva [3].",
+    ]
+    assert sections[0].sentences[0].citations == [1, 2]
 
 
 def test_faithfulness_check_catches_invented_facts() -> None:

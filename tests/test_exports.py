@@ -24,7 +24,7 @@ from sitrep.report.acled import (
     interaction,
     write_acled,
 )
-from sitrep.report.export import CSV_COLUMNS
+from sitrep.report.export import CSV_COLUMNS, write_csv
 from sitrep.report.ucdp import UCDP_COLUMNS, priogrid_gid, write_ucdp
 
 HOSTILE_OUTLET = "=cmd|' /C calc'!A0, \"Evil\" Inc."
@@ -237,6 +237,10 @@ def test_hostile_text_survives_csv() -> None:
     ged = pd.read_csv(io.StringIO(ucdp_out.getvalue()), keep_default_na=False).iloc[0]
     assert ged["source_original"] == '\'@evil, "x"; +y\nz' and ged["side_a"] == '\'-Gang, "the" =Unidentified'
     assert ged["type_of_violence"] == 3 and ged["deaths_civilians"] == 2
+    plain_out = io.StringIO()
+    assert write_csv([event], plain_out) == 1
+    plain = pd.read_csv(io.StringIO(plain_out.getvalue()), keep_default_na=False).iloc[0]
+    assert plain["summary"] == "'" + summary and plain["actor1"] == '\'-Gang, "the" =Unidentified'
 
 
 def test_actor_categories() -> None:

@@ -145,7 +145,29 @@ def build_brief(
     sections = [Section(h, [_sentence(e, cite) for e in evs]) for h, evs in groups.items()]
     if diplomacy:
         sections.append(Section(DIPLOMACY_SECTION, [_sentence(e, cite) for e in diplomacy]))
-    return Brief(day, area, sections, citations)
+    return Brief(day, area, sections, _renumber(sections, citations))
+
+
+_REF = re.compile(r"\[(\d+)\]")
+
+
+def _renumber(sections: list[Section], citations: list[Citation]) -> list[Citation]:
+    """Keep only the citations a sentence shows, numbered by first appearance: a sentence may
+    register a claim it then leaves out (the per-claimant phrasing of figures loses to the agreed
+    one), and such a claim must not sit in the sources list."""
+    new_number: dict[int, int] = {}
+    for section in sections:
+        for sentence in section.sentences:
+            for ref in _REF.findall(sentence.text):
+                new_number.setdefault(int(ref), len(new_number) + 1)
+    for section in sections:
+        for sentence in section.sentences:
+            sentence.text = _REF.sub(lambda m: f"[{new_number[int(m.group(1))]}]", sentence.text)
+            sentence.citations = sorted(new_number[n] for n in sentence.citations)
+    kept = [c for c in citations if c.number in new_number]
+    for citation in kept:
+        citation.number = new_number[citation.number]
+    return sorted(kept, key=lambda c: c.number)
 
 
 def brief_of_day(store: Store, day: date | None = None, area: str | None = None) -> Brief:
@@ -202,7 +224,7 @@ def _sentence(event: Event, cite: Callable[[Claim], int]) -> Sentence:
     cited = "".join(f"[{r}]" for r in refs if f"[{r}]" not in text)
     if cited:
         text = f"{text} {cited}"
-    return Sentence(text, sorted({int(n) for n in re.findall(r"\[(\d+)\]", text)}), event.id)
+    return Sentence(text, sorted({int(n) for n in _REF.findall(text)}), event.id)
 
 
 def _where(event: Event, claims: list[Claim]) -> str:

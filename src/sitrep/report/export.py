@@ -6,13 +6,12 @@ region-level event is never mistaken for a point in a town.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import IO, Any
 
 from sitrep.models import Event
-from sitrep.report.tabular import event_place
+from sitrep.report.tabular import event_place, write_rows
 
 CSV_COLUMNS = [
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -69,13 +68,8 @@ def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
 
 
 def write_csv(events: Iterable[Event], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for event in events:
-        writer.writerow(event_properties(event))
-        n += 1
-    return n
+    """One row per event, formula-safe like the ACLED and UCDP exports (`tabular.safe_cell`)."""
+    return write_rows((event_properties(event) for event in events), CSV_COLUMNS, out)
 
 
 def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
