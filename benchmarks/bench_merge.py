@@ -5,7 +5,10 @@ and twelve countries, each with one claim of its own report. Then times
   - merging one new report (3 claims, 2 incidents, no NLP: `merge_claims` alone) with the
     indexed (date, country) candidate lookup, beside the named baseline `date+type lookup`
     (the previous exact-key query: every event of the family within the window, any country);
-  - building one day's brief (`query_events` + `build_brief` + markdown rendering).
+  - building one day's brief (`query_events` + `build_brief` + markdown rendering);
+  - grouping a batch of generated reports into stories (`merge.stories.group_stories`, as
+    `sitrep eval` does for ECB+), its average linkage beside the named baseline `naive average
+    linkage` (a full scan of the similarity matrix for the best pair at every merge).
 
     python benchmarks/bench_merge.py [--events 100000] [--reports 200] [--db PATH] [--json]
 """
@@ -25,6 +28,7 @@ from typing import Any
 from sitrep.merge.cluster import merge_claims
 from sitrep.merge.policy import MergePolicy
 from sitrep.merge.reconcile import reconcile
+from sitrep.merge.stories import average_linkage, story_similarities
 from sitrep.models import (
     Claim,
     Claimant,
@@ -134,6 +138,56 @@ def time_merges(store: Any, n: int, seed: int) -> list[float]:
     return times
 
 
+def story_texts(n: int, seed: int = 3) -> list[str]:
+    """n reports about n/8 incidents: each incident has its own names and words, every report adds
+    words drawn from a shared vocabulary (the topic's common language)."""
+    rng = random.Random(seed)
+    vocab = [f"word{i}" for i in range(3000)]
+    incidents = [([f"Name{i}x{j}" for j in range(4)], rng.sample(vocab, 25)) for i in range(max(1, n // 8))]
+    texts = []
+    for _ in range(n):
+        names, words = rng.choice(incidents)
+        body = rng.choices(words, k=30) + rng.choices(vocab, k=40)
+        texts.append("Report. " + " ".join(body) + " with " + " and ".join(rng.sample(names, 3)) + ".")
+    return texts
+
+
+def naive_average_linkage(similarity: Any, threshold: float) -> int:
+    """The baseline: the best pair by a full scan at every merge; returns the number of groups."""
+    import numpy as np
+
+    sim = np.array(similarity, dtype=float)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(len(sim))
+    groups = len(sim)
+    while groups > 1:
+        i, j = np.unravel_index(int(sim.argmax()), sim.shape)
+        if sim[i, j] < threshold:
+            break
+        merged = (sim[i] * size[i] + sim[j] * size[j]) / (size[i] + size[j])
+        sim[i, :], sim[:, i] = merged, merged
+        sim[i, i] = sim[j, :] = sim[:, j] = -np.inf
+        size[i] += size[j]
+        groups -= 1
+    return groups
+
+
+def time_stories(n: int) -> dict[str, Any]:
+    texts = story_texts(n)
+    threshold = MergePolicy().story_similarity
+    t0 = time.perf_counter()
+    similarity = story_similarities(texts)
+    t1 = time.perf_counter()
+    groups = average_linkage(similarity, threshold)
+    t2 = time.perf_counter()
+    baseline_groups = naive_average_linkage(similarity, threshold)
+    t3 = time.perf_counter()
+    assert len(set(groups)) == baseline_groups  # same clustering, only faster
+    return {"reports": n, "stories": len(set(groups)), "similarities_s": round(t1 - t0, 2),
+            "linkage_s": round(t2 - t1, 2), "baseline_naive_linkage_s": round(t3 - t2, 2),
+            "matrix_mb": round(similarity.nbytes / 2**20, 1)}  # fmt: skip
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
@@ -168,6 +222,7 @@ def main() -> None:
         .fetchall()
     )
     out["candidate_plan"] = " | ".join(str(r[-1]) for r in plan)
+    out["stories"] = [time_stories(n) for n in (615, 2000)]
     print(json.dumps(out, indent=None if args.json else 2))
 
 
