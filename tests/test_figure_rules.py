@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.evaluate.main_event import states_killed_count
-from sitrep.extract.figures import UPDATE, adds_to, find_figures, pick, pick_civilians
+from sitrep.extract.figures import UNSPECIFIED, UPDATE, adds_to, find_figures, pick, pick_civilians
 from sitrep.merge.reconcile import reconcile_figures
 from sitrep.models import Claim, Claimant, Figure, Span
 
@@ -316,3 +316,114 @@ def test_a_comma_aside_does_not_end_on_and() -> None:
         "Troops killed two farmers, Ali Musa, Idris Bello and Sani Umar and wounded another farmer.", 0
     )
     assert pick(found, "injured") is None or pick(found, "injured").low == 1  # type: ignore[union-attr]
+
+
+def injured(text: str) -> tuple[int, int | None, str | None] | None:
+    fig = pick(find_figures(text), "injured")
+    return None if fig is None else (fig.low, fig.high, fig.qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline wordings: a bare victim before an adverbial or a closing source
+        ("Sniper kills border guard despite truce - army", (1, 1, None)),
+        ("Mortar fire kills pensioner - town council", (1, 1, None)),
+        ("Three militia killed near the old mine - spokesman", (3, 3, None)),
+        ("Talks postponed after death of two Ukrainian military in the east", (2, 2, None)),
+        ("One prisoner, two convicts killed as shell hits jail", (3, 3, None)),
+        ("Shock in the valley! Local journalist killed in ambush", (1, 1, None)),
+        ("Medic wounded in Tuesday shelling dies in hospital - command", (1, 1, None)),
+        ("A guard, wounded in the raid on the depot, died on Sunday.", (1, 1, None)),
+        ("A guard sustained injuries incompatible with life during night shelling", (1, 1, None)),
+        ("Army reports first combat death since the new ceasefire", (1, 1, UPDATE)),
+        ("UPDATE 2-Forty soldiers feared killed in rocket strike", (40, 40, None)),
+        # an active verb's object is no passive subject: "kills ..., leaves ... wounded"
+        ("Shelling kills two people, leaves another four wounded", (2, 2, None)),
+        # animals counted beside people are not victims
+        ("Nine farmers and 40 goats were killed in the raid.", (9, 9, None)),
+        ("Raiders killed 60 cattle and burned the barns.", None),
+        ("The dispute began with the killing of 300 sheep by youths.", None),
+        # "both", "killed himself", bodies described at length, burials
+        ("Both were killed on the spot.", (2, 2, None)),
+        ("A detained journalist killed himself in his cell, the prison service said.", (1, 1, None)),
+        ("The bomber killed himself at the gate.", None),
+        (
+            "The body of a teacher who had also worked as a translator in the hills was found on Monday.",
+            (1, 1, None),
+        ),
+        ("Mourners buried 14 victims of the attack.", (14, 14, None)),
+        ("A trader was discovered riddled with bullets near the market.", (1, 1, None)),
+        ("Nine villagers, five Taliban and a teacher had been killed.", (15, 15, None)),
+        ("Four people at the bus stop were killed by the blast.", (4, 4, None)),
+        ("Two pilgrims have since died in hospital.", (2, 2, None)),
+    ],
+)
+def test_more_killed_wordings(text: str, expected: tuple[int, int | None, str | None] | None) -> None:
+    assert killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "shot" with no word of wounds: a death the words do not state, vague when reconciled
+        ("Gunmen shot a village chief as he left the mosque.", (1, 1, UNSPECIFIED)),
+        ("The local councillor was shot twice outside his home on Friday.", (1, 1, UNSPECIFIED)),
+        ("Militants shot 12 farmers in the fields, the monitor said.", (12, 12, UNSPECIFIED)),
+        ("The raid left at least 9 civilian casualties.", (9, None, UNSPECIFIED)),
+        # ... but not when it says the person lived, nor "shot at", nor against a stated toll
+        ("A driver was shot in the leg at the checkpoint.", None),
+        ("A nurse was shot and taken to hospital.", None),
+        ("Soldiers shot at the crowd.", None),
+        ("Police shot four protesters, killing one.", (1, 1, None)),
+    ],
+)
+def test_shot_is_an_unspecified_death(text: str, expected: tuple[int, int | None, str | None] | None) -> None:
+    assert killed(text) == expected
+
+
+def test_an_unspecified_death_yields_to_any_stated_toll() -> None:
+    stated, shot = Figure(2, 2, None), Figure(5, 5, UNSPECIFIED)
+    assert reconcile_figures([_claim(0, "police", shot), _claim(1, "medics", stated)], "killed")[0].acled == 2
+    assert reconcile_figures([_claim(0, "police", shot)], "killed")[0].acled == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twelve were wounded and two remain in critical condition.", (12, 12, None)),
+        ("Three people were left critically wounded by the blast.", (3, 3, None)),
+        ("One person remained injured.", (1, 1, None)),
+        ("Another 40 people are in hospital.", (40, 40, None)),
+        ("The strike killed 8 people and wounded at least another 20.", (20, 20, None)),
+        ("Four guards were killed, and 25 other guards and drivers were wounded.", (25, 25, None)),
+    ],
+)
+def test_more_injured_wordings(text: str, expected: tuple[int, int | None, str | None] | None) -> None:
+    assert injured(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        # a breakdown after a killed count, and a listed breakdown read to its end
+        ("Officials said 12 people had been killed, seven of whom were civilians.", 7),
+        ("At least 20 people were killed in the blast. The dead included six members of the police.", 14),
+    ],
+)
+def test_more_civilian_breakdowns(text: str, civilians: int) -> None:
+    total: Figure | None = None
+    for sentence in text.split(". "):
+        found = find_figures(sentence, 0)
+        civ = pick_civilians(found, pick(found, "killed"), total)
+        total = pick(found, "killed") or total
+    assert civ is not None and civ.low == civilians
+
+
+def test_a_share_of_the_wounded_is_no_civilian_toll() -> None:
+    found = find_figures("Thirty people were wounded, ten of whom were civilians.", 0)
+    assert pick_civilians(found, pick(found, "killed")) is None
+
+
+def test_a_unit_or_headline_prefix_is_no_range() -> None:
+    assert killed("WRAPUP 1-Ten villagers killed in raid") == (10, 10, None)

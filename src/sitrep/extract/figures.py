@@ -64,7 +64,10 @@ _PERSON_PL_WORDS = (
     r"criminals|bandits|cultists|informants|spies|victims|apostates|indigenes|natives|tribesmen|clansmen|"
     r"Christians|Muslims|Shias?|Shiites|Sunnis|Hindus|Yazidis|Copts|Rohingyas?|Hazaras|Fulanis?|"
     r"combatants|recruits|cadets|conscripts|mercenaries|paramilitaries|gendarmes|commandos|sailors|pilots|"
-    r"invaders|occupiers|occupants|observers|monitors|"
+    r"invaders|occupiers|occupants|observers|monitors|militias?|Taliban|"
+    # "two Ukrainian military", as translated reports count servicemen
+    r"military(?=\s*(?:[,.;:]|$)|\s+(?:were|was|have|had|killed|died|dead|wounded|injured|in|on|at|near|and|"
+    r"during|while|amid|as)\b)|"
     r"crew(?:\s+members)?|fellow\s+\w+|\w+ists|owners|shopkeepers|vendors|hawkers|bikers|riders|motorists|"
     r"commuters|travell?ers|campaigners|organi[sz]ers|followers|believers|visitors|neighbou?rs|friends|"
     r"colleagues|partners|dancers|singers|musicians|players|fans|spectators|onlookers|passers-?by|pedestrians|"
@@ -95,7 +98,8 @@ _PERSON_SG_WORDS = (
     r"bursar|clerk|staffer|agent|inspector|superintendent|commissioner|sheriff|ranger|warden|jailer|"
     r"headman|headmaster|headteacher|principal|nominee|heir|prince|princess|monarch|sultan|writer|poet|author|"
     r"artist|actor|actress|comedian|filmmaker|producer|musician|singer|rapper|footballer|athlete|coach|"
-    r"commentator|analyst|critic|figure|personality|celebrity|\w+ist"
+    r"commentator|analyst|critic|figure|personality|celebrity|convict|commandant|pensioner|retiree|mercenary|sapper|partisan|paratrooper|"
+    r"(?:militia|military)(?=\s+(?:were|was|killed|died|wounded|injured)\b)|\w+ist"
 )
 
 
@@ -138,7 +142,7 @@ _COMBATANT_RE = re.compile(
     r"(?<!customs\s)(?<!safety\s)(?<!health\s)(?<!press\s)(?<!medical\s)(?<!election\s)(?<!information\s)"
     r"officers?|guards?|bodyguards?|escorts?|militants?|fighters?|rebels?|insurgents?|militiam[ae]n|militias?|"
     r"jihadists?|terrorists?|extremists?|combatants?|paramilitar(?:y|ies)|commandos?|marines|recruits?|"
-    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|troopers?)\b",
+    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|troopers?|taliban|sappers?|paratroopers?)\b",
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
@@ -207,22 +211,44 @@ _POST = _ING + (
 _POST_G = _ING + (
     rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}(?!{_POST_STOP}\b)[\w’'.-]+)?"
 )
-_DET_PL = r"(?:(?:the|his|her|their|its|all|another)\s+)?"
+_DET_PL = r"(?:(?:the|his|her|their|its|all|(?:(?:at\s+least|more\s+than|nearly|about)\s+)?another)\s+)?"
 _DET_SG = r"(?:a|an|the|one|another|his|her|their|its|our|my|your)"
 _NAME = r"(?-i:[A-Z][\w’'.-]*(?:\s+(?:al-|bin\s+|ibn\s+|de\s+|da\s+|van\s+)?[A-Z][\w’'.-]*){1,4})"
 _APPOS = r"(?:\s*,\s*(?:(?!(?:and|were|was|who|which)\b)[^,;:.]){1,80},)?"
 
 #: One count of people: "at least 12 civilians", "six of her children", "a Turkish diplomat", "the mayor".
-_SG_END = r"(?![\w’'-])(?![’']s\b)(?!\s+(?:police|security|army|military|family|group|community)\b)"
+_SG_END = (
+    r"(?![\w’'-])(?![’']s\b)(?!\s+(?:police|security|army|military|family|group|community)\b)"
+    # "a local leader": the noun is the last word of the phrase
+    r"(?!\s+(?:leader|chief|official|elder|resident|farmer|trader|journalist|teacher|politician|activist|"
+    r"businessman|businesswoman|councill?or|administrator|commander|guard|worker|man|woman|boy|girl)s?\b)"
+)
 _AGE_SG = rf"(?:{_DET_SG}\s+)?\d+[-–\s](?:year|month)s?[-–\s]old\s+{_MOD}{_PERSON_SG}{_SG_END}"
 #: "a" counts only as part of "a dozen", "a few", "a hundred" ...; otherwise it is a determiner.
 _NOT_ARTICLE = r"(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b))"
-_UNIT_PL = rf"{_DET_PL}{_NOT_ARTICLE}{COUNT_NC}(?![-–\w])(?:\s+{_OF_WHOSE}{_MOD}{_PERSON_PL}{_POST})?"
+#: Animals and things counted beside people ("Twenty herders and 83 cows were killed"): never victims.
+_THINGS = (
+    r"(?:cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|animals?|livestock|dogs?|chickens?|pigs?|"
+    r"herds?|houses?|homes?|huts?|shops?|buildings?|vehicles?|cars?|trucks?)"
+)
+_NOT_PREP = r"(?!(?:in|on|at|of|and|or|near|by|from|with|during|after|as|to|for|over)\b)"
+#: A bare count followed by one of those things: "83 cows", "800 head of cattle", "20 stray dogs".
+_THING_AFTER = re.compile(rf"\s+(?:{_NOT_PREP}[\w-]+\s+|head\s+of\s+)?{_THINGS}\b", re.IGNORECASE)
+_UNIT_PL = (
+    rf"{_DET_PL}{_NOT_ARTICLE}{COUNT_NC}(?![-–\w])"
+    rf"(?:\s+{_OF_WHOSE}{_MOD}{_PERSON_PL}{_POST}|(?!{_THING_AFTER.pattern}))"
+)
+_THING_UNIT = rf"{COUNT_NC}{_THING_AFTER.pattern}"
+#: "Both were killed", "both men died", "killing both of them": two people.
+_BOTH = (
+    rf"both(?:\s+of\s+(?:them|whom)|\s+{_MOD}{_PERSON_PL})?"
+    r"(?=\s+(?:were|was|have|had|are|died|perished|reportedly|also|later)\b|\s*(?:[,.;:)]|$))"
+)
 _UNIT_SG = rf"{_DET_SG}\s+{_MOD}{_PERSON_SG}{_SG_END}{_POST}"
 _ANOTHER = (
     r"(?:one\s+)?another(?=\s+(?:was|were|wounded|injured|hurt|killed|died|dead|in|on|at)\b|\s*(?:[,.;:)]|$))"
 )
-_UNIT = rf"(?:{_AGE_SG}|{_UNIT_SG}|{_UNIT_PL}|{_ANOTHER})"
+_UNIT = rf"(?:{_AGE_SG}|{_UNIT_SG}|{_UNIT_PL}|{_ANOTHER}|{_BOTH})"
 _AUX_AHEAD = (
     r"(?!\s+(?:were|was|are|is|have|has|had|got|also|reportedly|sustained|suffered|escaped|died|killed|"
     r"wounded|injured|hurt|dead|said|says|told|reported|added|confirmed|stated|claimed|announced)\b)"
@@ -231,7 +257,7 @@ _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
 #: A list of counts that add up: "nine men and four women", "Five Ukrainian soldiers, two rebels".
 _BARE_END = (
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|near|were|was|had|have|has|when|while|after|who|during|outside|"
-    r"inside)\b|\s+(?-i:[A-Z][a-z]))"
+    r"inside|despite|amid|as|before|following|by|over|with|since|from)\b|\s+(?-i:[A-Z][a-z])|\s+[-–—]\s)"
 )
 _BARE_SG = rf"{_MOD}{_PERSON_SG}{_SG_END}{_BARE_END}"
 _COMMA = r"\s*,\s*(?!and\b)"
@@ -241,7 +267,7 @@ _AND = r"(?:\s*,?\s*and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
 _COUNTED = rf"(?:{_AGE_SG}|{_UNIT_PL}|(?:a|an|one|another)\s+{_MOD}{_PERSON_SG}{_SG_END}{_POST}|{_ANOTHER})"
 _MORE = rf"(?:(?:{_COMMA}{_COUNTED}|{_AND}(?:{_UNIT}|{_BARE_SG})){_AUX_AHEAD})"
 _LIST = rf"(?:{_UNIT}{_MORE}*)"
-_LIST_SUBJ = rf"(?:{_UNIT}(?:{_SEP}{_UNIT})*)"
+_LIST_SUBJ = rf"(?:{_UNIT}(?:{_SEP}(?:{_UNIT}|{_THING_UNIT}|{_MOD}{_PERSON_PL0}(?![\w’'-])))*)"
 #: A breakdown or aside between a subject and its verb: ", including 12 civilians,", "(five civilians)".
 _ASIDE_END = (
     r"(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<!\band)(?<!\bor)"
@@ -254,7 +280,11 @@ _ASIDE1 = (
     r"|\s*,\s*(?!\s*(?:and|or|but|with|after|before|as|while|when|where|amid|during|then|"
     r"according|said|says)\b)(?:(?!\b(?:were|was|have|has|had|are|is|killed|died|dead|wounded|injured|who|which)\b)"
     rf"[^,;:.!?\"”]){{1,80}}?{_ASIDE_END}"
-    r"|\s*\([^()]{1,100}\)|\s+[-–—]\s[^-–—]{1,100}?\s[-–—])"
+    r"|\s*\([^()]{1,100}\)|\s+[-–—]\s[^-–—]{1,100}?\s[-–—]"
+    # where they were: "six civilians on the near side of the border had been killed"
+    r"|\s+(?:on|in|at|near|inside|outside)\s+(?:(?!\b(?:were|was|have|has|had|are|is|killed|died|dead|wounded|"
+    r"injured|who|which|and|that|said|says|told|reported|added|stated|announced|confirmed)\b)"
+    rf"[^,;:.!?\"”\d]){{1,80}}?{_ASIDE_END})"
 )
 _ASIDE = rf"(?:{_ASIDE1}){{0,2}}"
 #: Auxiliaries and adverbs between a subject and its participle: "have reportedly been", "were on
@@ -265,7 +295,7 @@ _ADV_WORDS = (
     r"immediately|instantly|then|again|just|mostly|mainly|seriously|critically|severely|badly|fatally|"
     r"slightly|lightly|gravely|mortally|brutally|summarily|to|have|has|had|been|be|being|were|was|are|is|"
     rf"got|get|each|either|(?:on\s+)?{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?|last\s+night|"
-    r"overnight|early|late"
+    r"overnight|early|late|left|remain(?:ed|s)?|still|since"
 )
 _ADV = (
     rf"(?:(?:{_ADV_WORDS}|(?!(?:only|family|early|ally|rally|supply|assembly)\b)[a-z]{{3,}}ly),?\s+){{0,6}}"
@@ -282,8 +312,10 @@ _KILLED_SG = (
     r"(?:killed|slain|executed|massacred|murdered|slaughtered|assassinated|beheaded|decapitated|lynched|"
     rf"butchered|gunned\s+down|shot\s+dead|shot\s+and\s+killed|{_TO_DEATH}|burn(?:ed|t)\s+alive|"
     rf"found\s+(?:dead|murdered|slain|beheaded|(?:shot|stabbed)\s+dead|{_TO_DEATH})|killed\s+in\s+action|"
+    r"(?:found|discovered)\s+riddled\s+with\s+bullets?(?:\s+wounds)?|"
     r"(?:confirmed|feared|pronounced|declared)\s+dead|fatally\s+(?:shot|stabbed|wounded|injured|hit)|"
-    r"(?:sustained|suffered)\s+fatal\s+(?:injuries|wounds|gunshot\s+wounds))"
+    r"(?:sustained|suffered)\s+fatal\s+(?:injuries|wounds|gunshot\s+wounds)|"
+    r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\s+incompatible\s+with\s+life)"
 )
 _KILLED_P = (
     rf"(?:{_KILLED_SG}|dead|died|die|dies|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|KIA|martyred)"
@@ -291,7 +323,8 @@ _KILLED_P = (
 _INJURED_P = (
     r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed|shot\s+and\s+(?:wounded|injured)|"
     r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,4}?(?:injuries|wounds)|"
-    r"treated\s+for\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)|WIA)"
+    r"treated\s+for\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)|WIA|"
+    r"in\s+(?:a\s+)?(?:critical|serious|grave|stable)\s+condition|in\s+(?:the\s+)?hospital)"
 )
 _INJURED_SG = r"(?:wounded|injured|hurt|hospitali[sz]ed|maimed|shot\s+and\s+(?:wounded|injured))"
 _KILL_ACTIVE = (
@@ -318,8 +351,13 @@ _NOT_PERSON = (
 )
 #: The first object of a killing verb, besides counts: "the district chief", "a former electoral
 #: delegate", "Pamo Hobobo", "prominent traditional elder".
+#: "killing him, his son and two guests": one person, first of a list.
+_PRONOUN = (
+    r"(?:him|her)(?![\w’'-])"
+    r"(?=\s*(?:,|and\b|[.;:]|$)|\s+(?:in|on|at|as|after|before|while|near|outside|inside)\b)"
+)
 _OBJ_FIRST = (
-    rf"(?:{_UNIT}|(?-i:{_NAME}){_OBJ_END}|{_BARE_SG}"
+    rf"(?:{_UNIT}|(?-i:{_NAME}){_OBJ_END}|{_BARE_SG}|{_PRONOUN}"
     rf"|{_DET_SG}\s+(?:[\w’'-]+\s+){{0,3}}?(?!{_NOT_PERSON}\b)(?-i:[a-z][\w-]*[^\Ws])(?<!ss){_OBJ_END})"
 )
 _LIST_OBJ = rf"(?:{_OBJ_FIRST}{_MORE}*)"
@@ -346,9 +384,33 @@ _OBJECT_AHEAD = re.compile(
 
 #: Where a count can start: not inside a word ("12-year-old", "Haram's"), but after a wire prefix
 #: ("UPDATE 2-About 20", "RPT-One civilian") or a quotation mark.
-_START = r"(?<!\w)(?<!\w[’'])(?<!(?-i:[a-z])-)"
+_START = r"(?<!\w)(?<!\w[’'])(?<!(?-i:[a-z])-)(?<!UPDATE\s)(?<!WRAPUP\s)"
+
+#: One person wounded earlier who then died: "A guard, wounded in the raid on Monday, died",
+#: "Medic wounded in shelling dies", "a boy who was injured in the blast has died".
+_WOUNDED_DIED = (
+    rf"{_START}(?P<list>(?:{_DET_SG}\s+)?{_MOD}{_PERSON_SG}{_SG_END})(?:\s+of\s+[\w’'. -]{{1,40}}?)?\s*,?\s+"
+    r"(?:who\s+(?:was|had\s+been|has\s+been)\s+)?(?:(?:seriously|critically|badly|gravely|earlier)\s+)?"
+    r"(?:wounded|injured)\b(?:(?!\band\s+(?:a|an|the|one|two|three|\d))[^.;!?\n]){1,140}?\s+"
+    r"(?:(?:later|has|had|subsequently)\s+)?(?P<verb>died|dies)\b"
+)
+
+#: The qualifier of a count whose words do not say whether its people died: "shot" with no word of
+#: wounds or survival, "N civilian casualties". `merge.reconcile` reads it as vague: it
+#: stands only when nobody states a death toll, and `pick` passes it over for a clause's own toll.
+UNSPECIFIED = "unspecified"
+_SHOT_END = (
+    r"(?![\w-])(?!\s+(?:at|down|dead|and|to\s+death|up|back|out|into|through|himself|herself|themselves)\b)"
+)
+#: Words that say a shot person lived (or may have): then "shot" is no death.
+_SURVIVED = re.compile(
+    r"\b(?:wound\w*|injur\w*|hurt|hospitali[sz]\w*|surviv\w*|critical|stable|recover\w*|treat\w*|legs?|arms?|"
+    r"foot|feet|knees?|thighs?|hands?|shoulders?|buttocks|rubber|pellets?|escaped|missed|alive|conscious)\b",
+    re.IGNORECASE,
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("wounded_died", re.compile(_WOUNDED_DIED, re.IGNORECASE)),
     # "the death toll rose to 9", "death toll of 14", "the number of victims ... increased to 20"
     (
         "toll",
@@ -373,9 +435,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "active",
         re.compile(
-            rf"\b(?P<verb>{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+(?:themselves\s+(?:and|as\s+well\s+as)\s+)?"
+            rf"\b(?P<verb>{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+(?:(?:themselves|himself|herself)\s+(?:and|as\s+well\s+as)\s+)?"
             rf"(?P<list>{_LIST_OBJ}){_ALONG}",
             re.IGNORECASE,
+        ),
+    ),
+    # "a detained activist killed himself": one death (an attacker's own, after a bomber)
+    (
+        "self",
+        re.compile(
+            r"\b(?P<verb>killed|kills)\s+(?P<list>himself|herself)\b(?!\s+(?:and|as\s+well\s+as)\b)", re.I
         ),
     ),
     # "hacked an elderly priest to death", "beat and burnt eight herders to death"
@@ -412,7 +481,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<verb>deaths?|killings?|murders?|massacre|slaughter|executions?|beheadings?|assassination|"
             r"(?:suspected\s+|alleged\s+)?(?:killers|murderers)|"
-            rf"bodies|dead\s+bodies|remains|corpses)\s+of\s+(?P<list>{_LIST}|{_NAME})",
+            rf"bodies|dead\s+bodies|remains|corpses)\s+of\s+(?P<list>{_LIST}|{_NAME}|{_BARE_SG})",
             re.IGNORECASE,
         ),
     ),
@@ -421,7 +490,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "body",
         re.compile(
             r"\b(?P<list>(?:his|her|the|a)\s+(?:[\w-]+\s+){0,2}?)(?P<verb>body|corpse|remains)"
-            r"(?:\s+of\s+[^,;.]{1,60}?)?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?"
+            r"(?:\s+of\s+[^,;.]{1,120}?)?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?"
             r"(?:later\s+|then\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|washed)\b",
             re.IGNORECASE,
         ),
@@ -435,6 +504,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "villagers buried 27 victims of the massacre"
+    (
+        "lives",
+        re.compile(
+            rf"\b(?P<verb>buri(?:ed|es)|burying)\s+(?:the\s+)?{COUNT}\s+(?:victims|bodies|dead)\b", re.I
+        ),
+    ),
     # "at least one death and multiple injuries", "one fatality", "five dead", "16 dead bodies", "One KIA"
     (
         "noun",
@@ -443,7 +519,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"new|people|person|soldiers?|civilians?)\s+){0,2}"
             r"(?P<verb>deaths?|fatalities|fatality|dead(?:\s+bodies)?(?=\s+(?:were|have|had|was|found|lay|lying))|"
             r"dead(?!\s+bodies)|(?:bodies|corpses)(?=\s+(?:(?:were|have|has|had|been|now|later|also|since|reportedly)\s+){0,3}(?:found|recovered|discovered|"
-            r"retrieved|exhumed|dumped|lying|pulled|washed|buried))|injuries|injured|wounded|KIA|WIA)\b",
+            r"retrieved|exhumed|dumped|lying|pulled|washed|buried))|injuries|injured|wounded|KIA|WIA|casualties)\b",
             re.IGNORECASE,
         ),
     ),
@@ -460,8 +536,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "headline",
         re.compile(
-            r"(?:^|(?<=[\n:;,]))\s*(?:(?:UPDATE|WRAPUP|RPT)\b[\s\d-]*)?"
-            rf"(?P<list>(?:(?!(?:the|a|an|one|his|her|their|no)\b)[\w’'-]+\s+){{0,3}}?{_PERSON_SG}{_SG_END})"
+            r"(?:^|(?<=[\n:;,!?]))\s*(?:(?:UPDATE|WRAPUP|RPT)\b[\s\d-]*)?"
+            rf"(?P<list>(?:(?!(?:the|a|an|one|his|her|their|no)\b)[\w’'-]+\s+){{0,3}}?{_PERSON_SG}{_SG_END}"
+            r"(?:\s+of\s+(?:(?!(?:killed|died|dies|wounded|injured)\b)[\w’'.-]+\s+){0,5}?"
+            r"(?!(?:killed|died|dies|wounded|injured)\b)[\w’'.-]+)?)"
             r"\s+(?:reportedly\s+|reported\s+|also\s+)?(?P<verb>killed|dies|died|shot\s+dead|slain|"
             r"wounded|injured)(?![\w-])",
             re.IGNORECASE,
@@ -472,6 +550,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "named",
         re.compile(
             rf"(?P<list>{_NAME}){_APPOS}\s+(?:(?:also|later|reportedly|subsequently)\s+)?(?P<verb>died|dies)\b"
+        ),
+    ),
+    # "shot" alone (not "shot at", "shot and wounded"): `UNSPECIFIED`, see `_shot`
+    (
+        "shot_passive",
+        re.compile(
+            rf"{_START}(?P<list>{_LIST_SUBJ})(?P<aside>{_ASIDE})\s*,?\s+(?P<adv>{_ADV})(?P<verb>shot){_SHOT_END}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "shot_single",
+        re.compile(
+            rf"\b(?P<aux>was|has\s+been|had\s+been|got)\s+(?P<adv>{_ADV})(?P<verb>shot){_SHOT_END}", re.I
+        ),
+    ),
+    (
+        "shot_active",
+        re.compile(
+            rf"\b(?P<verb>shot|shoots|shooting)\s+(?P<list>{_AGE_SG}|{_UNIT_SG}|"
+            rf"{_DET_PL}{COUNT_NC}\s+{_OF_WHOSE}{_MOD}{_PERSON_PL}{_POST}){_SHOT_END}",
+            re.IGNORECASE,
         ),
     ),
 ]
@@ -528,10 +628,10 @@ _PERIOD_NOT = re.compile(
 )
 
 _UNIT_ITEM = re.compile(
-    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST_G}"
+    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|(?P<both>{_BOTH})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST_G}"
     rf"|{_DET_PL}(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b)){COUNT}"
     rf"(?:\s+{_OF_WHOSE}{_MOD}(?P<pl>{_PERSON_PL}){_POST_G})?(?![\w’'-])"
-    rf"|(?P<name>{_NAME})"
+    rf"|(?P<name>{_NAME})|(?P<pron>{_PRONOUN})"
     rf"|{_DET_SG}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<gen>(?-i:[a-z][\w-]*[^\Ws])){_OBJ_END}"
     rf"|{_MOD}(?P<bare0>{_PERSON_SG}){_SG_END}{_BARE_END})",
     re.IGNORECASE,
@@ -548,7 +648,8 @@ _RISEN = re.compile(
 #: Qualifier prefix of an updated toll; `merge.reconcile` lets it replace every lower count.
 UPDATE = "rose to"
 _ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 _ORD = "|".join(_ORDINALS)
@@ -558,7 +659,8 @@ _ORDINAL_DEAD = re.compile(
     r"(?:victim|person|man|woman|child|resident|civilian|casualty|dead|deceased)\b"
     rf"|\b(?:the|a)\s+(?P<o2>{_ORD})\s+(?:victim|person|man|woman|child|resident|civilian)\s+"
     r"(?:who\s+|has\s+|had\s+|also\s+)*(?:died|was\s+killed|has\s+been\s+killed)\b"
-    rf"|\b(?:the|a)\s+(?P<o3>{_ORD})\s+(?:death|fatality)\b",
+    rf"|\b(?:(?:the|a|its|their)\s+)?(?P<o3>{_ORD})\s+(?:(?:combat|civilian|military|confirmed)\s+)?"
+    r"(?:death|fatality)\b",
     re.IGNORECASE,
 )
 
@@ -671,13 +773,18 @@ class FigureMatch:
     background: bool = False
 
 
+#: Verb phrases of the injured ("in critical condition" too).
+_INJURY_WORDS = (
+    "injur", "wound", "hurt", "hospital", "maim", "sustained", "suffered", "received", "treated", "wia",
+    "in ",
+)  # fmt: skip
+
+
 def _kind(verb: str) -> str:
     word = re.sub(r"\s+", " ", verb.lower())
-    if "fatal" in word:
-        return "killed"  # "sustained fatal injuries", "fatally wounded"
-    if word.startswith(
-        ("injur", "wound", "hurt", "hospital", "maim", "sustained", "suffered", "received", "treated", "wia")
-    ):
+    if "fatal" in word or "incompatible with life" in word:
+        return "killed"  # "sustained fatal injuries", "fatally wounded", "injuries incompatible with life"
+    if word.startswith(_INJURY_WORDS):
         return "injured"
     if word.startswith("shot and") and word.endswith(("wounded", "injured")):
         return "injured"
@@ -699,6 +806,14 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
         )
         if u is None:
             break
+        groups = u.groupdict()
+        thing = _THING_AFTER.match(text, u.end()) if groups.get("num") is not None else None
+        if thing is not None and not any(groups.get(g) for g in ("pl", "sg", "bare", "bare0", "age")):
+            sep = _SEP_RE.match(text, thing.end())  # "and 83 cows": not people
+            if sep is None:
+                break
+            pos = sep.end()
+            continue
         pos = u.end()
         sep = _SEP_RE.match(text, pos)
         if sep is not None:
@@ -723,7 +838,9 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
             fig = parse_count(u.group("qual"), u.group("num"), span, u.group("num2"))
             if fig is None or (out and fig.qualifier and not fig.exact and not noun):
                 break  # "killed 10 civilians, some with knives": not another count
-        elif noun or groups.get("name") or groups.get("gen") or groups.get("another"):
+        elif groups.get("both"):
+            fig = Figure(2, 2, None, span)
+        elif noun or groups.get("name") or groups.get("gen") or groups.get("another") or groups.get("pron"):
             fig = Figure(1, 1, None, span)
         else:
             continue
@@ -825,7 +942,13 @@ _SHARE = re.compile(
     rf"{_START}(?P<n>{_SHARE_COUNT})\s+of\s+(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}"
     rf"(?:\s+(?!{_BE}\b)[^\s,;.]+){{0,6}}?\s+{_BE}\s+(?:also\s+)?(?P<what>[^,;.]{{1,120}})"
     rf"|\bof\s+the\s+(?:\d+|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAD_NOUN}|bodies)[^,;.]{{0,60}},\s*"
-    rf"(?P<n0>{_SHARE_COUNT})\s+{_BE}\s+(?P<what0>[^,;.]{{1,120}})",
+    rf"(?P<n0>{_SHARE_COUNT})\s+{_BE}\s+(?P<what0>[^,;.]{{1,120}})"
+    rf"|(?<=,\s)(?P<n1>{_SHARE_COUNT})\s+of\s+(?:which|whom|them)\s+{_BE}\s+(?:also\s+)?(?P<what1>[^,;.]{{1,120}})",
+    re.IGNORECASE,
+)
+#: The sentence before "five of whom were civilians" last counted the dead (not the wounded).
+_DEAD_LAST = re.compile(
+    r"\b(?:killed|dead|died|deaths?|lives|fatalities)\b(?:(?!\b(?:wound|injur|hurt)\w*)[^.;])*$",
     re.IGNORECASE,
 )
 _SHARE_MORE = re.compile(
@@ -835,13 +958,18 @@ _SHARE_MORE = re.compile(
 )
 #: A list of the dead: "The dead included six civilians and eight police officers", "Among the
 #: victims were two soldiers", "One paramilitary soldier was among the dead".
+#: Where a listed breakdown ends, so that "four members of the security forces" is read whole.
+_LIST_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|who|whom|when|while|after|during|as|near|from|with)\b)"
 _INCLUDED = re.compile(
     rf"\b(?:the\s+)?(?:dead|killed|victims|fatalities)\s+(?:includ(?:ed|es|e)|(?:were|was)\s+among\s+them)\s+"
-    rf"(?P<list>{_LIST})"
-    rf"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+{_BE}\s+(?P<list2>{_LIST})"
+    rf"(?P<list>{_LIST}){_LIST_END}"
+    rf"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+{_BE}\s+(?P<list2>{_LIST}){_LIST_END}"
     rf"|{_START}(?P<list3>{_LIST_SUBJ})\s+{_BE}\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|fatalities)\b",
     re.IGNORECASE,
 )
+
+
+_SHARE_GROUPS = (("n", "what"), ("n0", "what0"), ("n1", "what1"))
 
 
 def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
@@ -851,7 +979,9 @@ def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
     from them."""
     out: list[tuple[int, int, FigureMatch]] = []
     for m in _SHARE.finditer(text):
-        n_text, what = (m.group("n"), m.group("what")) if m.group("n") else (m.group("n0"), m.group("what0"))
+        if m.group("n1") and not _DEAD_LAST.search(_sentence_before(text, m.start())):
+            continue  # "30 were wounded, five of whom were children": not a share of the dead
+        n_text, what = next((m.group(n), m.group(w)) for n, w in _SHARE_GROUPS if m.group(n))
         pieces = [(n_text, what)]
         while more := _SHARE_MORE.search(pieces[-1][1]):  # "three were policemen and six were civilian staff"
             head, rest = pieces[-1][1][: more.start()], pieces[-1][1][more.end() :]
@@ -966,7 +1096,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 continue
             if _is_year(m, text):
                 continue
-            if name == "passive" and _ACTIVE_OBJECT.match(text, m.end("verb")):
+            if name in {"passive", "shot_passive"} and _ACTIVE_OBJECT.match(text, m.end("verb")):
                 continue  # "A suicide bomber killed at least seven people": the subject is not a victim
             results = _read(name, m, text, offset)
             if not results:
@@ -976,6 +1106,10 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                 text[max(0, verb_start - 30) : verb_start]
             ):
                 continue  # "killed or wounded 47": dead and wounded together
+            if name.startswith("shot") or m.group("verb").lower() == "casualties":
+                if name.startswith("shot") and _SURVIVED.search(text):
+                    continue
+                results = _unspecified(results)
             period = _period(text, m.start(), m.end())
             background = _background(text, m.start(), m.end())
             later = bool(_LATER_TOTAL.search(_sentence_before(text, m.start())))
@@ -1000,8 +1134,23 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
     return found
 
 
+def _unspecified(
+    results: list[tuple[str, Figure, str | None, Figure | None]],
+) -> list[tuple[str, Figure, str | None, Figure | None]]:
+    """Victims' counts whose words do not say they died, as `UNSPECIFIED` killed figures."""
+    out: list[tuple[str, Figure, str | None, Figure | None]] = []
+    for kind, fig, whole, civilians in results:
+        if kind == "perpetrators_killed":
+            continue
+        out.append(("killed", Figure(fig.low, fig.high, UNSPECIFIED, fig.span), whole, civilians))
+    return out
+
+
 _INTRANSITIVE = re.compile(r"dead|died|die|dies|perished|lost\s+\w+\s+li(?:ves|fe)|martyred", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"dead|died|die|dies|perished|wounded|injured|hurt", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:by|of|from|in|at|on|the|with|for|to|against)\s+$", re.IGNORECASE)
+#: An active killing verb right before a count: the count is its object, not a passive subject.
+_ACTIVE_BEFORE = re.compile(rf"\b(?:{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(
     r"\b(?:to|will|would|could|can|may|might|must|should|shall|not|never|n't|did|does|do)\s+$", re.IGNORECASE
 )
@@ -1011,7 +1160,9 @@ def _not_a_report(name: str, m: re.Match[str], text: str) -> bool:
     """Matches that look like a count but are not one, by the words around them."""
     verb = m.group("verb")
     adv = (m.groupdict().get("adv") or "").lower().split()
-    if name == "passive":
+    if name in {"passive", "shot_passive"}:
+        if _ACTIVE_BEFORE.search(text, 0, m.start()):
+            return True  # "shelling kills three people, leaves another three wounded": an object
         if adv and adv[-1] in {"has", "have", "had"} and not _INTRANSITIVE.fullmatch(verb):
             return True  # "a suicide bomber has killed four people": active perfect
         passive_aux = {"were", "was", "been", "be", "being", "is", "are", "got", "get"}.intersection(adv)
@@ -1023,6 +1174,8 @@ def _not_a_report(name: str, m: re.Match[str], text: str) -> bool:
             and re.match(r"\s*,", text[m.end("list") :])
         ):
             return True  # "Ricardo Campos, 30, died": an age in apposition
+    if name == "named" and _PREP_BEFORE.search(text, 0, m.start()):
+        return True  # "an attack by the Russian Federation died ...": the name is not the subject
     # "threatened to kill 100 people": not a report of deaths
     return name == "active" and verb.lower() == "kill" and bool(_MODAL_BEFORE.search(text[: m.start()]))
 
@@ -1090,6 +1243,11 @@ def _read(
         return [(kind, fig, victims_class(m.group(0)), None)] if fig is not None else []
     if _not_a_report(name, m, text):
         return []
+    if name == "self":
+        perp = bool(_PERP_RE.search(_sentence_before(text, m.start())))  # "The bomber killed himself"
+        return [("perpetrators_killed" if perp else "killed", Figure(1, 1, None, span), None, None)]
+    if name == "wounded_died":
+        return [("killed", Figure(1, 1, None, span), victims_class(m.group("list")), None)]
     if name in {"body", "succumbed"}:
         return [("killed", Figure(1, 1, None, span), None, None)]
     if name == "headline":
@@ -1097,7 +1255,7 @@ def _read(
             return []  # "Ukrainian soldier killed three civilians": active
         figs = [(Figure(1, 1, None, span), bool(_PERP_SG_RE.search(m.group("list"))))]
         figs += [(f, False) for f in _headline_list_before(text, m.start("list"), offset)]
-    elif name == "single":
+    elif name in {"single", "shot_single"}:
         figs = _single(m, text, span)
     else:
         listed, start = m.group("list"), m.start("list")
@@ -1214,6 +1372,7 @@ def pick(found: list[FigureMatch], kind: str) -> Figure | None:
     if not figures:
         return None
     current = [f for f in figures if not f.period] or figures
+    current = [f for f in current if f.figure.qualifier != UNSPECIFIED] or current
     return max(current, key=lambda f: (f.figure.low, f.figure.high or f.figure.low)).figure
 
 
