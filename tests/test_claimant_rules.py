@@ -165,3 +165,85 @@ def test_unqualified_authorities_counting_people_killed_are_local() -> None:
     assert _category(anchor.claimant) == "Local administration"
     (anchor,) = find_anchors("Talks on the ceasefire resume next week: officials", 0, [], [])
     assert anchor.claimant.role is None
+
+
+def _inferred_category(text: str) -> str | None:
+    who = infer_claimant(text, outlet_claimant("Wire"))
+    assert who is not None and who.kind == "inferred" and who.role and "inferred" in who.role, text
+    return _category(who)
+
+
+def test_a_republics_own_forces_named_as_a_side_make_it_the_republics_count() -> None:
+    text = "Enemy losses in battles with the forces of the LPR reached 25 men in a day"
+    who = infer_claimant(text, outlet_claimant("Wire"))
+    assert who is not None and who.affiliation == "LPR"
+    assert _inferred_category(text) == "DPR/LPR and occupation authorities"
+    assert _inferred_category("Losses of the AFU in clashes with allied forces in DPR exceeded 12") == (
+        "DPR/LPR and occupation authorities"
+    )
+
+
+def test_russian_artillery_of_the_federation_is_the_defence_ministrys_wording() -> None:
+    for text in (
+        "Artillerymen of the Russian Federation destroyed a mortar crew near the river",
+        "Gunners of the Russian Federation in the southern direction destroyed an enemy radar",
+    ):
+        assert _inferred_category(text) == "Russian Ministry of Defence and military", text
+
+
+def test_ukraines_success_over_invaders_is_not_a_russian_bulletin() -> None:
+    text = "Near the river, APU destroyed more than 30 soldiers of the invaders and two tanks"
+    assert _inferred_category(text) == "Ukrainian military"
+
+
+def test_national_guard_successes_come_from_the_interior_ministry() -> None:
+    text = "Units of the National Guard eliminated 40 invaders near Siversk in a week"
+    assert _inferred_category(text) == "Ukrainian government"
+
+
+def test_exhumations_and_mass_graves_are_police_investigations() -> None:
+    for text in (
+        "Investigators exhumed 14 bodies from a mass grave near a village in Kharkiv Oblast",
+        "A torture chamber with two bodies was found in a liberated town of Donetsk region",
+    ):
+        assert _inferred_category(text) == "Ukrainian government", text
+
+
+def test_deaths_in_a_city_district_in_separatist_wording_are_the_city_administrations() -> None:
+    text = "A pensioner died in the Leninsky district of Donetsk during shelling by Ukrainian troops"
+    assert _inferred_category(text) == "Local administration"
+    republic = "A pensioner died in the DPR during shelling by Ukrainian troops"
+    assert _inferred_category(republic) == "DPR/LPR and occupation authorities"
+
+
+def test_closing_sources_with_their_place_or_principal() -> None:
+    mayor = _one("Death toll from strike rises to five - mayor of Sloviansk")
+    assert mayor.claimant.name == "mayor of Sloviansk" and _category(mayor.claimant) == "Local administration"
+    doctor = _one("Reporter dies of wounds after mortar attack: doctor")
+    assert _category(doctor.claimant) == "Emergency and medical services"
+    force = _one("Positions came under mortar fire, one soldier wounded - task force")
+    assert force.claimant.role == "military task force"
+    aide = _one("Truce broken near the airport - adviser to the DPR head")
+    assert aide.claimant.name == "adviser to the DPR head" and aide.claimant.affiliation == "DPR"
+    assert not find_anchors("Shelling of the town - another person died in the hospital", 0, [], [])
+
+
+def test_wartime_administrations_by_their_initials_are_local() -> None:
+    anchor = _one("Two people died after a strike on the port - VGA")
+    assert anchor.claimant.role == "regional military-civil administration"
+    assert _category(anchor.claimant) == "Local administration"
+
+
+def test_a_donetsk_or_lugansk_leader_speaks_for_the_republic() -> None:
+    assert _one("Kiev breaks the truce again - Donetsk leader").claimant.affiliation == "DPR"
+    assert _one("Kiev breaks the truce again - Lugansk leader").claimant.affiliation == "LPR"
+
+
+def test_the_operation_in_the_east_names_ukraines_side() -> None:
+    assert implied_side("One soldier wounded in hostilities in the JFO zone") == "Ukraine"
+
+
+def test_an_unnamed_ministry_reporting_soldiers_losses_is_the_defence_ministry() -> None:
+    anchor = _one("Five Ukrainian soldiers killed in rebel ambush: ministry")
+    assert anchor.claimant.role and anchor.claimant.role.startswith("defence ministry")
+    assert not _one("Grain exports resume from the port: ministry").claimant.role

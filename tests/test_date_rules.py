@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract.dates import default_date, is_lone_headline, report_date, resolve_date
+from sitrep.extract.dates import default_date, find_dates, is_lone_headline, report_date, resolve_date
 from sitrep.models import DatePrecision, Report
 
 THURSDAY = date(2024, 3, 14)
@@ -178,3 +178,37 @@ def test_a_lone_headline_without_date_words_is_dated_the_day_before(tmp_path: Pa
     assert _claim_dates("Three soldiers killed in shelling of Kharkiv - military", tmp_path) == {
         date(2024, 3, 13)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Death toll in Avdiivka rises to six - mayor",
+        "Shelling of the port: number of victims increased to nine",
+        "Death toll mounts in the east despite truce",
+    ],
+)
+def test_a_lone_headline_with_a_rising_toll_is_news_of_the_publication_day(text: str) -> None:
+    when = default_date(text, THURSDAY)
+    assert when is not None and when.date == THURSDAY and when.text is None
+
+
+def test_the_day_of_a_statement_noun_is_not_the_event_date() -> None:
+    text = (
+        "Clashes began on 10 March, residents say; 12 were killed, according to an army statement on 13 March"
+    )
+    assert resolved(text) == (date(2024, 3, 10), DatePrecision.DAY)
+
+
+def test_last_months_events_are_no_monthly_tally() -> None:
+    assert resolved("At least 40 people were killed in last month's protests") == (
+        date(2024, 2, 1),
+        DatePrecision.MONTH,
+    )
+
+
+def test_a_saying_verb_on_the_line_before_does_not_make_a_statement_date() -> None:
+    found = find_dates(
+        "A woman died in the shelling, the mayor said\nOn 12 March the town was shelled", THURSDAY
+    )
+    assert [(f.when.date, f.statement) for f in found] == [(date(2024, 3, 12), False)]

@@ -122,15 +122,20 @@ _SOURCE_WORD = re.compile(
     r"\b(?:ministry|command|headquarters|hq|military|army|militias?|officials?|authorities|"
     r"spokes(?:man|woman|person)|police|agency|sources?|media|reports?|mayor|governor|council|"
     r"municipality|administration|rebels|separatists|insurgents|government|govt|president|leader|"
-    r"chief|witnesses|residents|doctors|medics|hospital|staff|service|office|opposition|intelligence|hall|"
-    r"prosecutors?|republic|newspaper|monitors|mission|observers)$",
+    r"chief|witnesses|residents|doctors?|medics?|paramedics|rescuers|hospital|staff|services?|office|"
+    r"opposition|intelligence|hall|prosecutors?|republic|newspaper|monitors|mission|observers|"
+    r"ombuds(?:man|woman|person)|aides?|advis[eo]rs?|representatives?|task\s+force)"
+    # "- the mayor of the city", "- mayor of Gorlovka", "- adviser to the head of the republic",
+    # "- representative office in the JCCC": the noun qualified by its place or principal
+    r"(?:\s+(?:of|to|in|at)\s+[^,;:\n]{2,50})?$",
     re.I,
 )
 # The separatist republics and their fighters named as such (Ukrainian sources write "so-called",
 # "occupied", "ORDLO"): the wording of the republics' own statements and of Russian media.
 _SEPARATIST = re.compile(
-    r"(?<!so-called )\b(?:(?P<lpr>LPR|LNR|Lu[gh]ansk\s+(?:People[’']s\s+)?Republic)|"
-    r"DPR|DNR|Donetsk\s+(?:People[’']s\s+)?Republic|militiam[ae]n|people[’']s\s+militia|"
+    # "Donetsk leader", "Lugansk premier": the republics' heads (a Ukrainian region has a governor)
+    r"(?<!so-called )\b(?:(?P<lpr>LPR|LNR|Lu[gh]ansk\s+(?:(?:People[’']s\s+)?Republic|leader|premier))|"
+    r"DPR|DNR|Donetsk\s+(?:(?:People[’']s\s+)?Republic|leader|premier)|militiam[ae]n|people[’']s\s+militia|"
     r"self-defen[cs]e\s+(?:fighters?|forces))\b",
     re.I,
 )
@@ -149,6 +154,7 @@ _DEMONYM_SIDE = {
     "kremlin": "Russia", "israeli": "Israel", "palestinian": "Palestine", "syrian": "Syria",
     "us": "United States", "american": "United States", "british": "United Kingdom",
     "belarusian": "Belarus", "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "rf": "Russia",
+    "jfo": "Ukraine", "ato": "Ukraine",  # Ukraine's operation in the east ("JFO zone", "ATO area")
 }  # fmt: skip
 
 
@@ -366,8 +372,12 @@ def _own_losses_body(claimant: Claimant, sentence: str) -> None:
     through its military, which announces them: the role says so, as an inference; a country
     reporting anything else stays the government. Unqualified "authorities" or "officials"
     reporting people killed ("a woman died as a result of shelling - authorities") are the local
-    authorities that count a town's dead."""
+    authorities that count a town's dead. An unnamed "ministry" reporting soldiers' losses ("Six
+    soldiers killed in ambush: ministry") is the defence ministry."""
     if claimant.role:
+        return
+    if claimant.name.lower() == "ministry" and _SOLDIERS.search(sentence):
+        claimant.role = "defence ministry (inferred: a ministry reporting soldiers' losses)"
         return
     if _BARE_AUTHORITIES.fullmatch(claimant.name):
         if _CIVILIAN_DEATHS.search(sentence):
@@ -383,11 +393,20 @@ def _own_losses_body(claimant: Claimant, sentence: str) -> None:
         claimant.role = f"{_ADJECTIVE[side]} military (inferred: a country reporting soldiers' losses)"
 
 
+#: Military(-civil) administrations by their initials (VGA, VTsA, CAA, OVA, ODA, MVA, RVA): the
+#: bodies that run a region, city or district in wartime, whichever side holds it.
+_ADMINISTRATION_INITIALS = re.compile(r"\b(?:VGA|VTsA|VCA|CAA|CMA|OVA|ODA|MVA|RVA|MCA)\b")
+
+
 def _named(who: str, start: int, persons: list[tuple[int, int]]) -> Claimant:
     """A claimant given by name alone (a headline's closing source, an inverted "says X"): a person
-    when NER says so, a body when its last word is a body noun, else an organisation."""
+    when NER says so, a wartime administration by its initials, a body when its last word is a
+    body noun, else an organisation."""
     if any(start <= s < start + len(who) + 2 for s, _ in persons):
         return Claimant(name=who, kind="person", affiliation=claimant_side(who))
+    if _ADMINISTRATION_INITIALS.search(who):
+        role = "regional military-civil administration"
+        return Claimant(name=who, role=role, kind="organisation", affiliation=claimant_side(who))
     if _BARE_BODY.fullmatch(who):
         return _body(who)
     return Claimant(name=who, kind="organisation", affiliation=claimant_side(who))
@@ -433,9 +452,30 @@ _RU_MOD_VOICE = re.compile(
     r"\b(?:Russian|RF)\s+(?:(?:Armed|Aerospace|airborne|missile)\s+)?(?:Forces|forces|troops|aviation|"
     r"artillerymen|military|servicemen|army|air defen[cs]e|units|gunners)\s+(?:\w+\s+)?"
     r"(?:destroyed|eliminated|defeated|inflicted|repelled|liquidated|neutrali[sz]ed|shot\s+down|liberated)\b"
+    r"|\b(?:artillerymen|gunners|troops|forces|units|aviation|servicemen|military)\s+of\s+the\s+Russian\s+"
+    r"Federation\s+(?:[\w-]+\s+){0,4}?(?:destroyed|eliminated|defeated|repelled|liquidated|hit|struck|"
+    r"thwarted|shot\s+down)\b"
     r"|\b(?:losses|units|militants|formations|personnel)\s+of\s+the\s+(?:Armed\s+Forces\s+of\s+Ukraine|AFU)\b"
     r"|\b(?:destroyed|eliminated)\s+(?:up\s+to|over|more\s+than|about)\s+\d+\s+(?:\w+\s+){0,2}"
     r"(?:militants|nationalists|mercenaries|servicemen|soldiers|military\s+personnel)\b",
+    re.I,
+)
+#: A separatist republic's own forces named as the side fighting Ukraine's ("losses of the Armed Forces
+#: of Ukraine in battles with the forces of the LPR", "allied forces in DPR"): the republic's count,
+#: even in the Russian Defence Ministry's bulletin wording.
+_REPUBLIC_FORCES = re.compile(
+    r"\b(?:forces|military|militia|troops|units|servicemen|people[’']s\s+militia)\s+of\s+the\s+"
+    r"(?:(?P<lpr1>LPR|LNR)|DPR|DNR)\b"
+    r"|\b(?:(?P<lpr2>LPR|LNR)|DPR|DNR)\s+(?:forces|military|militia|troops|units)\b"
+    r"|\ballied\s+forces\s+in\s+(?:the\s+)?(?:(?P<lpr3>LPR|LNR)|DPR|DNR)\b"
+)
+#: A district of a city ("the Kalininsky district of Donetsk"): the city's administration reports it.
+_CITY_DISTRICT = re.compile(r"\b[A-Z][\w’'-]+\s+district\s+of\s+(?:the\s+city\s+of\s+)?[A-Z][\w’'-]+")
+#: Bodies exhumed, mass graves, torture chambers: war-crime investigations, which Ukraine's police
+#: and prosecutors run and report ("bodies exhumed in the liberated town", "a torture pit found").
+_INVESTIGATION = re.compile(
+    r"\b(?:exhum\w+|mass\s+graves?|burial\s+sites?|torture\s+(?:pit|chamber|room|cell)s?|tortured|"
+    r"war\s+crimes?|criminal\s+(?:case|proceedings)|pre-trial\s+investigation)\b",
     re.I,
 )
 #: Wording of the separatist side: the republics named as such, their fighters as "militiamen",
@@ -468,6 +508,15 @@ _UA_MILITARY_VOICE = re.compile(
     r"counterattacked|captured|regained|pushed\s+back|did\s+not\s+allow)\b"
     r"|\b(?:[Cc]ounteroffensive|[Cc]ounter-offensive)\s+of\s+the\s+Armed\s+Forces\s+of\s+Ukraine\b"
 )
+#: The National Guard as the subject of a success: it serves under the Interior Ministry, which
+#: publishes its results ("units of the National Guard eliminated 40 invaders").
+_NATIONAL_GUARD_VOICE = re.compile(
+    r"\bNational\s+Guard(?:smen)?\s+(?:\w+\s+)?(?:hit|destroyed|eliminated|shot\s+down|repelled|killed|"
+    r"stopped|captured|neutrali[sz]ed)\b"
+)
+#: Ukrainian releases' names for Russia's troops: with Ukraine's forces as the subject of a success
+#: ("APU destroyed more than 40 soldiers of the invaders"), a count of enemy dead is Ukraine's.
+_INVADERS = re.compile(r"\b(?:invaders|occupiers|rashists|ru[sc]{1,2}ists|orcs)\b", re.I)
 #: Russia's forces as the side that kills or shells ("the Russian army killed six civilians",
 #: "a night attack by the Russian Federation"): the wording of Ukrainian releases.
 _RUSSIAN_AGENT = re.compile(
@@ -557,27 +606,53 @@ _CIVILIAN = re.compile(
 )
 
 
+def _republic_forces(text: str) -> str | None:
+    """The republic ("DPR", "LPR") whose own forces the text names as a fighting side, or None."""
+    m = _REPUBLIC_FORCES.search(text)
+    if m is None:
+        return None
+    return "LPR" if m.group("lpr1") or m.group("lpr2") or m.group("lpr3") else "DPR"
+
+
+def _russian_bulletin(text: str) -> bool:
+    """Russian Defence Ministry wording, unless Ukraine's forces are the subject of the success
+    and the other side are "invaders" (a Ukrainian count of enemy dead worded alike)."""
+    if not _RU_MOD_VOICE.search(text):
+        return False
+    return not (_UA_MILITARY_VOICE.search(text) and _INVADERS.search(text))
+
+
 def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
     """The unnamed body whose wording a report uses (rules above, first that fits), or None.
 
-    Order: Russian Defence Ministry bulletin wording; the separatist side's wording (a republic
-    named as such, Ukraine's forces as the shelling side); Ukraine's forces as the subject of a
-    success unless people or homes were hit (the Ukrainian military); Ukrainian official wording,
-    or Russia's forces as the side that kills or shells (civilians or settlements hit: a regional
+    Order: a separatist republic's own forces named as a fighting side (the republic); Russian
+    Defence Ministry bulletin wording; the separatist side's wording (a republic named as such,
+    Ukraine's forces as the shelling side; people killed in a city's district: its administration);
+    exhumations, mass graves and torture (war-crime investigations: the Ukrainian police);
+    Ukraine's forces as the subject of a success unless people or homes were hit (the Ukrainian
+    military; the Interior Ministry for its National Guard); Ukrainian official wording, or
+    Russia's forces as the side that kills or shells (civilians or settlements hit: a regional
     administration when a place below the country is named, else the national authorities;
-    otherwise the military); a neutral report of Ukrainian soldiers' losses (a force's own losses come from
-    its command)."""
-    if _RU_MOD_VOICE.search(text):
+    otherwise the military); a neutral report of Ukrainian soldiers' losses (a force's own losses
+    come from its command)."""
+    if republic := _republic_forces(text):
+        side, body = republic, f"{republic} authorities"
+    elif _russian_bulletin(text):
         side, body = "Russia", "Russian Defence Ministry"
     elif (m := _SEPARATIST.search(text)) or _SEPARATIST_VOICE.search(text):
         side = "LPR" if m and m.group("lpr") else "DPR" if m else "separatists"
         body = f"{side} authorities" if side != "separatists" else "separatist authorities"
-        if m is None and _place_in(text, "RU") and not _ukrainian_place(text):
+        if _CITY_DISTRICT.search(text) and _CIVILIAN_DEATHS.search(text):
+            body = "city administration"  # a city's districts count their dead through its mayor
+        elif m is None and _place_in(text, "RU") and not _ukrainian_place(text):
             # Ukraine's forces attacking places in Russia itself (Belgorod, Rostov): a Russian
             # region's authorities speak, not the separatist republics'.
             side, body = "Russia", "Russian regional authorities"
+    elif _INVESTIGATION.search(text) and _about_ukraine(text):
+        side, body = "Ukraine", "Ukrainian police"
     elif _UA_MILITARY_VOICE.search(text) and not _CIVILIAN_HARM.search(text):
-        side, body = "Ukraine", "Ukrainian military"
+        side = "Ukraine"
+        body = "Ukrainian Interior Ministry" if _NATIONAL_GUARD_VOICE.search(text) else "Ukrainian military"
     elif _UKRAINIAN_VOICE.search(text) or _RUSSIAN_AGENT.search(text):
         side = "Ukraine"
         if not _CIVILIAN.search(text):

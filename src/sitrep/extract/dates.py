@@ -85,7 +85,7 @@ _WINDOW = (
     r"(?:in|over|during|for|within)\s+(?:the\s+)?(?:past|last|one|a)\s+week"
     r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:7|seven)\s+days"
     r"|over\s+(?:the\s+)?week|in\s+the\s+course\s+of\s+(?:one|a)\s+week"
-    r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?P<mo>month)"
+    r"|(?:in|over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?P<mo>month)(?!['’]s)"
 )
 _RELATIVE = re.compile(
     r"\b(?P<expr>(?:(?:on|last|early|late|early\s+on|late\s+on|this\s+past|this|past)\s+)?"
@@ -113,7 +113,8 @@ _SAY = (
     r"claimed(?:\s+responsibility(?:\s+for\s+the\s+\w+)?)?|condemned|denied|warned|insisted|explained|noted|"
     r"disclosed|revealed|tweeted|posted|wrote|declared|alleged|indicated|acknowledged|admitted|"
     r"urged|vowed|quoted|briefed|published|issued\s+a\s+statement|"
-    r"in\s+a\s+statement(?:\s+(?:issued|released|published))?|statement\s+(?:issued|released|published))"
+    r"in\s+a\s+statement(?:\s+(?:issued|released|published))?|statement(?:\s+(?:issued|released|published))?|"
+    r"press\s+release)"
 )
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _SAY_AFTER = re.compile(
@@ -230,7 +231,8 @@ def _relative(m: re.Match[str], published: date, offset: int) -> EventDate | Non
 
 def _is_statement(text: str, start: int, end: int) -> bool:
     """A date that dates someone's words: "police said on Sunday", "the governor yesterday condemned"."""
-    return bool(_SAY_BEFORE.search(text[max(0, start - 60) : start]) or _SAY_AFTER.match(text[end:]))
+    before = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]  # a new line is a new headline
+    return bool(_SAY_BEFORE.search(before) or _SAY_AFTER.match(text[end:].split("\n", 1)[0]))
 
 
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[_Found]:
@@ -300,16 +302,28 @@ def is_lone_headline(text: str) -> bool:
     return not _PROSE.search(lines[0])
 
 
+#: A toll that is still rising ("death toll rises to four", "number of victims increased",
+#: "death toll mounts"): news of the hours in which the bodies are being counted.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:\w+\s+){0,2}(?:dead|deaths|victims|killed|casualties))\b[^\n]{0,80}?"
+    r"\b(?:rises|rose|risen|increased|increases|climbs|climbed|mounts|mounted|spikes|jumps|grows)\b"
+    r"|\b(?:killed|dead|victims)\b[^\n]{0,60}?\b(?:rises|rose|increased)\s+to\b",
+    re.I,
+)
+
+
 def default_date(text: str, published: date | None) -> EventDate | None:
     """The date a report's events get when no clause states one (an `EventDate` without text).
 
     - A lone headline: the day before publication. Wire headlines and agency briefings mostly
       report what happened the day before they went out ("Two soldiers killed in east: military"),
-      while a cluster of headlines about one event is breaking news of the publication day.
+      while a cluster of headlines about one event is breaking news of the publication day. A
+      lone headline whose toll is still rising ("Death toll in X rises to four") is breaking news
+      too: the publication day.
     - Otherwise the publication day (a report's prose tells the news of its own day).
     """
     if published is None:
         return None
-    if is_lone_headline(text):
+    if is_lone_headline(text) and not _TOLL_UPDATE.search(text):
         return EventDate(published - timedelta(days=1), DatePrecision.DAY)
     return EventDate(published, DatePrecision.DAY)
