@@ -149,6 +149,8 @@ def test_claimant_mapping() -> None:
     assert gold_claimant_categories("JFO, Euromaidan Press") == {UA_MIL, MEDIA}
     assert gold_claimant_categories("Ukraine (head of the Donetsk OVA Pavel Kirilenko)") == {LOCAL}
     assert gold_claimant_categories("head of the Donetsk regional military administration") == {LOCAL}
+    assert gold_claimant_categories("military-civilian administration of Avdiivka") == {LOCAL}
+    assert gold_claimant_categories("Nikopol VGA") == {LOCAL}
     assert gold_claimant_categories("DPR Operational Command") == {SEPARATISTS}
     assert claimant_category("Defence Ministry", None, "Russia", "organisation") == RU_MOD
     assert claimant_category("Oleh Syniehubov", "Governor", "Ukraine", "person") == LOCAL
