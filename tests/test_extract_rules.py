@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from sitrep.evaluate.main_event import Prediction, predict
 from sitrep.extract.claimants import find_anchors, side_of
 from sitrep.extract.classify import classify
 from sitrep.extract.damage import find_damage
@@ -13,7 +14,8 @@ from sitrep.extract.dates import resolve_date
 from sitrep.extract.figures import find_figures, pick
 from sitrep.extract.numbers import parse_count, word_to_int
 from sitrep.extract.relevance import is_relevant
-from sitrep.models import DatePrecision
+from sitrep.models import DatePrecision, Report
+from sitrep.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(
@@ -573,3 +575,56 @@ def test_relevance_filter() -> None:
     assert is_relevant("Hundreds of farmers staged a dharna outside the collector's office.")
     assert is_relevant("Turkish forces set up a new observation post near the town.")
     assert is_relevant("The two armed groups announced their merger into a single coalition.")
+
+
+# -- claim assembly: tolls told across clauses, Diplomacy wording, non-political reports ----------
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    return Pipeline(tmp_path_factory.mktemp("claims") / "never.db")  # analyse() opens no store
+
+
+def predicted(pipeline: Pipeline, text: str) -> Prediction:
+    report = Report(text=text, published=datetime(2019, 3, 4, tzinfo=UTC))
+    return predict(pipeline.analyse(report), report)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the first victim waits for a place; "others" adds to it once the place is named
+        ("A district judge was killed by a bomb hidden under his car near the border. The blast "
+         "killed three others as they drove through the Kurram district.", 4),
+        # another claimant's count of the first victim alone gives way to the grown toll
+        ("A village headman was shot dead on Monday, police said. The gunmen also killed two "
+         "others in Kunduz city, a resident told reporters.", 3),
+    ],
+)  # fmt: skip
+def test_others_add_to_a_victim_told_before_the_place(pipeline: Pipeline, text: str, killed: int) -> None:
+    assert predicted(pipeline, text).fatalities_acled == killed
+
+
+def test_a_share_of_the_dead_gives_the_non_combatant_figure(pipeline: Pipeline) -> None:
+    pred = predicted(
+        pipeline,
+        "A car bomb at a crowded bus terminal killed at least 12 people. One policeman was among "
+        "the dead. Thirty were wounded.",
+    )
+    assert (pred.fatalities_acled, pred.fatalities_civilian, pred.injured) == (12, 11, 30)
+
+
+def test_deaths_told_in_a_diplomacy_clause_are_kept(pipeline: Pipeline) -> None:
+    pred = predicted(pipeline, "Envoys call an emergency meeting over the death of three border guards")
+    assert pred.event_type != "Diplomacy" and pred.fatalities_acled == 3
+    pred = predicted(pipeline, "Five reported killed in Ukraine ahead of crucial Geneva talks")
+    assert pred.fatalities_acled == 5 and pred.country == "Ukraine"  # Geneva is the talks' venue
+    pred = predicted(pipeline, "Peace talks resume in Doha as the war's toll this year passes 300 dead")
+    assert pred.event_type == "Diplomacy" and pred.fatalities_acled == 0  # a tally: no one incident
+
+
+def test_a_non_political_report_is_no_event_and_states_no_toll(pipeline: Pipeline) -> None:
+    """A stampede is not political violence: no event, so the eval scores no figures for it (the
+    figures are the stored event's, never re-read from the text)."""
+    pred = predicted(pipeline, "Fourteen people died in a stampede at a football stadium in Lusaka.")
+    assert pred.no_event and pred.fatalities_acled == 0

@@ -3,14 +3,18 @@ dates and "ahead of" next to counts, unnamed claimants of neutral war reports, a
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from sitrep.evaluate.main_event import predict
 from sitrep.evaluate.names import claimant_category
 from sitrep.extract.claimants import find_anchors, infer_claimant, outlet_claimant
 from sitrep.extract.classify import TRIGGERS
 from sitrep.extract.figures import find_figures
 from sitrep.merge.reconcile import reconcile_figures
-from sitrep.models import Claim, Claimant, Span
+from sitrep.models import Claim, Claimant, Report, Span
+from sitrep.pipeline import Pipeline
 
 
 def _claim(text: str, who: Claimant) -> Claim:
@@ -113,3 +117,38 @@ def test_a_mayor_is_local_whichever_side_holds_the_town() -> None:
     assert (
         claimant_category("DPR command", None, "DPR", "organisation") == "DPR/LPR and occupation authorities"
     )
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    return Pipeline(tmp_path_factory.mktemp("ucdp") / "never.db")  # analyse() opens no store
+
+
+def _best(pipeline: Pipeline, headlines: str) -> int:
+    report = Report(text=headlines, published=datetime(2022, 10, 3, tzinfo=UTC))
+    return predict(pipeline.analyse(report), report).fatalities_best
+
+
+def test_a_period_tally_is_not_the_main_event(pipeline: Pipeline) -> None:
+    """A tally over a period sums several incidents: a stated single incident is the record's."""
+    headlines = (
+        "Russian shelling kills 17 civilians in Ukraine in 24 hours\n"
+        "The bodies of three villagers were found in the Sumy region"
+    )
+    assert _best(pipeline, headlines) == 3
+    headlines = (
+        "95 Ukrainian soldiers killed in the war this year\nUkrainian soldier killed, three hurt in the east"
+    )
+    assert _best(pipeline, headlines) == 1  # no place named: the single incident is kept
+    text = (
+        "Gunmen killed six farmers in Maiduguri on Monday. Raids in Borno state killed 150 people this year."
+    )
+    assert _best(pipeline, text) == 6  # the tally's area contains the town: still two events
+    assert _best(pipeline, "Shelling killed 40 civilians in Ukraine since the start of the year") == 40
+
+
+def test_one_more_adds_only_to_a_toll_told_before_it(pipeline: Pipeline) -> None:
+    headlines = (
+        "One more Ukrainian soldier killed by sniper fire - army\nUkrainian soldier killed in the east"
+    )
+    assert _best(pipeline, headlines) == 1

@@ -56,24 +56,42 @@ def main_incident(claims: list[Claim]) -> list[Claim]:
     1. one whose reconciled event type is violent (Battles, Explosions/Remote violence, Violence
        against civilians, Riots) over one that is not (protests, strategic developments,
        diplomacy, not political violence);
-    2. the one with the most casualties: reconciled best killed figure + best injured figure
+    2. one that states a single incident over one whose only figures are tallies over a period
+       ("kills 20 civilians in 24 hours", "since the start of the year"), which sum several
+       incidents and so are no one incident's toll (`_tally_only`);
+    3. the one with the most casualties: reconciled best killed figure + best injured figure
        (UCDP "best", i.e. the median of the claimants' specific figures);
-    3. the one with the most claims (more clauses, sources or claimants describe it);
-    4. the one that starts earliest in the text (the lead usually states the main news).
+    4. the one with the most claims (more clauses, sources or claimants describe it);
+    5. the one that starts earliest in the text (the lead usually states the main news).
     """
     groups = incidents(claims)
     if not groups:
         return []
 
-    def rank(item: tuple[int, list[Claim]]) -> tuple[int, int, int, int]:
+    def rank(item: tuple[int, list[Claim]]) -> tuple[int, int, int, int, int]:
         _, group = item
         event = _reconciled(group)
         violent = event.event_type in VIOLENT_TYPES
         casualties = event.fatalities.best + event.injured.best
         start = min(c.quote.start for c in group)
-        return (int(violent), casualties, len(group), -start)
+        return (int(violent), int(not _tally_only(group)), casualties, len(group), -start)
 
     return max(enumerate(groups), key=rank)[1]
+
+
+def _tally_only(group: list[Claim]) -> bool:
+    """Whether every casualty figure of an incident is a tally over a period: the figure a claim
+    carries is read again from its quote (`extract.figures.find_figures`, `period`)."""
+    from sitrep.extract.figures import find_figures
+
+    stated = [(c, f) for c in group for f in (c.killed, c.injured) if f is not None and f.span is not None]
+    if not stated:
+        return False
+    for claim, fig in stated:
+        found = find_figures(claim.quote.text, claim.quote.start)
+        if not any(m.period and m.figure.span == fig.span for m in found):
+            return False
+    return True
 
 
 @dataclass

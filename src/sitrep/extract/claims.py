@@ -20,7 +20,7 @@ from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_c
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import default_date, report_date, resolve_date
-from sitrep.extract.figures import adds_to, find_figures, pick, pick_civilians
+from sitrep.extract.figures import FigureMatch, adds_to, as_update, find_figures, pick, pick_civilians
 from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
@@ -83,6 +83,8 @@ class Incident:
     date: EventDate | None
     actor1: str | None = None
     killed: Figure | None = None  # the largest toll stated so far (for shares told later)
+    #: None until a casualty figure is stated; True while every figure is a tally over a period.
+    tally: bool | None = None
 
     @property
     def family(self) -> str:
@@ -107,6 +109,7 @@ class _Context:
     current: Incident | None = None
     fallback: tuple[Any, ...] | None = None  # the best typed clause that opened no incident
     pending: list[tuple[Any, ...]] = field(default_factory=list)  # such clauses in this paragraph
+    early: list[Claim] = field(default_factory=list)  # pending clauses attached inside a later one
     forced: bool = False
     agents: dict[str | None, str | None] = field(default_factory=dict)  # event country -> report's agent
 
@@ -212,6 +215,8 @@ class ClaimExtractor:
                     len(claims),
                     report.id,
                 )
+                claims += ctx.early  # pending clauses read before this one (they come first)
+                ctx.early = []
                 if claim is not None:
                     claims.append(claim)
                     claims += self._attach_pending(text, ctx, report.id, len(claims))
@@ -224,14 +229,46 @@ class ClaimExtractor:
         if not claims and ctx.fallback is not None:
             # A short report (a headline, a snippet) may type an event without naming a place the
             # rules accept: keep its best typed clause, located at the report's finest place if any.
-            ctx.forced = True
-            start, end, claimant, anchor, tops, location, when, _harm = ctx.fallback
-            location = location or _best_location(toponyms, text)
-            claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report.id)
-            if claim is not None:
-                claims.append(claim)
+            claims += self._forced(text, toponyms, ctx, report.id)
         self._infer_unnamed(text, parsed.sentences, sentence_anchors, ctx.outlet, claims)
         _apply_hedges(text, parsed.sentences, claims)
+        return claims
+
+    def _forced(self, text: str, toponyms: list[Toponym], ctx: _Context, report_id: str) -> list[Claim]:
+        """A short report (a headline, a snippet) may type an event without naming a place the
+        rules accept: keep its best typed clause, located at the report's finest place if any, and
+        the clauses of its paragraph that waited for a place (a share of the dead, the wounded, a
+        claim of responsibility), as a place would have gathered them."""
+        ctx.forced = True
+        waiting, ctx.pending = ctx.pending, []
+        start, end, claimant, anchor, tops, location, when, _score = ctx.fallback  # type: ignore[misc]
+        location = location or _best_location(toponyms, text)
+        claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report_id)
+        ctx.forced = False
+        if claim is None:
+            return []
+        claims = [claim]
+        if not any(w[0] == start for w in waiting):
+            return claims  # the kept clause is not of the last paragraph: the others are not its
+        for w_start, w_end, w_claimant, w_anchor, w_tops in waiting:
+            if w_start == start:
+                continue
+            more = self._clause(
+                text,
+                w_start,
+                w_end,
+                w_claimant,
+                w_anchor,
+                w_tops,
+                ctx,
+                location,
+                None,
+                len(claims),
+                report_id,
+            )
+            ctx.pending = []  # a clause that still finds no incident stays out
+            if more is not None and more.incident_key == claim.incident_key and _joins(more, claim):
+                claims.append(more)
         return claims
 
     @staticmethod
@@ -284,21 +321,35 @@ class ClaimExtractor:
             and _BACKGROUND.search(clause)
         ):
             typing = None  # "have repeatedly targeted …": background, not an incident
+        if typing is not None and typing.event_type == tx.DIPLOMACY and _states_deaths(figures, killed):
+            # "talks after the death of two soldiers": the deaths are the event to code, not where
+            # the talks are held ("killed in Ukraine ahead of Paris talks")
+            tops = [t for t in tops if not _venue(text, start + typing.start, len(typing.trigger), t)]
+            typing = None
         # Weapons named anywhere in the report type a later bare "was hit" ("drones were launched at X").
         ctx.weapons = list(dict.fromkeys([*weapons_in(clause), *ctx.weapons]))
         location = self._clause_location(text, start, end, tops, typing, claimant, ctx) or sentence_location
         own_date = resolve_date(clause, ctx.published, start)
         if own_date and ctx.doc_date is None:
             ctx.doc_date = own_date
-        incident = self._incident(typing, location, killed, injured, harm, ctx)
+        tally = _tally(figures, killed, injured)
+        incident = self._incident(typing, location, killed, injured, harm, ctx, tally)
         if incident is None:
-            typed_or_harmful = typing is not None and typing.event_type is not None or killed or injured
+            # a share of the dead ("One soldier was among the dead") waits for its incident's toll
+            shares = any(f.part and f.figure.low > 0 for f in figures)
+            typed_or_harmful = (
+                typing is not None and typing.event_type is not None or killed or injured or shares
+            )
             if typed_or_harmful and not ctx.forced:
                 ctx.pending.append((start, end, claimant, anchor, tops))
-                better = ctx.fallback is None or (harm and not ctx.fallback[-1])
+                # harm first, then one incident's toll over a tally over a period
+                score = (harm, tally is not True)
+                better = ctx.fallback is None or score > ctx.fallback[-1]
                 if better:
-                    ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, harm)
+                    ctx.fallback = (start, end, claimant, anchor, tops, location, sentence_date, score)
             return None
+        if tally is not None and incident.tally is not False:
+            incident.tally = tally
         if location is None and incident.location is not None or _inside(incident.location, location):
             location = incident.location
         if typing is None or typing.generic or typing.event_type is None:
@@ -316,11 +367,14 @@ class ClaimExtractor:
             killed = injured = None
             damage = []
         picked = next((f for f in figures if killed is not None and f.figure is killed), None)
+        if picked is not None and picked.additional and ctx.pending:
+            # The victims "four others" adds to may sit in a clause still waiting for a place.
+            early = self._attach_pending(text, ctx, report_id, index)
+            ctx.early += early
+            index += len(early)
         before = incident.killed
-        if picked is not None and killed is not None and before is not None and adds_to(before, picked):
-            # "A tribal elder was killed ... The bomb killed four others": the toll grows by four.
-            high = None if before.high is None or killed.high is None else before.high + killed.high
-            killed = Figure(before.low + killed.low, high, before.qualifier or killed.qualifier, killed.span)
+        if picked is not None and killed is not None and before is not None and _adds_to(before, picked):
+            killed = _added(before, killed)
         diplomacy = incident.family == "diplomacy"
         civilians = None if diplomacy else pick_civilians(figures, killed, incident.killed)
         if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
@@ -453,6 +507,7 @@ class ClaimExtractor:
         injured: Figure | None,
         harmed: bool,
         ctx: _Context,
+        tally: bool | None = None,
     ) -> Incident | None:
         fam = tx.family(typing.event_type) if typing and typing.event_type else None
         if typing is not None and typing.event_type is None:
@@ -462,13 +517,18 @@ class ClaimExtractor:
         has_figures = bool(killed or injured or harmed)
         if location is not None and location.place is not None:
             for inc in ctx.incidents:
-                if same_place(location, inc.location) and fam in (None, inc.family):
+                if (
+                    same_place(location, inc.location)
+                    and fam in (None, inc.family)
+                    and not _mixes(inc, tally)
+                ):
                     return self._make_current(inc, ctx)
             current = ctx.current
-            if current and fam in (None, current.family) and _inside(location, current.location):
+            joins = current and fam in (None, current.family) and not _mixes(current, tally)
+            if joins and _inside(location, current.location):
                 current.location = location  # the incident is now known more precisely
                 return current
-            if current and fam in (None, current.family) and _inside(current.location, location):
+            if joins and _inside(current.location, location):
                 return current  # the region or country the incident's place lies in: the same incident
             if typing is None and not has_figures:
                 return None
@@ -556,6 +616,66 @@ def _apply_hedges(text: str, sentences: list[tuple[int, int]], claims: list[Clai
             own = [c for c in claims if paragraph_start <= c.quote.start < s]
         for claim in own:
             claim.confidence = lowered(claim.confidence)
+
+
+def _joins(more: Claim, kept: Claim) -> bool:
+    """Whether a clause read after a report's kept clause is part of its event: of the same kind,
+    or telling casualties ("houses were looted" alone is another event)."""
+    casualties = more.killed is not None or more.injured is not None
+    return casualties or tx.family(more.event_type) == tx.family(kept.event_type)
+
+
+def _tally(figures: list[FigureMatch], killed: Figure | None, injured: Figure | None) -> bool | None:
+    """Whether a clause's casualty figures are tallies over a period only (None: it states none)."""
+    chosen = [f for f in figures if f.figure is killed or f.figure is injured]
+    if not chosen:
+        return None
+    return all(f.period for f in chosen)
+
+
+def _mixes(incident: Incident, tally: bool | None) -> bool:
+    """A tally over a period ("20 civilians killed in Ukraine in 24 hours") and one incident's
+    toll ("four bodies were found in the Kharkiv region") are not one event, even where one place
+    contains the other: a tally sums several incidents."""
+    return incident.tally is not None and tally is not None and incident.tally != tally
+
+
+_VENUE_BEFORE = re.compile(r"^[\s'’s]*(?:[\w-]+\s+){0,2}$")  # "Paris talks", "Minsk peace summit"
+_VENUE_AFTER = re.compile(r"^\s+(?:(?:held\s+)?(?:in|at)\s+(?:the\s+)?)$")  # "talks in Minsk"
+
+
+def _venue(text: str, trigger_start: int, trigger_len: int, t: Toponym) -> bool:
+    """Whether a place names where a diplomatic event (its trigger at `trigger_start`) is held."""
+    if t.end <= trigger_start:
+        return bool(_VENUE_BEFORE.match(text[t.end : trigger_start]))
+    trigger_end = trigger_start + trigger_len
+    return t.start >= trigger_end and bool(_VENUE_AFTER.match(text[trigger_end : t.start]))
+
+
+def _states_deaths(figures: list[FigureMatch], killed: Figure | None) -> bool:
+    """Whether a clause's killed figure is one incident's toll (not a tally over a period): in a
+    clause typed Diplomacy ("meeting called over the death of two soldiers") the deaths are what
+    ACLED codes, the talks are their context."""
+    match = next((f for f in figures if killed is not None and f.figure is killed), None)
+    return match is not None and not match.period and match.figure.low > 0
+
+
+def _adds_to(before: Figure, more: FigureMatch) -> bool:
+    """`figures.adds_to`, for an earlier toll told before the addition: "four others" refers back
+    ("One more serviceman killed" in a headline above "Soldier killed" adds to a toll the text
+    does not give)."""
+    told_before = (
+        before.span is None or more.figure.span is None or before.span.start < more.figure.span.start
+    )
+    return told_before and adds_to(before, more)
+
+
+def _added(before: Figure, more: Figure) -> Figure:
+    """The toll grown by victims counted on top of it ("A tribal elder was killed ... The bomb
+    killed four others": 1 + 4), marked as an update so that a lower count of the same incident
+    (the first victim alone, told by another claimant) gives way to it at reconciliation."""
+    high = None if before.high is None or more.high is None else before.high + more.high
+    return as_update(Figure(before.low + more.low, high, before.qualifier or more.qualifier, more.span))
 
 
 def _untyped_violence(ctx: _Context) -> Typing:
