@@ -59,6 +59,9 @@ def killed(text: str) -> tuple[int, int | None, str | None] | None:
         ("A local chief leading a group of elders and his son were killed at a checkpoint.", (2, 2, None)),
         ("Gunmen killed a respected poet and teacher in the town.", (1, 1, None)),
         ("Gunmen killed a teacher and a nurse in the town.", (2, 2, None)),
+        # "shot down": a person dies, a pilot's aircraft falls
+        ("A shopkeeper was reported to have been shot down by two men on a motorbike.", (1, 1, None)),
+        ("Two pilots were shot down over the border and captured.", None),
     ],
 )
 def test_killed_figures(text: str, expected: tuple[int, int | None, str | None] | None) -> None:

@@ -310,7 +310,7 @@ _TO_DEATH = (
 )
 _KILLED_SG = (
     r"(?:killed|slain|executed|massacred|murdered|slaughtered|assassinated|beheaded|decapitated|lynched|"
-    rf"butchered|gunned\s+down|shot\s+dead|shot\s+and\s+killed|{_TO_DEATH}|burn(?:ed|t)\s+alive|"
+    rf"butchered|gunned\s+down|shot\s+dead|shot\s+down|shot\s+and\s+killed|{_TO_DEATH}|burn(?:ed|t)\s+alive|"
     rf"found\s+(?:dead|murdered|slain|beheaded|(?:shot|stabbed)\s+dead|{_TO_DEATH})|killed\s+in\s+action|"
     r"(?:found|discovered)\s+riddled\s+with\s+bullets?(?:\s+wounds)?|"
     r"(?:confirmed|feared|pronounced|declared)\s+dead|fatally\s+(?:shot|stabbed|wounded|injured|hit)|"
@@ -408,6 +408,10 @@ _SURVIVED = re.compile(
     r"foot|feet|knees?|thighs?|hands?|shoulders?|buttocks|rubber|pellets?|escaped|missed|alive|conscious)\b",
     re.IGNORECASE,
 )
+
+#: "Shot down" kills a person ("a farmer was shot down by two men") but downs a pilot's aircraft.
+_SHOT_DOWN = re.compile(r"shot\s+down\b", re.IGNORECASE)
+_AIRCREW = re.compile(r"\b(?:pilots?|co-?pilots?|crew\w*|airm[ae]n|aviators?|navigators?)\b", re.IGNORECASE)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wounded_died", re.compile(_WOUNDED_DIED, re.IGNORECASE)),
@@ -1243,6 +1247,8 @@ def _read(
         return [(kind, fig, victims_class(m.group(0)), None)] if fig is not None else []
     if _not_a_report(name, m, text):
         return []
+    if _SHOT_DOWN.match(groups.get("verb") or "") and _AIRCREW.search(groups.get("list") or ""):
+        return []  # "two pilots were shot down": their aircraft was; they may have lived
     if name == "self":
         perp = bool(_PERP_RE.search(_sentence_before(text, m.start())))  # "The bomber killed himself"
         return [("perpetrators_killed" if perp else "killed", Figure(1, 1, None, span), None, None)]
