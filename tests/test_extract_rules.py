@@ -599,6 +599,10 @@ def predicted(pipeline: Pipeline, text: str) -> Prediction:
         # another claimant's count of the first victim alone gives way to the grown toll
         ("A village headman was shot dead on Monday, police said. The gunmen also killed two "
          "others in Kunduz city, a resident told reporters.", 3),
+        # a victim who died later adds even to a numbered toll; a second place's toll does not
+        ("Gunmen opened fire at a bus stop in Garoua on Monday. Four people were killed and 20 "
+         "were wounded. Another victim died later in hospital.", 5),
+        ("Gunmen killed 40 people in Garoua on Monday. Another nine were killed in Maroua.", 40),
     ],
 )  # fmt: skip
 def test_others_add_to_a_victim_told_before_the_place(pipeline: Pipeline, text: str, killed: int) -> None:

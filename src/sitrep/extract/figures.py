@@ -775,6 +775,9 @@ class FigureMatch:
     #: An earlier event the text recalls, not its own: "two weeks after the same group killed 11
     #: civilians", "the same group that murdered 15 migrants", "the 2011 killing of five women".
     background: bool = False
+    #: An additional victim who died after the first toll was counted: "Another victim died later
+    #: in hospital", "two others succumbed to their wounds overnight".
+    died_later: bool = False
 
 
 #: Verb phrases of the injured ("in critical condition" too).
@@ -1052,6 +1055,12 @@ _ADDITIONAL = re.compile(
     r"\b(?:others?|another|also|additional|further)\b|\bmore\b(?!\s+than)", re.IGNORECASE
 )
 _ASIDE_BEFORE = re.compile(r"\b(?:with|including)\s+$", re.IGNORECASE)
+#: Words after a death that place it later than the first count ("died later in hospital").
+_DIED_LATER = re.compile(
+    r"^[^.;!?\n]{0,40}?\b(?:later|subsequently|overnight|in\s+(?:the\s+)?hospital|(?:of|from|to)\s+"
+    r"(?:his|her|their)\s+(?:[\w-]+\s+)?(?:wounds|injuries))\b",
+    re.IGNORECASE,
+)
 
 
 def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
@@ -1125,6 +1134,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             aside = bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
             before = text[max(0, m.start() - 8) : m.start()]
             more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
+            died_later = more and bool(_DIED_LATER.search(text[m.end() - 1 :]))
             for kind, fig, whole, civilians in results:
                 if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
                     continue
@@ -1132,7 +1142,11 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
                     fig = _as_claim(fig)  # "killing 80 invaders": one side's word for the other's dead
                 if later and kind == "killed" and not (fig.qualifier or "").startswith(UPDATE):
                     fig = as_update(fig)  # "Later totals indicate that 13 people were killed"
-                found.append(FigureMatch(kind, fig, period, part, whole, civilians, aside, more, background))
+                found.append(
+                    FigureMatch(
+                        kind, fig, period, part, whole, civilians, aside, more, background, died_later
+                    )
+                )
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.figure.span.start if f.figure.span else 0)
     return found
@@ -1434,8 +1448,11 @@ def adds_to(before: Figure, more: FigureMatch) -> bool:
     top of an earlier toll `before` of the same incident rather than restating or breaking it
     down: it is marked additional and specific, and the earlier toll described its victims one
     by one ("A tribal elder was killed", "the mayor") instead of giving a number, which would
-    already sum them ("killed at least 40 people ... another nine were killed in X")."""
+    already sum them ("killed at least 40 people ... another nine were killed in X"); a victim
+    who died later ("Another victim died later in hospital") adds to a number too."""
     if not more.additional or more.figure.qualifier is not None or not more.figure.exact:
         return False
     text = before.span.text if before.span is not None else ""
+    if more.died_later and more.kind == "killed":
+        return before.exact and before.qualifier is None  # a later death is no part of the first toll
     return before.exact and before.qualifier is None and not _NUMERAL.search(text)
