@@ -75,6 +75,10 @@ def test_killed_figures(text: str, expected: tuple[int, int | None, str | None] 
         "Two guards were killed in a day of shelling across the region",
         "Four civilians killed over the last day in the eastern district",
         "Nine soldiers lost their lives per day on average",
+        "Eleven rebels killed this week near the airport",
+        "The brigade lost 30 men in 7 days, the army said",
+        "Fifteen soldiers killed in a week of fighting",
+        "Since year beginning, 40 civilians killed in the region",
     ],
 )
 def test_daily_tallies_are_period_counts(text: str) -> None:
