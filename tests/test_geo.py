@@ -293,6 +293,16 @@ def test_cache_fresh_process_load_and_memory(gaz: Gazetteer) -> None:
     assert rss_mb < 600
 
 
+def test_cache_name_follows_the_builder_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to build.py (or text.py) must name a new cache file, so no stale arrays are loaded."""
+    import sitrep.geo.gazetteer as gz
+
+    before = cache_path().name
+    monkeypatch.setattr(gz, "_builder_digest", lambda: "0123456789")
+    after = cache_path().name
+    assert before != after and "-0123456789-" in after
+
+
 def test_cache_dir_override(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
     assert cache_path().parent == tmp_path

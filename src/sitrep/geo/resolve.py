@@ -304,7 +304,9 @@ def resolve_detail(
             ctx_near = near
         if context.units or context.places:
             units = np.fromiter(context.units, dtype=np.int64, count=len(context.units))
-            inner = ~np.isin(kinds, (K_COUNTRY, K_ADMIN1)) & (q <= Q_ALIAS)  # not "Mexico" for Mexico City
+            # not "Mexico" for Mexico City; but "St. Clair" read as a county is St. Clair County
+            own = (q <= Q_ALIAS) | (admin_hint & (q == Q_STEM) & np.isin(kinds, (K_ADMIN2, K_DISTRICT)))
+            inner = ~np.isin(kinds, (K_COUNTRY, K_ADMIN1)) & own
             bonus = np.where(inner & np.isin(g.a1[idx], units), IN_UNIT_BONUS[K_ADMIN1], 0.0)
             a2_in = inner & (kinds != K_ADMIN2) & np.isin(g.a2[idx], units)
             bonus = bonus + np.where(a2_in, IN_UNIT_BONUS[K_ADMIN2], 0.0)
