@@ -74,3 +74,11 @@ def test_two_outlets_one_incident_contested(tmp_path: Path) -> None:
     assert event.fatalities.acled == 3 and (event.fatalities.low, event.fatalities.high) == (3, 5)
     assert set(event.fatalities.by_claimant.values()) == {"3", "5"}
     assert "3" in (event.contested_reason or "") and "5" in (event.contested_reason or "")
+
+
+def test_report_domain_is_the_url_host_or_a_source_written_as_a_domain() -> None:
+    """The outlet's domain is weak context for its places (a '.ua' outlet writes about Ukraine)."""
+    assert Report("x", url="https://www.pravda.com.ua/news/1").domain == "pravda.com.ua"
+    assert Report("x", source="nola.com").domain == "nola.com"
+    assert Report("x", source="Agence France Presse").domain is None
+    assert Report("x", url="/tmp/report.txt", source="Wikinews").domain is None

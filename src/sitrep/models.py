@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 
 class Precision(StrEnum):
@@ -63,6 +64,9 @@ def content_hash(text: str) -> str:
     folded = re.sub(r"\s+", " ", folded).strip()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
+#: A source written as a web domain ("kyivindependent.com"), not an outlet's name.
+_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
+
 
 @dataclass
 class Report:
@@ -86,6 +90,19 @@ class Report:
     def id(self) -> str:
         """Stable id: the same text always gets the same id, whichever file it came from."""
         return "r" + self.content_hash[:15]
+
+    @property
+    def domain(self) -> str | None:
+        """The outlet's web domain, weak context for its places ('.ua' -> Ukraine): the host of
+        an http(s) URL, else the source when it is written as a domain ("kyivindependent.com")."""
+        if self.url and self.url.startswith(("http://", "https://")):
+            host = urlsplit(self.url).hostname
+            if host:
+                return host.removeprefix("www.")
+        name = (self.source or "").strip().lower()
+        if _DOMAIN.fullmatch(name):
+            return name.removeprefix("www.")
+        return None
 
 
 @dataclass

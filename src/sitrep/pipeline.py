@@ -87,7 +87,7 @@ class Pipeline:
                     yield report, []
                     continue
                 doc = next(parsed)
-                toponyms = find_toponyms(report.text, doc.entities)
+                toponyms = find_toponyms(report.text, doc.entities, domain=report.domain)
                 yield report, self._extractor.extract(report, doc, toponyms)
             batch.clear()
 

@@ -120,7 +120,7 @@ def _toponyms(records: list[Record]) -> list[tuple[list[dict[str, Any]], list[tu
     parsed = parse_many([r["text"] for r in records])
     for record, doc in zip(records, parsed, strict=True):
         found = []
-        toponyms = find_toponyms(record["text"], doc.entities)
+        toponyms = find_toponyms(record["text"], doc.entities, domain=report_for(record).domain)
         for t in toponyms:
             point = (t.place.lat, t.place.lon) if t.place is not None else (None, None)
             found.append(
