@@ -64,6 +64,7 @@ def content_hash(text: str) -> str:
     folded = re.sub(r"\s+", " ", folded).strip()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
+
 #: A source written as a web domain ("kyivindependent.com"), not an outlet's name.
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 
