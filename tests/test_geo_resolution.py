@@ -8,8 +8,9 @@ import math
 import pytest
 
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.geoparse import geoparse
 from sitrep.geo.recognize import Toponym, find_toponyms
-from sitrep.geo.resolve import ResolveContext, resolve, resolve_detail
+from sitrep.geo.resolve import ResolveContext, names_outlet_town, resolve, resolve_detail
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -421,3 +422,24 @@ def test_state_defined_as_a_seat_is_not_its_county() -> None:
     text = "Paris, Tennessee is the seat of Henry County. Later Henry County officials met."
     tennessee = by_text(tops(text), "Tennessee")
     assert tennessee.place is not None and tennessee.place.kind == "admin1"
+
+
+def test_an_outlet_named_after_its_town_lets_context_pick_that_town() -> None:
+    """'theparisnews.com' writes about its own Paris: beside a small neighbour that is Paris, Texas,
+    not the capital of France; without the domain, the capital's population still wins."""
+    text = "Storms knocked out power in Paris and Blossom on Monday night, the utility said."
+    local = geoparse(text, domain="theparisnews.com")
+    assert (local[0].place.country_code, local[0].place.admin1) == ("US", "Texas")
+    assert geoparse(text)[0].place.country_code == "FR"
+
+
+def test_outlet_town_names_need_the_domain_to_start_with_them() -> None:
+    assert names_outlet_town("Paris", "www.theparisnews.com")
+    assert names_outlet_town("Lancaster", "thelancasterandmorecambecitizen.co.uk")
+    assert not names_outlet_town("Athens", "onlineathens.com")  # not at the start: no claim
+    assert not names_outlet_town("Rome", "nola.com") and not names_outlet_town("Rome", None)
+    # a capital's own outlet still means the capital when the text gives no other context
+    assert (
+        resolve_detail("Moscow", context=ResolveContext(domain="themoscowtimes.com")).place.country_code
+        == "RU"
+    )

@@ -99,6 +99,10 @@ Q_WORDS = {
 }
 COUNTRY_BONUS = (0.45, 0.3, 0.2)
 DOMAIN_BONUS = 0.15
+#: An outlet named after its town ("theparisnews.com", "palestineherald.com") writes mostly about
+#: that town: for that name, population and capital rank count this much of their usual weight,
+#: so the document's own context (its states, counties, nearby places) decides which one it is.
+HOME_TOWN_DAMP = 0.2
 NEAR_BONUS, NEAR_KM = 0.5, 300.0
 SAME_ADMIN1_BONUS = 0.2
 # For lying inside an admin1 / admin2 unit the document names (ResolveContext.units): enough to beat
@@ -176,6 +180,17 @@ def domain_country(domain: str | None, gaz: Gazetteer | None = None) -> str | No
         if t == tld:
             return g.ccodes[i]
     return None
+
+
+def names_outlet_town(name: str, domain: str | None) -> bool:
+    """Whether an outlet's domain is named after this place: its first label, less a leading
+    "the", starts with the folded name ("theparisnews.com" and Paris; at least four letters)."""
+    if not domain:
+        return False
+    label = domain.lower().removeprefix("www.").split(".", 1)[0].replace("-", "")
+    label = label.removeprefix("the")
+    key = "".join(ch for ch in fold(name) if ch.isalpha())
+    return len(key) >= 4 and label.startswith(key)
 
 
 def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: float, lon2: float) -> np.ndarray:
@@ -321,6 +336,9 @@ def resolve_detail(
                 bonus = bonus + np.where(holds, CONTAINS_BONUS, 0.0)
             ctx_near = ctx_near + bonus
 
+    if context is not None and names_outlet_town(name, context.domain):
+        pop_part = pop_part * HOME_TOWN_DAMP
+        kind_part = kind_part - np.where(flags & F_CAPITAL, CAPITAL_BONUS * (1 - HOME_TOWN_DAMP), 0.0)
     score = pop_part + kind_part + qual_part + ctx_country + ctx_near
     order = np.argsort(-score, kind="stable")
     b = int(order[0])
