@@ -632,3 +632,12 @@ def test_a_non_political_report_is_no_event_and_states_no_toll(pipeline: Pipelin
     figures are the stored event's, never re-read from the text)."""
     pred = predicted(pipeline, "Fourteen people died in a stampede at a football stadium in Lusaka.")
     assert pred.no_event and pred.fatalities_acled == 0
+
+
+def test_a_collapse_caused_by_an_air_raid_is_the_air_raid(pipeline: Pipeline) -> None:
+    pred = predicted(
+        pipeline, "Nine people died when a house collapsed after an air raid on Kafr Nabl on Monday."
+    )
+    assert (pred.sub_event_type, pred.fatalities_acled) == ("Air/drone strike", 9)
+    pred = predicted(pipeline, "Four workers died when a factory roof collapsed in Dhaka on Monday.")
+    assert pred.no_event  # an accident: not political violence

@@ -1485,12 +1485,20 @@ def _remote_attack(c: _Clause) -> tuple[str, re.Match[str]] | None:
 # -- the steps, in precedence order ----------------------------------------------------------------
 
 
+#: A disaster word beside an attack ("the block collapsed after an air raid") is the attack's harm.
+_DELIBERATE_CAUSE = re.compile(
+    r"\b(?:attack(?:s|ed)?|bomb(?:s|ed|ing)?|gunmen|air\s?(?:raid|strike)s?|shell(?:ing|ed)|"
+    r"bombard(?:ment|ed)|(?:missile|rocket|drone)\s+(?:strike|attack)s?)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_political(c: _Clause) -> Typing | None:
     if (m := _DISASTER.search(c.text)) is not None:
         deliberate = (
             _find(_POLITICAL, c.text)
             or {"suicide", "ied", "grenade", "chemical"} & set(c.weapons)
-            or re.search(r"\b(?:attack(?:s|ed)?|bomb(?:s|ed|ing)?|gunmen)\b", c.text, re.IGNORECASE)
+            or _DELIBERATE_CAUSE.search(c.text)
         )
         if not deliberate:
             return Typing(None, tx.NOT_POLITICAL_VIOLENCE, m.group(0), m.start(), c.weapons)
