@@ -1859,7 +1859,7 @@ def _big_city_named(m: Match, unit: Place, g: Gazetteer) -> bool:
 def _home_unit(name: str, home: set[str], g: Gazetteer) -> Place | None:
     """The one first-level unit of the document's home countries that bears a foreign country's name
     as its own ("Georgia" in the US), if any."""
-    ccs = {g.country_index(cc) for cc in home}
+    ccs = {ci for cc in home if (ci := g.country_index(cc)) >= 0}
     hits = [
         i
         for i, q in g.match(name).cands
@@ -1874,13 +1874,7 @@ def _state_in_country(name: str, p: Place | None, box: Place, g: Gazetteer) -> P
     of countries ("Afghanistan, Pakistan") finds no such unit and stays a list."""
     if p is None or p.kind != "country" or box.kind != "country" or p.country_code == box.country_code:
         return None
-    ci = g.country_index(box.country_code or "")
-    hits = [
-        i
-        for i, q in g.match(name).cands
-        if q <= Q_ALIAS and int(g.kind[i]) == K_ADMIN1 and int(g.cc[i]) == ci and ci >= 0
-    ]
-    return g.place(hits[0]) if len(hits) == 1 else None
+    return _home_unit(name, {box.country_code or ""}, g)
 
 
 def _bare(name: str) -> str:
@@ -2037,7 +2031,7 @@ def find_toponyms(
         cands = rec.run()
 
     def name_of(c: _Cand) -> str:
-        return c.fixed_place or text[c.start : c.end]
+        return text_of(rec, c)
 
     folded = [fold(name_of(c)) for c in cands]
     # Pass 1: every name alone.
