@@ -142,7 +142,7 @@ _COMBATANT_RE = re.compile(
     r"(?<!customs\s)(?<!safety\s)(?<!health\s)(?<!press\s)(?<!medical\s)(?<!election\s)(?<!information\s)"
     r"officers?|guards?|bodyguards?|escorts?|militants?|fighters?|rebels?|insurgents?|militiam[ae]n|militias?|"
     r"jihadists?|terrorists?|extremists?|combatants?|paramilitar(?:y|ies)|commandos?|marines|recruits?|"
-    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|troopers?|taliban|sappers?|paratroopers?)\b",
+    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|taliban|sappers?|paratroopers?)\b",
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
