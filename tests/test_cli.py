@@ -294,6 +294,14 @@ def test_geoparse_text_and_json() -> None:
     assert empty.returncode == 1 and err(empty).startswith("error:")
 
 
+def test_geoparse_takes_a_text_too_long_to_be_a_path() -> None:
+    """A long argument is text, not a file name the system would refuse with 'File name too long'."""
+    text = "Shelling was reported in Kharkiv on Monday. " * 20
+    done = sitrep("geoparse", "--json", text)
+    assert done.returncode == 0, err(done)
+    assert {t["text"] for t in json.loads(out(done))} == {"Kharkiv"}
+
+
 def test_demo_ingests_the_bundled_examples(tmp_path: Path) -> None:
     done = sitrep("demo", "--db", str(tmp_path / "demo.db"))
     assert done.returncode == 0, err(done)

@@ -634,6 +634,8 @@ def test_unknown_extension_and_missing_path(tmp_path: Path) -> None:
         read_all(tmp_path / "nope.txt")
     with pytest.raises(IngestError, match="unsupported URL scheme 'ftp'"):
         read_all("ftp://example.test/feed.xml")
+    with pytest.raises(IngestError, match="not a usable file name"):
+        read_all("a" * 300)  # longer than any file name the system accepts
 
 
 def test_extensionless_file_is_sniffed(tmp_path: Path) -> None:

@@ -436,6 +436,14 @@ def _export_parquet(found: list[Any], output: str | None) -> int:
     return n
 
 
+def _is_file(source: str) -> bool:
+    """Whether an argument names a file; a long text or one with a NUL is not a path (stat would raise)."""
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 @cli.command()
 @click.argument("source", required=False, metavar="[TEXT|FILE|-]")
 @click.option("--json", "as_json", is_flag=True, help="Print the toponyms as JSON.")
@@ -446,7 +454,7 @@ def geoparse(source: str | None, as_json: bool) -> None:
 
     if source is None or source == "-":
         text = sys.stdin.read()
-    elif Path(source).is_file():
+    elif _is_file(source):
         try:
             text = Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

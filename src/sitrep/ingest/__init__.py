@@ -167,9 +167,13 @@ class SourceReader(Iterator[Report]):
         if not item.strip():
             raise IngestError("empty input name")
         path = Path(item).expanduser()
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as exc:  # a name too long for the system, or one holding a NUL
+            raise IngestError(f"{item[:80]}: not a usable file name ({exc.__class__.__name__})") from exc
+        if is_dir:
             return self._walk(path, item)
-        if not path.exists():
+        if not exists:
             raise IngestError(f"{item}: no such file or directory")
         return [_Unit("path", item, path=path, label=item)]
 
