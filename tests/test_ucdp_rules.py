@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sitrep.evaluate.main_event import predict
+from sitrep.evaluate.main_event import predict, states_killed_count
 from sitrep.evaluate.names import claimant_category
 from sitrep.extract.claimants import find_anchors, infer_claimant, outlet_claimant
 from sitrep.extract.classify import TRIGGERS
-from sitrep.extract.figures import find_figures
+from sitrep.extract.figures import UPDATE, find_figures, pick
 from sitrep.merge.reconcile import reconcile_figures
 from sitrep.models import Claim, Claimant, Report, Span
 from sitrep.pipeline import Pipeline
@@ -119,6 +119,11 @@ def test_a_mayor_is_local_whichever_side_holds_the_town() -> None:
     )
 
 
+def killed(text: str) -> tuple[int, int | None, str | None] | None:
+    fig = pick(find_figures(text), "killed")
+    return None if fig is None else (fig.low, fig.high, fig.qualifier)
+
+
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     return Pipeline(tmp_path_factory.mktemp("ucdp") / "never.db")  # analyse() opens no store
@@ -152,3 +157,88 @@ def test_one_more_adds_only_to_a_toll_told_before_it(pipeline: Pipeline) -> None
         "One more Ukrainian soldier killed by sniper fire - army\nUkrainian soldier killed in the east"
     )
     assert _best(pipeline, headlines) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artillery fire killed nine people, twelve wounded over 48 hours",
+        "Four soldiers were killed and 11 injured in shelling for a week in the north",
+        "Two medics killed, one hurt in the region since beginning of the harvest truce",
+        "The aggressor has already killed 210 teachers in the country",
+        "As a result of the armed aggression of the neighbour, 310 schoolchildren were killed",
+        "The republic lost 4,000 volunteers in the war, its defence minister said",
+        "Russia killed 150 teachers in Ukraine",
+        "Georgians killed 120 civilians in Russia - Moscow",
+    ],
+)
+def test_running_and_war_long_totals_are_tallies(text: str) -> None:
+    """Period words beyond "in the past 24 hours": a span of hours, "for a week", "since
+    beginning of", "has already killed", the aggression or war as a whole, and a state killing
+    people with no place narrower than a country: none is one incident's toll."""
+    assert not states_killed_count(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poet Ivan Koval died in the war",  # one death, not a war-long tally
+        "Two soldiers killed in war-torn east",
+        "Russians killed six civilians in Bakhmut",  # a town: an incident
+        "The death toll in the Dnipro strike has already reached 40",  # one incident's updated toll
+    ],
+)
+def test_single_deaths_and_local_tolls_stay_incidents(text: str) -> None:
+    assert states_killed_count(text)
+
+
+def test_a_span_of_hours_is_no_count_of_people() -> None:
+    found = find_figures("Army says three soldiers killed, four wounded over 24 hours")
+    assert [(f.kind, f.figure.low) for f in found] == [("killed", 3), ("injured", 4)]
+
+
+def test_a_toll_that_hits_or_tops_a_number_is_an_update() -> None:
+    for text in ("Ceasefire collapses, death toll hits 41", "Death toll from the dam strike tops 100"):
+        (fig,) = [f.figure for f in find_figures(text)]
+        assert fig.qualifier == UPDATE and fig.low in (41, 100)
+
+
+def test_a_plural_verb_after_and_counts_the_conjunct_before_it() -> None:
+    """X and his wife were killed: the list read only "his wife", the plural verb says two."""
+    text = "The head of the village council for roads and utilities and his wife, a teacher, were killed"
+    assert killed(text)[0] == 2
+    # clauses joined by "and" are no list of people
+    assert killed("The house was hit and his son were killed")[0] == 1
+
+
+def test_a_wounded_victim_who_died_adds_to_a_toll_that_counted_wounded(pipeline: Pipeline) -> None:
+    headlines = (
+        "In Sumy, one person died and three were injured in a drone attack\n"
+        "A firefighter injured in the Sumy drone attack died in hospital"
+    )
+    assert _best(pipeline, headlines) == 2
+    # no wounded were counted: the later death is the same one told again
+    headlines = (
+        "In Sumy, one person died in a drone attack\nA firefighter injured in the Sumy drone attack died"
+    )
+    assert _best(pipeline, headlines) == 1
+
+
+def test_a_named_victim_is_one_of_a_larger_toll(pipeline: Pipeline) -> None:
+    """A headline naming one of the dead after another headline's count is no rival count of one."""
+    headlines = (
+        "Three Ukrainian soldiers killed by a landmine in Donbas - army\n"
+        "Taras Melnyk was killed by a landmine near Krymske, Luhansk Oblast"
+    )
+    assert _best(pipeline, headlines) == 3
+
+
+def test_a_toll_told_as_a_breakdown_of_a_truce_stays_with_the_fighting(pipeline: Pipeline) -> None:
+    """A toll told as the truce's collapse ("truce collapses, death toll hits 52", typed a strategic
+    development) counts the dead of the clashes in hand, in the country that holds their city."""
+    headlines = (
+        "At least 30 killed in Kharkiv clashes: police\n"
+        "Death toll in Kharkiv clashes rises to 25 - health ministry\n"
+        "Ukraine truce collapses, death toll hits 52"
+    )
+    assert _best(pipeline, headlines) == 52

@@ -20,7 +20,7 @@ from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_c
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import default_date, report_date, resolve_date
-from sitrep.extract.figures import FigureMatch, adds_to, as_update, find_figures, pick, pick_civilians
+from sitrep.extract.figures import UPDATE, FigureMatch, adds_to, as_update, find_figures, pick, pick_civilians
 from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.geo.distance import same_place
@@ -83,6 +83,7 @@ class Incident:
     date: EventDate | None
     actor1: str | None = None
     killed: Figure | None = None  # the largest toll stated so far (for shares told later)
+    injured: Figure | None = None  # the largest count of wounded stated so far
     #: None until a casualty figure is stated; True while every figure is a tally over a period.
     tally: bool | None = None
 
@@ -373,12 +374,23 @@ class ClaimExtractor:
             ctx.early += early
             index += len(early)
         before = incident.killed
-        if picked is not None and killed is not None and before is not None and _adds_to(before, picked):
+        if picked is not None and before is not None and _names_one_of(text, before, picked):
+            killed = None  # "Vadym X was killed ..." after "Two soldiers killed ...": one of the two
+        if (
+            picked is not None
+            and killed is not None
+            and before is not None
+            and _adds_to(before, picked)
+            and (not picked.was_wounded or incident.injured is not None)
+        ):
+            # a wounded victim who has died adds to a toll only when that report counted wounded
             killed = _added(before, killed)
         diplomacy = incident.family == "diplomacy"
         civilians = None if diplomacy else pick_civilians(figures, killed, incident.killed)
         if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
             incident.killed = killed
+        if injured is not None and (incident.injured is None or injured.low >= incident.injured.low):
+            incident.injured = injured
         if claimant.affiliation is None and claimant.kind != "outlet":
             claimant.affiliation = self._implied_side(claimant, clause, location)
         country = location.place.country if location and location.place else None
@@ -525,6 +537,18 @@ class ClaimExtractor:
                     return self._make_current(inc, ctx)
             current = ctx.current
             joins = current and fam in (None, current.family) and not _mixes(current, tally)
+            # A death toll told in the words of a non-violent development ("truce shattered, death
+            # toll hits 67") counts the dead of the violent incident in hand, in the area that holds
+            # its place: an event with fatalities is violence, never a strategic development (ACLED).
+            tolled = bool(killed and killed.low > 0) and fam == "strategic"
+            if (
+                tolled
+                and current
+                and current.family == "violence"
+                and not _mixes(current, tally)
+                and _inside(current.location, location)
+            ):
+                return current
             if joins and _inside(location, current.location):
                 current.location = location  # the incident is now known more precisely
                 return current
@@ -668,6 +692,32 @@ def _adds_to(before: Figure, more: FigureMatch) -> bool:
         before.span is None or more.figure.span is None or before.span.start < more.figure.span.start
     )
     return told_before and adds_to(before, more)
+
+
+#: A person's name (two capitalised words, with an age or appositive between name and verb
+#: allowed) just before a one-victim verb: "51-year-old Ivan Petrenko was killed", "Ivan Petrenko,
+#: a medic, died".
+_NAMED_BEFORE = re.compile(
+    r"(?-i:\b[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+)(?:\s*,[^,\n]{1,60},)?\s*(?:(?:was|has\s+been)\s+)?$"
+)
+
+
+def _names_one_of(text: str, before: Figure, picked: FigureMatch) -> bool:
+    """Whether a one-victim report names a person ("Vadym X was killed by a mine") after an
+    earlier, larger count of the same incident ("Two soldiers killed by unknown device"): it names
+    one of the dead, and does not say only one died, so it is no rival count."""
+    fig = picked.figure
+    if fig.span is None or before.span is None or before.span.start >= fig.span.start:
+        return False
+    if picked.additional or not fig.exact or fig.low != 1 or fig.qualifier is not None:
+        return False
+    if not before.exact or before.low < 2 or (before.qualifier or "").startswith(UPDATE):
+        return False
+    line_start = text.rfind("\n", 0, fig.span.start) + 1
+    head = text[line_start : fig.span.start]
+    if fig.span.text[:1].isupper():
+        head = text[line_start : fig.span.start] + fig.span.text.rsplit(" ", 1)[0]
+    return bool(_NAMED_BEFORE.search(head))
 
 
 def _added(before: Figure, more: Figure) -> Figure:

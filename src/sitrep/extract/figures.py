@@ -226,10 +226,12 @@ _SG_END = (
 _AGE_SG = rf"(?:{_DET_SG}\s+)?\d+[-–\s](?:year|month)s?[-–\s]old\s+{_MOD}{_PERSON_SG}{_SG_END}"
 #: "a" counts only as part of "a dozen", "a few", "a hundred" ...; otherwise it is a determiner.
 _NOT_ARTICLE = r"(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b))"
-#: Animals and things counted beside people ("Twenty herders and 83 cows were killed"): never victims.
+#: Animals and things counted beside people ("Twenty herders and 83 cows were killed"): never victims;
+#: nor are spans of time ("seven wounded over 24 hours": 24 counts hours, not people).
 _THINGS = (
     r"(?:cows?|cattle|goats?|sheep|camels?|donkeys?|horses?|animals?|livestock|dogs?|chickens?|pigs?|"
-    r"herds?|houses?|homes?|huts?|shops?|buildings?|vehicles?|cars?|trucks?)"
+    r"herds?|houses?|homes?|huts?|shops?|buildings?|vehicles?|cars?|trucks?|"
+    r"minutes|hours|days|weeks|months|years)"
 )
 _NOT_PREP = r"(?!(?:in|on|at|of|and|or|near|by|from|with|during|after|as|to|for|over)\b)"
 #: A bare count followed by one of those things: "83 cows", "800 head of cattle", "20 stray dogs".
@@ -422,6 +424,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<verb>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|"
             r"(?:[\w’'-]+\s+){1,3}?(?:killed|dead)|killed|casualties)|number\s+of\s+(?:the\s+)?(?:injured|wounded|"
             r"(?:[\w’'-]+\s+){1,3}?(?:injured|wounded)))\b[^.;:\d]{0,120}?\b(?:to|at|of|reached|hit|is|was|"
+            r"hits|reaches|tops|topped|passes|passed|exceeds|exceeded|surpasses|surpassed|"
             rf"stands\s+at|stood\s+at|now)\s+{COUNT}\b",
             re.IGNORECASE,
         ),
@@ -608,10 +611,10 @@ _UNCERTAIN = re.compile(
 _PERIOD = re.compile(
     r"\b(?:(?:over|in|during|for|within|throughout)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)\s+)?(?:weeks?|months?|years?)"
-    r"|(?:over|in|during)\s+(?:the\s+|a\s+|one\s+)?(?:week|month|year)\b(?!\s+(?:of|after|before|since|ago))"
+    r"|(?:over|in|during|for)\s+(?:the\s+|a\s+|one\s+)?(?:week|month|year)\b(?!\s+(?:of|after|before|since|ago))"
     # daily round-ups: "in the past 24 hours", "over the last day", "in a day", "per day"
     r"|(?:over|in|during|for|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:(?:24|48|72)\s+hours|day)"
-    r"|(?:in|within)\s+(?:24|48|72)\s+hours|(?:in|over)\s+(?:a|one)\s+day\b(?!\s+(?:of|after|before|when))"
+    r"|(?:in|within|over|during|for)\s+(?:24|48|72)\s+hours|(?:in|over)\s+(?:a|one)\s+day\b(?!\s+(?:of|after|before|when))"
     r"|per\s+day"
     # "in 7 days", "over the past ten days", "within three days"
     r"|(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|preceding)\s+)?"
@@ -622,9 +625,29 @@ _PERIOD = re.compile(
     r"|since\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|month|week)"
     r"|since\s+(?:the\s+)?year(?:'s|’s)?\s+(?:start|beginning)"
     r"|(?:so\s+far\s+)?this\s+year|so\s+far\s+this\s+month"
-    r"|since\s+(?:the\s+(?:start|beginning)(?!\s+of\s+the\s+day)|early|late|mid|"
+    r"|since\s+(?:(?:the\s+)?(?:start|beginning)(?!\s+of\s+the\s+day)|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|last\s+year|"
-    r"the\s+war)|in\s+(?:19|20)\d\d\b|last\s+year|per\s+(?:week|month|year)|a\s+year\s+ago)\b",
+    r"the\s+war)|in\s+(?:19|20)\d\d\b|last\s+year|per\s+(?:week|month|year)|a\s+year\s+ago"
+    # a running total: "Russia has already killed 400 children", "427 dead have already been exhumed"
+    r"|(?:has|have|had)\s+already\s+(?:been\s+)?(?:killed|lost|murdered|claimed|taken|exhumed|buried)"
+    # the whole war's toll, not an attack's: "As a result of the armed aggression of X, 400 children
+    # were killed"
+    r"|as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:aggression|invasion))\b",
+    re.IGNORECASE,
+)
+#: A war-long toll: "Ukraine lost 9,000 defenders in the war". Only for a count of several people
+#: (`_war_long`): "Journalist X died in the war" is one death.
+_IN_THE_WAR = re.compile(
+    r"\b(?:in|during|throughout)\s+(?:the\s+)?(?:(?:full-scale|whole|entire)\s+)?(?:war|invasion)\b"
+    r"(?![-–\s]*(?:zone|torn|area|region)\b)",
+    re.IGNORECASE,
+)
+#: A state or its people as the killer, and no narrower place than a country: "Russia killed 383
+#: children in Ukraine", "Russians killed 391 children in Ukraine" state the war's running total,
+#: not one attack's toll (an attack names its weapon or place: "Russian strike kills five in Kharkiv").
+_NATIONWIDE = re.compile(
+    r"^\s*(?P<agent>(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+Federation)?)\s+(?:(?:has|have|had)\s+)?(?:already\s+)?"
+    r"(?:killed|murdered)\s+[^.;:,]{1,40}?\s+in\s+(?P<where>(?-i:[A-Z][\w-]+))\s*(?:$|[-–—]\s)",
     re.IGNORECASE,
 )
 #: A breakdown of a count stated elsewhere: "Among the dead were two students".
@@ -650,11 +673,11 @@ _UNIT_ITEM = re.compile(
 )
 # -- updated tolls ---------------------------------------------------------------------------------
 
-#: A toll that has grown: "rose to", "has climbed to", "increased to", "hits", "reached".
+#: A toll that has grown: "rose to", "has climbed to", "increased to", "hits", "reached", "tops".
 _RISEN = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"reach(?:es|ed|ing)?|hit(?:s|ting)?|grow(?:s|n|ing)?|grew|mount(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-    r"went\s+up|gone\s+up|swell(?:s|ed)?)\b",
+    r"went\s+up|gone\s+up|swell(?:s|ed)?|top(?:s|ped)|surpass(?:es|ed)|exceed(?:s|ed)|pass(?:es|ed))\b",
     re.IGNORECASE,
 )
 #: Qualifier prefix of an updated toll; `merge.reconcile` lets it replace every lower count.
@@ -786,6 +809,9 @@ class FigureMatch:
     #: An additional victim who died after the first toll was counted: "Another victim died later
     #: in hospital", "two others succumbed to their wounds overnight".
     died_later: bool = False
+    #: That victim was counted among the wounded first: "A rescuer injured in the attack died in
+    #: hospital" adds to the toll of a report that counted wounded ("one dead, four injured").
+    was_wounded: bool = False
 
 
 #: Verb phrases of the injured ("in critical condition" too).
@@ -903,16 +929,42 @@ def _combine(figs: list[Figure], span: Span) -> Figure:
     return Figure(low, high, qualifier, span)
 
 
-def _period(text: str, start: int, end: int) -> bool:
-    """Whether the words around a figure (its line, up to the sentence's end) name a period tally."""
+def _window(text: str, start: int, end: int) -> str:
+    """A figure's line, up to the sentence's end."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), text.rfind(";", 0, start)) + 1
     stops = [i for i in (text.find("\n", end), text.find(". ", end), text.find(";", end)) if i >= 0]
     line_end = min(stops) if stops else len(text)
-    window = text[line_start:line_end]
+    return text[line_start:line_end]
+
+
+def _period(text: str, start: int, end: int) -> bool:
+    """Whether the words around a figure (its line, up to the sentence's end) name a period tally."""
+    window = _window(text, start, end)
     for m in _PERIOD.finditer(window):
         if not _PERIOD_NOT.search(window[max(0, m.start() - 40) : m.start()]):
             return True
     return False
+
+
+def _war_long(text: str, start: int, end: int, fig: Figure) -> bool:
+    """Whether a count of several people is the whole war's toll: "lost 9,000 defenders in the war"
+    (`_IN_THE_WAR`), or a state or its people killing them with no place narrower than a country
+    (`_NATIONWIDE`)."""
+    if max(fig.low, fig.high or 0) < 2:
+        return False
+    window = _window(text, start, end)
+    if _IN_THE_WAR.search(window):
+        return True
+    m = _NATIONWIDE.match(window)
+    if m is None:
+        return False
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.recognize import demonym_country
+
+    g = get_gazetteer()
+    agent = m.group("agent")
+    state = g.country(agent) is not None or (agent.endswith("s") and demonym_country(agent) is not None)
+    return state and g.country(m.group("where")) is not None
 
 
 _PERP_INCLUDED = re.compile(
@@ -1106,7 +1158,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
 
     for start, end, fig in _enemy_claims(text, offset):
         if free(start, end) and not _DENIAL.search(text[max(0, start - 60) : start]):
-            found.append(FigureMatch("killed", fig, _period(text, start, end)))
+            period = _period(text, start, end) or _war_long(text, start, end, fig)
+            found.append(FigureMatch("killed", fig, period))
             taken.append((start, end))
 
     for name, pattern in _PATTERNS:
@@ -1143,16 +1196,31 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             before = text[max(0, m.start() - 8) : m.start()]
             more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
             died_later = more and bool(_DIED_LATER.search(text[m.end() - 1 :]))
+            was_wounded = name == "wounded_died"
+            if was_wounded:
+                more = died_later = True  # one of the wounded has died since: a later death
             for kind, fig, whole, civilians in results:
                 if fig.low == 0 and fig.high == 0 and fig.qualifier is None:
                     continue
+                if kind == "killed" and not period and _war_long(text, m.start(), m.end(), fig):
+                    period = True
                 if kind == "killed" and fig.span is not None and _ENEMY_WORDS.search(fig.span.text):
                     fig = _as_claim(fig)  # "killing 80 invaders": one side's word for the other's dead
                 if later and kind == "killed" and not (fig.qualifier or "").startswith(UPDATE):
                     fig = as_update(fig)  # "Later totals indicate that 13 people were killed"
                 found.append(
                     FigureMatch(
-                        kind, fig, period, part, whole, civilians, aside, more, background, died_later
+                        kind,
+                        fig,
+                        period,
+                        part,
+                        whole,
+                        civilians,
+                        aside,
+                        more,
+                        background,
+                        died_later,
+                        was_wounded,
                     )
                 )
             taken.append((m.start(), m.end()))
@@ -1252,6 +1320,25 @@ def _single(m: re.Match[str], text: str, span: Span) -> list[tuple[Figure, bool]
 _MOB = re.compile(r"lynch|\s+by\s+(?:an?\s+|the\s+)?(?:angry\s+|irate\s+)?mob\b", re.IGNORECASE)
 
 
+#: A plural verb after the subject: "... and his wife were killed" (two people, not one).
+_PLURAL_VERB = re.compile(r"\s*,?\s*(?:were|have\s+been|had\s+been|are|both)\b", re.IGNORECASE)
+
+
+def _another_conjunct(text: str, m: re.Match[str], figs: list[tuple[Figure, bool]]) -> bool:
+    """Whether a one-person subject is the last conjunct of a longer one the list did not read:
+    "The deputy head of the city council for housing and his wife were killed" (its head "and",
+    then a plural verb): one more victim, so at least two."""
+    if len(figs) != 1 or not figs[0][0].exact or figs[0][0].low != 1:
+        return False
+    if not re.search(r"\w\s+and\s+$", text[max(0, m.start() - 12) : m.start()]):
+        return False
+    head = re.split(r"[,;:.!?\n]", text[max(0, m.start() - 120) : m.start()])[-1]
+    if re.search(r"\b(?:was|were|is|are|has|have|had)\b", head):
+        return False  # "the house was hit and his wife ...": "and" joins clauses, not people
+    between = text[m.end("list") : m.start("verb")]
+    return bool(_PLURAL_VERB.match(between)) and not re.search(r"\b(?:was|is|has)\b", between)
+
+
 def _read(
     name: str, m: re.Match[str], text: str, offset: int
 ) -> list[tuple[str, Figure, str | None, Figure | None]]:
@@ -1291,6 +1378,8 @@ def _read(
         if day and _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
             listed, start = listed[day.end() :], start + day.end()  # "On May 3, 12 people were killed"
         figs = _units(listed, offset + start)
+        if name == "passive" and _another_conjunct(text, m, figs):
+            figs = [(Figure(1, 1, None, span), False), *figs]
     if not figs:
         return []
     if groups.get("extra"):
