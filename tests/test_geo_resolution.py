@@ -443,3 +443,66 @@ def test_outlet_town_names_need_the_domain_to_start_with_them() -> None:
         resolve_detail("Moscow", context=ResolveContext(domain="themoscowtimes.com")).place.country_code
         == "RU"
     )
+
+
+# -- US local news ------------------------------------------------------------------------------------
+
+
+def test_us_local_government_words_pick_a_us_namesake_over_a_capital_abroad() -> None:
+    """A police department and a school board make a text US local news: its bare "Athens" is a US
+    town, not the Greek capital the text never places; without those words the capital still wins."""
+    local = "Graffiti was found on three buildings in Athens, the Athens Police Department said. "
+    local += "The school board will pay for the cleanup."
+    assert all(t.place is not None and t.place.country_code == "US" for t in tops(local))
+    plain = tops("Graffiti was found on three buildings in Athens, the police said.")
+    assert plain[0].place is not None and plain[0].place.country_code == "GR"
+
+
+def test_us_local_words_leave_a_city_across_the_border_alone() -> None:
+    """Only the words say the text is in the US: a Canadian city near the border may still be meant."""
+    found = tops("The city council voted Tuesday to send the police chief to a conference in Vancouver.")
+    assert found[0].place is not None and found[0].place.country_code == "CA"
+
+
+def test_a_country_name_used_as_a_town_in_us_local_news_is_the_town() -> None:
+    """ "A Lebanon woman" and "the Lebanon Police Department" use the name as a town's; a text that
+    merely says someone fled to Lebanon still means the country."""
+    text = "A Lebanon woman was charged Tuesday after the Lebanon Police Department searched her home, "
+    text += "the county sheriff said."
+    found = [t for t in tops(text) if t.text == "Lebanon"]
+    assert found and all(
+        t.place is not None and (t.place.country_code, t.place.kind) == ("US", "city") for t in found
+    )
+    fled = by_text(tops("The sheriff said the suspect had fled to Lebanon."), "Lebanon")
+    assert fled.place is not None and fled.place.country_code == "LB"
+
+
+def test_a_hospital_named_after_a_town_keeps_the_town_name() -> None:
+    """ "Paris Community Hospital" names the town Paris, not a "Paris Community" (a French unit's alias)."""
+    found = tops("She was taken to Paris Community Hospital in Edgar County, Illinois.")
+    paris = by_text(found, "Paris")
+    assert paris.place is not None and (paris.place.country_code, paris.place.admin1) == ("US", "Illinois")
+    assert not any(t.text == "Paris Community" for t in found)
+
+
+def test_a_county_before_an_organisation_word_is_still_the_county() -> None:
+    """ "Henderson County Crimestoppers": the county's full name, then what is named after it."""
+    county = by_text(
+        tops("Callers can reach Henderson County Crimestoppers at any time."), "Henderson County"
+    )
+    assert county.place is not None and county.place.kind == "admin2"
+
+
+def test_a_county_on_file_is_not_a_town_in_the_state_named_before_it() -> None:
+    """ "Laurel County" after Montana is the county of that name, not the town Laurel in Montana."""
+    found = tops("Officials from Montana met on Tuesday. Deputies in Laurel County arrested two men.")
+    county = by_text(found, "Laurel County")
+    assert county.place is not None and (county.place.kind, county.place.name) == ("admin2", "Laurel County")
+
+
+def test_us_local_words_do_not_move_a_text_that_names_a_city_abroad() -> None:
+    """A "councilwoman" in a text that names Rio de Janeiro does not make its bare "Rio" a US town."""
+    text = "A councilwoman was shot in downtown Rio on Friday. "
+    text += "Rio de Janeiro's security secretary blamed militias."
+    rio = by_text(tops(text), "Rio")
+    assert rio.place is not None and rio.place.country_code == "BR"

@@ -76,6 +76,7 @@ from sitrep.geo.resolve import (
     Resolution,
     ResolveContext,
     _haversine,
+    domain_country,
     resolve_detail,
     resolve_in_admin1,
     resolve_near,
@@ -479,6 +480,7 @@ _SETTLEMENT_APPOS = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(village|hamlet|settlement|community|locality)\b"
 )
 _SETTLEMENT_TAIL = re.compile(r"\s+(Village|Town|Community|Locality|Hamlet)$")
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$")
 _BEARING = (
     r"north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|"
@@ -1171,6 +1173,8 @@ class _Recognizer:
         rest = [self.toks[k] for k in window[n:] if self.toks[k].text not in _CONNECTORS]
         if not rest:
             return False
+        if n > 1 and hint_for_generic(fold(self.toks[window[n - 1]].text)) is not None:
+            return False  # "Henderson County Crimestoppers": a unit's full name, then what is named after it
         end = self.toks[window[-1]].end
         described = self.context_hint(end) or _SETTLEMENT_AFTER.match(self.text, end)
         if not described and not all(self.foreign_word(t) for t in rest):
@@ -1250,6 +1254,13 @@ class _Recognizer:
         if c.source in ("metonym", "dateline", "demonym"):
             return
         name = text[c.start : c.end]
+        org = _SETTLEMENT_TAIL.search(name)
+        if org and _CAP_NEXT.match(text, c.end) and self.g.is_known(name[: org.start()]):
+            # "Paris Community Hospital", "Dover Town Hall": an organisation named after the town
+            c.end = c.start + org.start()
+            name = text[c.start : c.end]
+            c.unknown = False
+            c.kind_hint = self.g.match(name).hint  # "Edgar County" (Community Foundation): a county
         tail = _SETTLEMENT_TAIL.search(name) if c.unknown else None
         if tail:  # "Kente Village", "Gbada Community": the name and what it names
             c.end = c.start + tail.start()
@@ -1277,6 +1288,8 @@ class _Recognizer:
         # "the X border region", "X Oblast", "the central X district (of Y)"
         if not c.possessive:
             m = _GENERIC_AFTER.match(after)
+            if m and m.group(2) == "Community" and _CAP_NEXT.match(after, m.end()):
+                m = None  # "Paris Community Hospital": a hospital named after the town, no "community"
             if m:
                 mods, word = m.group(1).strip().lower(), m.group(2)
                 low = _singular(word)
@@ -1528,6 +1541,45 @@ NEAR_HOME_KM = 300.0
 _SMALL_PLACE_WORDS = frozenset({"village", "villages", "community", "communities", "hamlet", "settlement"})
 
 
+# Words of US local government and local news: police and fire departments, sheriffs, school
+# districts and boards, townships and parishes, county commissions, numbered routes, county and
+# state courts, street addresses ("1200 E. Broad St.", "165 Route 31") and North American phone
+# numbers. A text that uses them is about a US town, so a bare town name there is a US namesake
+# rather than a capital abroad the text never places.
+_US_LOCAL = re.compile(
+    r"\b(?:[Ss]heriff|Police Department|Police Dept\.|"
+    r"Fire (?:Department|District|Protection District|Dept\.)|"
+    r"(?:Independent |Unified |Consolidated )?School District|[Ss]chool [Bb]oard|"
+    r"Board of (?:Education|Supervisors|Commissioners|Selectmen|Aldermen)|"
+    r"[Cc]ounty [Cc]ommission(?:ers?)?|[Cc]ounty [Ee]xecutive|Township|(?!The\b)[A-Z][a-z]+ Parish\b|"
+    r"\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|"
+    r"(?:State|County|\d{1,5}) Route \d+|Interstate \d+|I-\d{1,3}\b|U\.S\. (?:Highway |Route )?\d+|"
+    r"(?:Circuit|Superior|Municipal|Chancery|Common Pleas) Court|[Gg]rand [Jj]ury|Crime Stoppers|"
+    r"[Ee]lementary [Ss]chool|[Mm]iddle [Ss]chool|[Hh]igh [Ss]chool|[Ss]uperintendent|[Cc]ity [Mm]anager|"
+    r"[Ss]electm[ae]n|[Aa]lderm[ae]n|[Cc]ity [Cc]ouncil|[Cc]ouncilm[ae]n|[Cc]ouncilwom[ae]n|"
+    r"Chamber of Commerce|[Ff]reeholders?|[Cc]ounty [Cc]lerk|[Pp]rosecuting [Aa]ttorney|"
+    r"[Dd]istrict [Aa]ttorney|[Ss]tate [Tt]roopers?|Highway Patrol|"
+    r"\d{1,5} (?:[NSEW]\.? )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Hwy)\b)"
+)
+US_LOCAL_MIN = 1
+# A name used as a town's in local news: its residents, its police, schools and streets.
+_TOWN_USE = re.compile(
+    r"\s+(?:(?:[A-Z][a-z]+\s+){0,2}?(?:Police|Fire|City|Township|Borough|Village|Junior|Senior|High|Middle|"
+    r"Elementary|Independent|School|Schools|Public|Area|Road|Street|Avenue|Council|Board)\b|"
+    r"(?:woman|man|boy|girl|teen|teenager|resident|residents|native|couple|family|police|schools?|"
+    r"township|mayor|officials?)\b)"
+)
+
+
+def us_local(text: str, domain: str | None, g: Gazetteer) -> bool:
+    """Whether a text reads as US local news: it uses words of US local government (at least
+    US_LOCAL_MIN distinct ones) and its outlet, if any, is not on another country's domain."""
+    dc = domain_country(domain, g)
+    if dc is not None and dc != "US":
+        return False
+    return len({m.group(0) for m in _US_LOCAL.finditer(text)}) >= US_LOCAL_MIN
+
+
 def _home_evidence(p: Place, conf: float, q: int) -> bool:
     """Whether a first-pass resolution shows which country the document is about: a country, or an
     admin unit resolved confidently by its own name or an alias (towns do not count: "Vienna" or
@@ -1665,6 +1717,8 @@ def _keep_home(
     context: ResolveContext,
     first: dict[int, tuple[Place | None, float, str]],
     g: Gazetteer,
+    local_us: bool = False,
+    us_by_words: bool = False,
 ) -> tuple[Place | None, float, str]:
     """Keep a resolution inside the document's home countries: "Naga village" in a text about Taraba
     State is not Naga in the Philippines, nor "Rann" in Borno the Slovenian town once called Rann.
@@ -1692,8 +1746,19 @@ def _keep_home(
     unnamed = p.kind == "city" and p.country_code not in context.countries
     if major and unnamed and _in_named_unit(alt, context, g):
         major = False  # "Dublin" in a text about Ohio that never names Ireland is Dublin, Ohio
+    if (
+        major
+        and unnamed
+        and local_us
+        and alt.place is not None
+        and alt.quality <= Q_ALIAS
+        and not (us_by_words and _km_to_countries(g, p, {"US"}) <= NEAR_HOME_KM)
+    ):
+        major = False  # "the Athens Police Department": US local news, not the Greek capital
     if major:
         return p, conf, why
+    if us_by_words and p.country_code != "US" and _km_to_countries(g, p, {"US"}) <= NEAR_HOME_KM:
+        return p, conf, why  # US local news may name a town across the border (Windsor, Ontario)
     if alt.place is not None:
         return (
             alt.place,
@@ -1832,6 +1897,15 @@ def _one_county_per_name(
         resolved[k] = src.place
 
 
+def _home_town(name: str, context: ResolveContext, g: Gazetteer) -> tuple[Place, float, str] | None:
+    """The US town a country's name also names ("Lebanon", "Palestine", "Jordan"), by its own name."""
+    r = resolve_detail(name, kind_hint="town", context=context, gazetteer=g, within={"US"})
+    if r.place is None or r.place.kind != "city" or r.quality > Q_ALIAS:
+        return None
+    why = f"{r.reason}; a US town: the text reads as US local news and names nothing else of the country"
+    return r.place, round(min(r.confidence, 0.7), 3), why
+
+
 def _in_named_unit(r: Resolution, context: ResolveContext, g: Gazetteer) -> bool:
     """Whether a town resolved by its own name lies in an admin unit the document names."""
     if r.place is None or r.quality > Q_ALIAS or r.place.kind != "city" or not context.units:
@@ -1933,6 +2007,9 @@ def _place_district(
     return pp, 0.6, f"{label}: district not on file near {pp.name}; using the city named in context"
 
 
+_COUNTY_NAME = re.compile(r"\s(?:County|Parish)$")
+
+
 def _district_in_context(
     name: str,
     p: Place | None,
@@ -1977,6 +2054,9 @@ def _district_in_context(
         return p, conf, why
     r = resolve_in_admin1(name, region, gazetteer=g)
     if r is None:
+        return p, conf, why
+    if p is not None and p.kind == "admin2" and r.quality != Q_ALIAS and _COUNTY_NAME.search(name):
+        # "Laurel County" is a county on file: not the town Laurel in the state named before it
         return p, conf, why
     return r.place, round(r.confidence * 0.9, 3), f"{r.reason}; {region.name} is the region named before it"
 
@@ -2085,7 +2165,8 @@ def find_toponyms(
         if cands[k].source == "demonym":
             continue
         if p is not None and p.country_code and conf >= 0.8 and quality.get(k, -1) not in _WEAK_Q:
-            by_cc.setdefault(p.country_code, {}).setdefault(folded[k], k)
+            # keyed by the place: "Paris" and "Paris Community" (Hospital) are one town named twice
+            by_cc.setdefault(p.country_code, {}).setdefault(f"{p.name}|{p.lat:.2f}|{p.lon:.2f}", k)
     for cc, names in by_cc.items():
         if len(names) >= 2:
             home.setdefault(cc, set()).update(names.values())
@@ -2097,8 +2178,24 @@ def find_toponyms(
                 if _DEMONYM_PLACE.match(text, t.end):  # "the Mexican state of", not "Russian troops"
                     home.setdefault(cc, set()).add(-1)
 
+    named_home = set(home) - {"US"}
+    for k, (p, conf, _) in first.items():  # "Rio de Janeiro": a city abroad with no US namesake
+        if p is None or p.kind != "city" or cands[k].source == "demonym" or p.country_code in (None, "US"):
+            continue
+        if conf >= 0.8 and _major(p, quality[k]):
+            us = g.country_index("US")
+            if not any(int(g.cc[i]) == us and q <= Q_ALIAS for i, q in g.match(folded[k]).cands):
+                named_home.add(p.country_code)
     if not home:  # no country named: the one where most of the names have a namesake ("Song, Adamawa")
         home = _voted_home(cands, first, folded, g)
+    # words of local government read as US ones only in a text that names no other country's places
+    local_us = not named_home and not is_cyrillic(text) and us_local(text, domain, g)
+    # names the text uses as a town's: "a Lebanon woman", "the Palestine Independent School District"
+    town_used = {folded[k] for k, c in enumerate(cands) if local_us and _TOWN_USE.match(text, c.end)}
+    # only the words say the text is in the US: a town across its border may still be meant (Vancouver)
+    us_by_words = local_us and "US" not in home
+    if local_us:  # "the Athens Police Department": the US is home, beside any country the text names
+        home.setdefault("US", set()).add(-2)
     _units_in_lists(rec, cands, first, g)
 
     def home_of(k: int) -> set[str]:
@@ -2306,12 +2403,13 @@ def find_toponyms(
                 places = [pp, *places]
             # no name is its own context, nor are its other mentions read as the same town ("Dublin"
             # twelve times in an Ohio paper does not name Ireland; "California state" still names the US)
+            own_first = first[k][0]
             same = {k} | {
                 j
                 for j in range(len(cands))
-                if folded[j] == own
-                and (p_j := first.get(j, (None, 0.0, ""))[0]) is not None
+                if (p_j := first.get(j, (None, 0.0, ""))[0]) is not None
                 and p_j.kind in ("city", "district")
+                and (folded[j] == own or p_j == own_first)
             }
             countries = [cc for cc, src in sources.items() if src - same]
             units = frozenset(i for j, ids in unit_ids.items() if j != k and folded[j] != own for i in ids)
@@ -2323,7 +2421,16 @@ def find_toponyms(
                 r = resolve_detail(
                     name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g, within=fixed_cc
                 )
-                p, conf, why = _keep_home(k, cands, name_of(c), r, home_of(k), local, first, g)
+                p, conf, why = _keep_home(
+                    k, cands, name_of(c), r, home_of(k), local, first, g, local_us, us_by_words
+                )
+                if local_us and p is not None and p.kind == "country" and p.country_code != "US":
+                    # "a Lebanon woman" in US local news that names nothing else of Lebanon: the town
+                    namesakes = {j for j, f in enumerate(folded) if f == own}
+                    alone = not sources.get(p.country_code, set()) - namesakes
+                    town = _home_town(name_of(c), local, g) if alone and own in town_used else None
+                    if town is not None:
+                        p, conf, why = town
             p, conf, why = inside_container(k, p, conf, why)
             if pp is not None:
                 p, conf, why = _place_district(name_of(c), p, conf, why, pp, how, g)
