@@ -1001,3 +1001,30 @@ def test_feature_list_is_well_formed() -> None:
         assert -90 <= float(row[2]) <= 90 and -180 <= float(row[3]) <= 180, row
         for code in row[4].split(",") if len(row) > 4 and row[4] else []:
             assert len(code) == 2 and code.isupper(), row
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "Shelling hit the Zaporizhzhia nuclear power plant again.",
+            "Zaporizhzhia",
+            "Zaporizhzhia Nuclear Power Plant",
+        ),
+        (
+            "The Zaporizhia NPP lost its last power line.",
+            "Zaporizhia NPP",
+            "Zaporizhzhia Nuclear Power Plant",
+        ),
+        ("Drones attacked Belbek airfield overnight.", "Belbek", "Belbek Air Base"),
+        ("Russian troops blew up the Kakhovka dam.", "Kakhovka", "Kakhovka Hydroelectric Power Plant"),
+        ("Traffic on the Crimean Bridge was halted.", "Crimean Bridge", "Crimean Bridge"),
+    ],
+)
+def test_named_sites_are_the_site_not_near_the_town(gaz: Gazetteer, text: str, span: str, name: str) -> None:
+    """A plant, dam, bridge or airfield of the feature list is located at itself (precision site), not
+    "near" the town whose name it carries (the Zaporizhzhia plant is at Enerhodar, 50 km away)."""
+    from sitrep.geo.geoparse import geoparse
+
+    t = by_text(geoparse(text), span)
+    assert t.place is not None and t.place.name == name and t.precision == Precision.SITE

@@ -1191,11 +1191,11 @@ def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
 
 def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: Any) -> dict[str, Any]:
     """Turn the column lists and the key list into the compact arrays the Gazetteer loads."""
-    # Skeleton keys of admin units too (Zaporizhia Oblast), for UA/RU/BY.
+    # Skeleton keys of admin units and features too (Zaporizhia Oblast, Zaporizhia NPP), for UA/RU/BY.
     slavic = {ccodes.index(c) for c in ("UA", "RU", "BY") if c in ccodes}
     extra = []
     for k, idx, q in P.keys:
-        admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT)
+        admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT, K_FEATURE)
         if admin and P.cc[idx] in slavic and k.isascii() and not k.startswith((SKEL_PREFIX, LOOSE_PREFIX)):
             extra.append((SKEL_PREFIX + skeleton(k), idx, q))  # match() marks skeleton hits
     P.keys.extend(extra)

@@ -1990,13 +1990,24 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _water_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
-    """The sea, lake or river a water-body candidate names ("the Dnipro River", "the Sea of Azov",
-    "Lake Chad", "the river Dnipro"), if the feature list holds it; never a town of that name."""
-    w = c.water or ""
-    for form in (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}"):
+# Feature codes of sites (features.tsv): a plant, dam, bridge or airfield is a point, not an area.
+SITE_CODES = frozenset({"PSN", "PS", "DAM", "BDG", "AIRP", "AIRB", "MFG"})
+
+
+def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
+    """The sea, river or site a candidate names with its generic words: "the Dnipro River", "the Sea
+    of Azov", "Lake Chad", "the river Dnipro", "the Zaporizhzhia nuclear power plant", "Belbek
+    airfield", if the feature list holds it (also spelt another way: "Zaporizhia NPP")."""
+    if c.water:
+        w = c.water
+        forms: tuple[str, ...] = (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}")
+    elif c.near and c.descriptor:
+        forms = (f"{name} {c.descriptor}",)
+    else:
+        return None
+    for form in forms:
         for idx, q in g.match(form).cands:
-            if g.kind[idx] == K_FEATURE and q <= Q_ALIAS:
+            if g.kind[idx] == K_FEATURE and q <= Q_TRANSLIT and q != Q_STEM:
                 return g.place(idx)
     return None
 
@@ -2005,6 +2016,8 @@ def _precision(c: _Cand, place: Place | None) -> Precision:
     if place is not None and place.kind == "feature":
         if c.part:  # "northern Nigeria", "western Herat"
             return Precision.COUNTRY if place.admin1 is None else Precision.REGION
+        if place.feature_code in SITE_CODES:
+            return Precision.SITE
         return Precision.REGION  # a sea, river, island or named region: never a point
     if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
         return Precision.NEAR
@@ -2296,13 +2309,17 @@ def find_toponyms(
     order = sorted(range(len(cands)), key=lambda k: (after_dependent(k), box_first(k), cands[k].start))
     for k in order:
         c = cands[k]
+        site = None if c.water else _named_feature(c, name_of(c), g)
         if c.water:
-            p = _water_feature(c, name_of(c), g)
+            p = _named_feature(c, name_of(c), g)
             if p is not None:
                 conf, why = 0.9, f"the {c.water} of that name"
             else:
                 word = _WATER_WORD.get(c.water, c.water + "s")
                 conf, why = 0.0, f"no gazetteer entry for {word}"
+        elif site is not None:  # "the Zaporizhzhia nuclear power plant" is the plant, not near the city
+            p, conf, why = site, 0.9, f"the {c.descriptor} of that name"
+            c.near = False
         elif k not in first:
             p, conf, why = None, 0.0, "unknown name"
             pp, how, before = _district_parent(k, cands, resolved, confident)
