@@ -1013,7 +1013,7 @@ def test_feature_list_is_well_formed() -> None:
         ),
         (
             "The Zaporizhia NPP lost its last power line.",
-            "Zaporizhia NPP",
+            "Zaporizhia",
             "Zaporizhzhia Nuclear Power Plant",
         ),
         ("Drones attacked Belbek airfield overnight.", "Belbek", "Belbek Air Base"),
