@@ -967,6 +967,7 @@ def test_a_river_missing_from_the_feature_list_is_not_a_town(gaz: Gazetteer) -> 
         ("Shelling continued across the Donbas on Monday.", "Donbas", "Donbas", "RGN"),
         ("Houthi forces fired at a ship in the Gulf of Aden.", "Gulf of Aden", "Gulf of Aden", "GULF"),
         ("Tensions rose again in the Middle East.", "Middle East", "Middle East", "RGN"),
+        ("A ship was hit in the Bab el-Mandeb strait.", "Bab el-Mandeb strait", "Bab el-Mandeb", "STRT"),
         ("The virus spread across Latin America.", "Latin America", "Latin America", "RGN"),
         (
             "The water level of the Kakhovka reservoir fell.",

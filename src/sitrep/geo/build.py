@@ -65,6 +65,8 @@ K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE = range(6)
 # ("Middle East", Pennsylvania; "Siberia", Mexico) and below any country.
 FEATURES_FILE = Path(__file__).with_name("features.tsv")
 FEATURE_POP = 5_000_000
+# Feature codes of sites: a plant, dam, bridge or airfield is a point (precision site), not an area.
+SITE_CODES = frozenset({"PSN", "PS", "DAM", "BDG", "AIRP", "AIRB", "MFG"})
 
 # Match quality of a name key, best first. Stored in the low 3 bits of each posting. Q_LOOSE keys
 # (consonant skeletons, see text.loose) are only searched on request (Gazetteer.match_loose).
@@ -466,6 +468,26 @@ def _features(P: _Places, cc_index: dict[str, int], path: Path = FEATURES_FILE) 
             if alias:
                 P.key(alias, idx, Q_ALIAS)
     return codes
+
+
+def _site_units(P: _Places, feature_codes: dict[int, str]) -> None:
+    """Give each site of the feature list the admin1 and admin2 units of the nearest town of its
+    country: exports and the brief name the oblast of the Zaporizhzhia plant (Enerhodar's)."""
+    lat, lon = np.radians(np.array(P.lat)), np.radians(np.array(P.lon))
+    kind, cc = np.array(P.kind), np.array(P.cc)
+    for idx, code in feature_codes.items():
+        if code not in SITE_CODES or P.cc[idx] < 0:
+            continue
+        rows = np.nonzero((kind == K_CITY) & (cc == P.cc[idx]))[0]
+        if not len(rows):
+            continue
+        la, lo = math.radians(P.lat[idx]), math.radians(P.lon[idx])
+        d = (
+            np.sin((lat[rows] - la) / 2) ** 2
+            + math.cos(la) * np.cos(lat[rows]) * np.sin((lon[rows] - lo) / 2) ** 2
+        )
+        near = int(rows[int(np.argmin(d))])
+        P.a1[idx], P.a2[idx] = P.a1[near], P.a2[near]
 
 
 def _continents(P: _Places, gnc_dir: Path) -> None:
@@ -1015,6 +1037,7 @@ def build(progress: bool = True) -> dict[str, Any]:
         _admin_keys(P, target, names, {})
     say(f"{len(pending_merge)} city-district admin units merged or added")
 
+    _site_units(P, feature_codes)
     data = _finish(P, ccodes, gnc_countries, say)
     data["feature_codes"] = feature_codes
     return data

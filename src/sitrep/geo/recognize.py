@@ -70,6 +70,7 @@ from sitrep.geo.build import (
     Q_STEM,
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
+    SITE_CODES,
 )
 from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.resolve import (
@@ -1990,17 +1991,14 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# Feature codes of sites (features.tsv): a plant, dam, bridge or airfield is a point, not an area.
-SITE_CODES = frozenset({"PSN", "PS", "DAM", "BDG", "AIRP", "AIRB", "MFG"})
-
-
 def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
     """The sea, river or site a candidate names with its generic words: "the Dnipro River", "the Sea
     of Azov", "Lake Chad", "the river Dnipro", "the Zaporizhzhia nuclear power plant", "Belbek
     airfield", if the feature list holds it (also spelt another way: "Zaporizhia NPP")."""
     if c.water:
         w = c.water
-        forms: tuple[str, ...] = (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}")
+        bare = name[: -len(w)].strip() if name.lower().endswith(" " + w) else name  # "Bab el-Mandeb strait"
+        forms: tuple[str, ...] = (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}", bare)
     elif c.near and c.descriptor:
         forms = (f"{name} {c.descriptor}",)
     else:
