@@ -103,3 +103,25 @@ def test_names_carry_offsets_of_the_text() -> None:
 def test_english_text_is_untouched() -> None:
     text = "Russian forces shelled Kharkiv overnight, the governor said."
     assert [t.text for t in find_toponyms(text, []) if t.role == "place"] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Над Чорним морем збили шість дронів.", "Чорним морем", "Black Sea"),
+        ("У Азовському морі горів танкер.", "Азовському морі", "Sea of Azov"),  # read as masculine first
+        ("Рівень Каховського водосховища впав.", "Каховського водосховища", "Kakhovka Reservoir"),
+        ("Над Черным морем сбиты беспилотники.", "Черным морем", "Black Sea"),
+        ("Удар по Кримському мосту.", "Кримському мосту", "Crimean Bridge"),
+        ("Керченська протока закрита для суден.", "Керченська протока", "Kerch Strait"),
+    ],
+)
+def test_inflected_seas_reservoirs_and_bridges(text: str, span: str, name: str) -> None:
+    """An adjective and a feature word, inflected, name a feature of the list: never the town the
+    adjective alone might match ("Азовському" is no village Azovske)."""
+    t = places(text)[span]
+    assert t.place is not None and t.place.name == name and t.place.kind == "feature"
+
+
+def test_a_lowercase_feature_word_alone_is_no_place() -> None:
+    assert "острова" not in places("Біля острова працювали рятувальники.")

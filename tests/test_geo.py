@@ -412,7 +412,8 @@ def test_dnipro_river_is_not_the_city(gaz: Gazetteer) -> None:
         text, ents(text, ("Russian", "NORP"), ("the Dnipro River", "LOC"), ("Kherson", "GPE"))
     )
     river = next(t for t in tops if t.text.startswith("Dnipro"))
-    assert river.place is None and river.reason == "no gazetteer entry for rivers"
+    assert river.place is not None and river.place.kind == "feature" and river.place.feature_code == "STM"
+    assert river.precision == Precision.REGION
     kherson = by_text(tops, "Kherson")
     assert kherson.precision == Precision.NEAR and kherson.place is not None
     assert kherson.place.country_code == "UA"
@@ -760,7 +761,7 @@ def test_geoparse_document(gaz: Gazetteer) -> None:
     assert by_text(tops, "Ukraine").role == "attributive"
     assert by_text(tops, "Geneva").place.country_code == "CH"  # type: ignore[union-attr]
     river = next(t for t in tops if t.text.startswith("Dnipro"))
-    assert river.place is None
+    assert river.place is not None and river.place.feature_code == "STM"  # the river, not the city
     assert by_text(tops, "Kherson").precision == Precision.NEAR
 
 
@@ -948,3 +949,83 @@ def test_unit_around_a_placed_town_is_a_container(gaz: Gazetteer) -> None:
     text = "Gunmen attacked Kanoma community in Maru Local Government Area."  # Kanoma unknown: Maru stays
     lga = by_text(find_toponyms(text, []), "Maru Local Government Area")
     assert lga.role == "place" and lga.place is not None and lga.place.country_code == "NG"
+
+
+def test_a_river_missing_from_the_feature_list_is_not_a_town(gaz: Gazetteer) -> None:
+    text = "Two boys drowned in the Kishwaukee River on Sunday."
+    tops = find_toponyms(text, ents(text, ("the Kishwaukee River", "LOC")))
+    river = next(t for t in tops if t.text.startswith("Kishwaukee"))
+    assert river.place is None and river.reason == "no gazetteer entry for rivers"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name", "code"),
+    [
+        ("Drones flew over the Black Sea overnight.", "Black Sea", "Black Sea", "SEA"),
+        ("A tanker was hit in the Sea of Azov.", "Sea of Azov", "Sea of Azov", "SEA"),
+        ("Fishermen fled clashes around Lake Chad.", "Lake Chad", "Lake Chad", "LK"),
+        ("Shelling continued across the Donbas on Monday.", "Donbas", "Donbas", "RGN"),
+        ("Houthi forces fired at a ship in the Gulf of Aden.", "Gulf of Aden", "Gulf of Aden", "GULF"),
+        ("Tensions rose again in the Middle East.", "Middle East", "Middle East", "RGN"),
+        ("A ship was hit in the Bab el-Mandeb strait.", "Bab el-Mandeb strait", "Bab el-Mandeb", "STRT"),
+        ("The virus spread across Latin America.", "Latin America", "Latin America", "RGN"),
+        (
+            "The water level of the Kakhovka reservoir fell.",
+            "Kakhovka reservoir",
+            "Kakhovka Reservoir",
+            "RSV",
+        ),
+    ],
+)
+def test_natural_features_and_regions(gaz: Gazetteer, text: str, span: str, name: str, code: str) -> None:
+    """Seas, lakes, reservoirs and named regions come from features.tsv, as regions, never as a town or
+    hamlet of the same name ("Middle East", Pennsylvania) or as a country ("Latin America")."""
+    from sitrep.geo.geoparse import geoparse
+
+    t = by_text(geoparse(text), span)
+    assert t.place is not None and t.place.name == name and t.place.feature_code == code
+    assert t.place.kind == "feature" and t.precision == Precision.REGION
+
+
+def test_feature_list_is_well_formed() -> None:
+    """Every row of features.tsv has a code, a point on the globe and known country codes."""
+    from sitrep.geo.build import FEATURES_FILE
+
+    rows = [
+        ln.split("\t") for ln in FEATURES_FILE.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"
+    ]
+    assert len(rows) >= 80
+    names = [r[0] for r in rows]
+    assert len(names) == len(set(names))
+    for row in rows:
+        assert len(row) >= 4 and row[1].isupper(), row
+        assert -90 <= float(row[2]) <= 90 and -180 <= float(row[3]) <= 180, row
+        for code in row[4].split(",") if len(row) > 4 and row[4] else []:
+            assert len(code) == 2 and code.isupper(), row
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "Shelling hit the Zaporizhzhia nuclear power plant again.",
+            "Zaporizhzhia",
+            "Zaporizhzhia Nuclear Power Plant",
+        ),
+        (
+            "The Zaporizhia NPP lost its last power line.",
+            "Zaporizhia",
+            "Zaporizhzhia Nuclear Power Plant",
+        ),
+        ("Drones attacked Belbek airfield overnight.", "Belbek", "Belbek Air Base"),
+        ("Russian troops blew up the Kakhovka dam.", "Kakhovka", "Kakhovka Hydroelectric Power Plant"),
+        ("Traffic on the Crimean Bridge was halted.", "Crimean Bridge", "Crimean Bridge"),
+    ],
+)
+def test_named_sites_are_the_site_not_near_the_town(gaz: Gazetteer, text: str, span: str, name: str) -> None:
+    """A plant, dam, bridge or airfield of the feature list is located at itself (precision site), not
+    "near" the town whose name it carries (the Zaporizhzhia plant is at Enerhodar, 50 km away)."""
+    from sitrep.geo.geoparse import geoparse
+
+    t = by_text(geoparse(text), span)
+    assert t.place is not None and t.place.name == name and t.precision == Precision.SITE

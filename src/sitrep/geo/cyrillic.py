@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sitrep.geo.build import K_ADMIN1, K_ADMIN2, K_CITY, K_COUNTRY, Q_ALT, Q_MAIN, Q_STEM
+from sitrep.geo.build import K_ADMIN1, K_ADMIN2, K_CITY, K_COUNTRY, K_FEATURE, Q_ALT, Q_MAIN, Q_STEM
 from sitrep.geo.text import fold, is_cyrillic, translit_uk
 
 if TYPE_CHECKING:
@@ -55,6 +55,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:(?:[-‑'’ʼ]|-на-|-он-)[^\W\d_]+)*")
 _ADMIN1_WORDS = {"область", "обл", "край", "округ", "республіка", "республика", "автономія", "автономия"}
 _ADMIN2_WORDS = {"район", "р-н", "громада", "улус"}
 _UNIT_EN = {"область": "Oblast", "обл": "Oblast", "край": "Krai", "район": "Raion"}
+# Words that end the name of a sea, lake, reservoir, strait, spit, island or bridge of the feature list
+# ("над Чорним морем", "Каховського водосховища", "Кримського мосту").
+_FEATURE_WORDS = {
+    "море", "водосховище", "водохранилище", "затока", "залив", "протока", "пролив", "озеро", "коса",
+    "стрілка", "стрелка", "острів", "остров", "острови", "острова", "міст", "мост",
+}  # fmt: skip
+_FEATURE_HEADS = tuple(sorted({w[:3] for w in _FEATURE_WORDS}))
 # Lowercase words allowed inside a name.
 _CONNECTORS = {"і", "й", "та", "и", "де", "на", "дель", "ла", "ель", "эль", "аль"}
 
@@ -379,6 +386,23 @@ def _unit_via_seat(seats: list[str], g: Gazetteer) -> _Hit | None:
     return None
 
 
+# Masculine nominative adjective endings and the neuter and feminine ones a feature noun may need.
+_ADJ_GENDERS = (("ий", ("е", "а", "ое", "ая", "ее", "яя")), ("ій", ("є", "я")), ("ый", ("ое", "ая")),
+                ("ой", ("ое", "ая")))  # fmt: skip
+
+
+def _agreeing(words: list[str]) -> list[str]:
+    """The phrase with its adjective in each gender: the lemmatiser reads "Азовському морі" as the
+    masculine "азовський море"; the sea is "азовське море"."""
+    out = [" ".join(words)]
+    if len(words) == 2:
+        adj, noun = words
+        for end, others in _ADJ_GENDERS:
+            if adj.endswith(end):
+                out += [f"{adj[: -len(end)]}{o} {noun}" for o in others]
+    return out
+
+
 def _lookup(forms: tuple[str, ...], g: Gazetteer) -> _Hit | None:
     """The first nominative form that names a known place."""
     countries = _country_names()
@@ -396,6 +420,12 @@ def _lookup(forms: tuple[str, ...], g: Gazetteer) -> _Hit | None:
                 return _Hit(name, hit.kind, hit.population, 0, None, hint)
         words = key.split()
         unit = words[-1] if len(words) > 1 else None
+        if unit in _FEATURE_WORDS:  # "чорне море": only a feature of that name, never a town
+            for variant in _agreeing(form.lower().split()):  # before folding: "й" is still itself
+                hit = _best(variant, g)
+                if hit is not None and hit.kind == K_FEATURE:
+                    return hit
+            continue
         if unit in _ADMIN1_WORDS or unit in _ADMIN2_WORDS:
             hint = "admin1" if unit in _ADMIN1_WORDS else "admin2"
             hit = _best(key, g, hint)
@@ -454,6 +484,17 @@ def _unit_word(tok: str, lang: str) -> str | None:
     return None
 
 
+def _feature_word(tok: str, lang: str) -> str | None:
+    """'море' for 'морем'/'моря', 'міст' for 'мосту', else None (see _FEATURE_WORDS)."""
+    low = tok.lower()
+    if not low.startswith(_FEATURE_HEADS):
+        return None
+    for f in _word_forms(tok, lang):
+        if f.text in _FEATURE_WORDS:
+            return f.text
+    return None
+
+
 def _runs(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[list[int]]:
     """Runs of tokens that may form a name: capitalised Cyrillic words, inner connectors, a closing
     unit word."""
@@ -475,7 +516,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[list[i
             name_word = _is_cap(tw) and is_cyrillic(tw) and tw.lower() not in _STOP
             if name_word or (tw.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1][2])):
                 run.append(j)
-            elif _unit_word(tw, lang):
+            elif _unit_word(tw, lang) or _feature_word(tw, lang):
                 run.append(j)
                 break
             else:
@@ -607,7 +648,7 @@ class _Scan:
                 return None
             return CyrillicName(s, e, hit.lookup, hit.kind_hint, hit.country), hit, True
         w = words[0]
-        if len(w) < 2 or fold(w) in _STOP:
+        if len(w) < 2 or fold(w) in _STOP or not _is_cap(w):  # a run's closing "області", "острова"
             return None
         if w.isupper() and len(w) >= 4:  # "КИЇВ": a word in capitals
             w = w.capitalize()

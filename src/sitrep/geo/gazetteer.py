@@ -7,7 +7,8 @@ versions, ``FORMAT_VERSION`` and a hash of the builder's source (build.py, text.
 process loads it in well under a second instead of re-reading 80 MB of JSON, and a changed builder
 never loads stale arrays. Nothing is ever downloaded.
 
-Kinds: country, admin1, admin2, city (populated place) and district (a city subdivision: the places
+Kinds: country, admin1, admin2, city (populated place), feature (a sea, river, island or named region
+of ``features.tsv``) and district (a city subdivision: the places
 and second-level units inside a city-level admin1 such as Kyiv or Moscow, and places named "X District"
 / "X Raion" lying inside a city of 200,000+). Regions made of admin1 units that share a name (Darfur,
 Kivu, Kordofan) are admin1 entries flagged F_GROUP (feature code RGN). Besides folded names and
@@ -53,6 +54,7 @@ from sitrep.geo.build import (
     K_CITY,
     K_COUNTRY,
     K_DISTRICT,
+    K_FEATURE,
     KINDS,
     LOOSE_PREFIX,
     Q_ALIAS,
@@ -122,10 +124,11 @@ def cache_dir() -> Path:
 
 
 def _builder_digest() -> str:
-    """A short hash of the code that builds the arrays (build.py and the name folding in text.py), so
+    """A short hash of the code that builds the arrays (build.py, the name folding in text.py and the
+    feature list features.tsv), so
     that any change to how the gazetteer is derived invalidates the cache without a manual bump."""
     h = hashlib.sha1()
-    for name in ("build.py", "text.py"):
+    for name in ("build.py", "text.py", "features.tsv"):
         with contextlib.suppress(OSError):
             h.update((Path(__file__).parent / name).read_bytes())
     return h.hexdigest()[:10]
@@ -178,6 +181,7 @@ class Gazetteer:
         self._gid_order: np.ndarray = data["gid_order"]
         self.pop: np.ndarray = data["pop"]
         self.flags: np.ndarray = data["flags"]
+        self._feature_codes: dict[int, str] = data.get("feature_codes", {})
         self._keys: bytes = data["keys"]
         self._key_off: np.ndarray = data["key_off"]
         self._prefix: np.ndarray = data["prefix"]
@@ -345,7 +349,8 @@ class Gazetteer:
         return self._names[self._name_off[idx] : self._name_off[idx + 1]].decode("utf-8")
 
     def feature_code(self, idx: int) -> str:
-        """A GeoNames-style feature code: PCLI, ADM1, ADM2, PPLX (city district), PPLC, PPLA or PPL."""
+        """A GeoNames-style feature code: PCLI, ADM1, ADM2, PPLX (city district), PPLC, PPLA, PPL, or
+        a feature's own (SEA, STM, ISL, RGN, ...)."""
         k, f = int(self.kind[idx]), int(self.flags[idx])
         if k == K_COUNTRY:
             return "CONT" if f & F_CONTINENT else "PCLI"
@@ -355,6 +360,8 @@ class Gazetteer:
             return "ADM2"
         if k == K_DISTRICT:
             return "PPLX"
+        if k == K_FEATURE:
+            return self._feature_codes.get(idx, "RGN")
         if f & F_CAPITAL:
             return "PPLC"
         if f & F_SEAT:

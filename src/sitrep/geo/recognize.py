@@ -23,8 +23,8 @@ see ``part_place``), what it lies in ("A, the capital of B", "A in B", "A, B") a
 regime", "Kyiv’s military administration", "Ukraine’s Air Force" and a headline's closing source
 ("...: Kiev") are attributive: the name qualifies a body, not an event location; "Guzamala" in
 "Gudumbali in Guzamala LGA" is a container once Gudumbali is placed). Names followed by River/Sea/Lake
-are water bodies, which the gazetteer does not hold: they come back with no place rather than as a
-same-named town.
+(or after "Sea of", "Lake") are water bodies: they resolve only to a feature of ``features.tsv`` ("the
+Sea of Azov", "the Dnipro River"), else come back with no place rather than as a same-named town.
 
 Resolution is two-pass: first without context, then with a document context made of the countries
 named or confidently implied (then those of demonyms, in order) and the confidently resolved places.
@@ -62,12 +62,15 @@ from sitrep.geo.build import (
     K_CITY,
     K_COUNTRY,
     K_DISTRICT,
+    K_FEATURE,
+    KINDS,
     Q_ALIAS,
     Q_ALT,
     Q_LOOSE,
     Q_STEM,
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
+    SITE_CODES,
 )
 from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.resolve import (
@@ -773,7 +776,7 @@ class _Recognizer:
         if hint is not None and r.confidence < 0.5:  # the hinted kind was not found: judge the name as it is
             return self.notable(name)
         p = r.place
-        kind = ("country", "admin1", "admin2", "city", "district").index(p.kind)
+        kind = KINDS.index(p.kind)
         weak = r.quality in (Q_ALT, Q_TRANSLIT, Q_STEM_TRANSLIT, Q_LOOSE) and p.population < 200_000
         if (
             weak
@@ -2068,9 +2071,32 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
+    """The sea, river or site a candidate names with its generic words: "the Dnipro River", "the Sea
+    of Azov", "Lake Chad", "the river Dnipro", "the Zaporizhzhia nuclear power plant", "Belbek
+    airfield", if the feature list holds it (also spelt another way: "Zaporizhia NPP")."""
+    if c.water:
+        w = c.water
+        bare = name[: -len(w)].strip() if name.lower().endswith(" " + w) else name  # "Bab el-Mandeb strait"
+        forms: tuple[str, ...] = (name, f"{w} of {name}", f"{name} {w}", f"{w} {name}", bare)
+    elif c.near and c.descriptor:
+        forms = (f"{name} {c.descriptor}",)
+    else:
+        return None
+    for form in forms:
+        for idx, q in g.match(form).cands:
+            if g.kind[idx] == K_FEATURE and q <= Q_TRANSLIT and q != Q_STEM:
+                return g.place(idx)
+    return None
+
+
 def _precision(c: _Cand, place: Place | None) -> Precision:
-    if place is not None and place.kind == "feature" and c.part:  # "northern Nigeria", "western Herat"
-        return Precision.COUNTRY if place.admin1 is None else Precision.REGION
+    if place is not None and place.kind == "feature":
+        if c.part:  # "northern Nigeria", "western Herat"
+            return Precision.COUNTRY if place.admin1 is None else Precision.REGION
+        if place.feature_code in SITE_CODES:
+            return Precision.SITE
+        return Precision.REGION  # a sea, river, island or named region: never a point
     if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
         return Precision.NEAR
     kind = place.kind if place is not None else None
@@ -2378,9 +2404,17 @@ def find_toponyms(
     order = sorted(range(len(cands)), key=lambda k: (after_dependent(k), box_first(k), cands[k].start))
     for k in order:
         c = cands[k]
+        site = None if c.water else _named_feature(c, name_of(c), g)
         if c.water:
-            word = _WATER_WORD.get(c.water, c.water + "s")
-            p, conf, why = None, 0.0, f"no gazetteer entry for {word}"
+            p = _named_feature(c, name_of(c), g)
+            if p is not None:
+                conf, why = 0.9, f"the {c.water} of that name"
+            else:
+                word = _WATER_WORD.get(c.water, c.water + "s")
+                conf, why = 0.0, f"no gazetteer entry for {word}"
+        elif site is not None:  # "the Zaporizhzhia nuclear power plant" is the plant, not near the city
+            p, conf, why = site, 0.9, f"the {c.descriptor} of that name"
+            c.near = False
         elif k not in first:
             p, conf, why = None, 0.0, "unknown name"
             pp, how, before = _district_parent(k, cands, resolved, confident)

@@ -40,6 +40,7 @@ from sitrep.geo.build import (
     K_CITY,
     K_COUNTRY,
     K_DISTRICT,
+    K_FEATURE,
     KINDS,
     Q_ALIAS,
     Q_ALT,
@@ -69,10 +70,11 @@ __all__ = [
 KIND_HINTS = ("country", "admin1", "admin2", "district", "town")
 
 W_POP = 0.6
-# By kind code: country, admin1, admin2, city, district. Admin units get no bonus because their
-# population is already the sum of their member places (Gaza Province, MZ, must not beat Gaza city);
-# admin2 units and districts are rarely meant by a bare name.
-KIND_BONUS = np.array([1.5, 0.0, -0.2, 0.0, -0.1])
+# By kind code: country, admin1, admin2, city, district, feature. Admin units get no bonus because
+# their population is already the sum of their member places (Gaza Province, MZ, must not beat Gaza
+# city); admin2 units and districts are rarely meant by a bare name. Features carry a notional
+# population (build.FEATURE_POP) instead.
+KIND_BONUS = np.array([1.5, 0.0, -0.2, 0.0, -0.1, 0.0])
 CAPITAL_BONUS = 0.8
 SEAT_BONUS = 0.2
 # Penalty by match quality when no admin hint is given, and when one is (stems are then natural).
@@ -119,12 +121,12 @@ NEAR_CITY_KM = 30.0
 
 # Tiers of acceptable kinds for each hint, best first; later tiers are fallbacks with less confidence.
 _TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
-    None: ((K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT),),
-    "country": ((K_COUNTRY,), (K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT)),
-    "admin1": ((K_ADMIN1,), (K_ADMIN2, K_DISTRICT), (K_CITY, K_COUNTRY)),
-    "admin2": ((K_ADMIN2, K_DISTRICT), (K_ADMIN1,), (K_CITY,)),
+    None: ((K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE),),
+    "country": ((K_COUNTRY,), (K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE)),
+    "admin1": ((K_ADMIN1, K_FEATURE), (K_ADMIN2, K_DISTRICT), (K_CITY, K_COUNTRY)),
+    "admin2": ((K_ADMIN2, K_DISTRICT), (K_ADMIN1, K_FEATURE), (K_CITY,)),
     "district": ((K_DISTRICT, K_ADMIN2), (K_CITY,), (K_ADMIN1,)),
-    "town": ((K_CITY, K_DISTRICT), (K_ADMIN2, K_ADMIN1, K_COUNTRY)),
+    "town": ((K_CITY, K_DISTRICT), (K_ADMIN2, K_ADMIN1, K_COUNTRY, K_FEATURE)),
 }
 
 # Outlets on generic TLDs whose home country is worth a small nudge.
