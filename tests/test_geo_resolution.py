@@ -506,3 +506,13 @@ def test_us_local_words_do_not_move_a_text_that_names_a_city_abroad() -> None:
     text += "Rio de Janeiro's security secretary blamed militias."
     rio = by_text(tops(text), "Rio")
     assert rio.place is not None and rio.place.country_code == "BR"
+
+
+def test_war_news_with_a_city_council_stays_abroad() -> None:
+    """ "City council" and "mayor" are every country's words: they do not make a war report US local
+    news, so Odessa stays Odesa, Ukraine rather than Odessa, Texas."""
+    from sitrep.geo.geoparse import geoparse
+
+    text = "Russian drones struck Odessa overnight; the city council reported two people injured."
+    odessa = next(t for t in geoparse(text) if t.text == "Odessa")
+    assert odessa.place is not None and odessa.place.country_code == "UA"
