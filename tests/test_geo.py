@@ -1009,22 +1009,23 @@ def test_feature_list_is_well_formed() -> None:
     [
         (
             "Shelling hit the Zaporizhzhia nuclear power plant again.",
-            "Zaporizhzhia",
+            "Zaporizhzhia nuclear power plant",
             "Zaporizhzhia Nuclear Power Plant",
         ),
         (
             "The Zaporizhia NPP lost its last power line.",
-            "Zaporizhia",
+            "Zaporizhia NPP",
             "Zaporizhzhia Nuclear Power Plant",
         ),
-        ("Drones attacked Belbek airfield overnight.", "Belbek", "Belbek Air Base"),
-        ("Russian troops blew up the Kakhovka dam.", "Kakhovka", "Kakhovka Hydroelectric Power Plant"),
+        ("Drones attacked Belbek airfield overnight.", "Belbek airfield", "Belbek Air Base"),
+        ("Russian troops blew up the Kakhovka dam.", "Kakhovka dam", "Kakhovka Hydroelectric Power Plant"),
         ("Traffic on the Crimean Bridge was halted.", "Crimean Bridge", "Crimean Bridge"),
     ],
 )
 def test_named_sites_are_the_site_not_near_the_town(gaz: Gazetteer, text: str, span: str, name: str) -> None:
     """A plant, dam, bridge or airfield of the feature list is located at itself (precision site), not
-    "near" the town whose name it carries (the Zaporizhzhia plant is at Enerhodar, 50 km away)."""
+    "near" the town whose name it carries (the Zaporizhzhia plant is at Enerhodar, 50 km away); the
+    span names the site, generic words included."""
     from sitrep.geo.geoparse import geoparse
 
     t = by_text(geoparse(text), span)

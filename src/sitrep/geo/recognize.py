@@ -2415,6 +2415,9 @@ def find_toponyms(
         elif site is not None:  # "the Zaporizhzhia nuclear power plant" is the plant, not near the city
             p, conf, why = site, 0.9, f"the {c.descriptor} of that name"
             c.near = False
+            words = _FACILITY_AFTER.match(text[c.end :])
+            if words is not None:  # the span names the site: "Zaporizhzhia nuclear power plant"
+                c.end += words.end()
         elif k not in first:
             p, conf, why = None, 0.0, "unknown name"
             pp, how, before = _district_parent(k, cands, resolved, confident)
