@@ -10,7 +10,7 @@ current one; "the capital" and "the port cities" refer back to places already na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -368,6 +368,10 @@ class ClaimExtractor:
             killed = injured = None
             damage = []
         picked = next((f for f in figures if killed is not None and f.figure is killed), None)
+        if picked is None and killed is not None:
+            # several additions summed by `pick` ("also found two bodies ... the other body")
+            summed = [f for f in figures if f.kind == "killed" and f.additional and _within(f.figure, killed)]
+            picked = replace(summed[0], figure=killed) if len(summed) > 1 else None
         if picked is not None and picked.additional and ctx.pending:
             # The victims "four others" adds to may sit in a clause still waiting for a place.
             early = self._attach_pending(text, ctx, report_id, index)
@@ -381,9 +385,10 @@ class ClaimExtractor:
             and killed is not None
             and before is not None
             and _adds_to(before, picked)
-            and (not picked.was_wounded or incident.injured is not None)
+            and (not picked.was_wounded or incident.injured is not None or _new_victim(text, before, picked))
         ):
-            # a wounded victim who has died adds to a toll only when that report counted wounded
+            # a wounded victim who has died adds to a toll only when that report counted wounded,
+            # or when the same passage introduces that victim as someone new (`_new_victim`)
             killed = _added(before, killed)
         diplomacy = incident.family == "diplomacy"
         civilians = None if diplomacy else pick_civilians(figures, killed, incident.killed)
@@ -692,6 +697,30 @@ def _adds_to(before: Figure, more: FigureMatch) -> bool:
         before.span is None or more.figure.span is None or before.span.start < more.figure.span.start
     )
     return told_before and adds_to(before, more)
+
+
+_SUBJECT_END = re.compile(r"\s*,|\s+(?:who|was|were|had|has)\b", re.I)
+
+
+def _within(inner: Figure, outer: Figure) -> bool:
+    a, b = inner.span, outer.span
+    return a is not None and b is not None and b.start <= a.start and a.end <= b.end
+
+
+def _new_victim(text: str, before: Figure, picked: FigureMatch) -> bool:
+    """Whether a wounded victim who died ("A guard was wounded in the raid and later died") is
+    someone other than the victims of the earlier toll, told in the same passage. Separate lines
+    are separate headlines, each of which may tell the same death anew; within one passage a new
+    subject is a new victim, unless its last word (the head noun or surname) repeats the earlier
+    toll's words ("The driver was killed ... The driver, who was injured, died": the same man)."""
+    fig = picked.figure
+    if fig.span is None or before.span is None or "\n" in text[before.span.start : fig.span.start]:
+        return False
+    subject = _SUBJECT_END.split(fig.span.text, maxsplit=1)[0].split()
+    if not subject:
+        return False
+    head = subject[-1].strip("’'").lower()
+    return not re.search(rf"\b{re.escape(head)}\b", before.span.text, re.I)
 
 
 #: A person's name (two capitalised words, with an age or appositive between name and verb

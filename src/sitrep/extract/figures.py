@@ -192,7 +192,9 @@ _ING = (
     r"(?!(?:killed|shot|wounded|injured|hurt|slain|dead|among|also|later|reportedly)\b)[a-z]+ed\b"
     r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed)\b)[\w’'-]+){0,6}?"
     r"(?=\s+(?:were|was|have|had|has|are|is)\s)|"
-    r"\s+(?:(?!(?:including|during|following|according)\b)[a-z]+ing|"
+    # "five women, believed to be wives of fighters and a child": the aside may follow a comma
+    r"(?:\s+|\s*,\s+(?=(?:suspected|believed|thought|said|alleged|presumed)\s+to\s+be\b))"
+    r"(?:(?!(?:including|during|following|according)\b)[a-z]+ing|"
     r"(?:suspected|believed|thought|said|alleged|presumed)\s+to\s+be|"
     r"(?:loyal|close|linked|related|belonging|opposed|sympathetic)\s+to|"
     r"(?!(?:killed|wounded|injured|hurt)\b)[a-z]+ed\s+(?:with|to)\b)"
@@ -203,13 +205,25 @@ _POST_STOP = (
     r"(?:were|was|have|had|has|are|is|killed|died|dead|wounded|injured|hurt|in|on|at|and|or|but|who|which|"
     r"that)"
 )
-_POST = _ING + (
-    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,6}}?(?!{_POST_STOP}\b)[\w’'.-]+)?"
+#: A relative clause of the victims, told in the active: "who live in the camp", "that houses
+#: refugees near Adre", "who were building a road" (up to the auxiliary of the main verb).
+_REL = (
+    r"(?:\s+(?:who|that|which)\s+(?!(?:were|was|have|has|had|are|is)\s+(?:been\s+)?(?:killed|shot|wounded|"
+    r"injured|hurt|slain|dead)\b)(?!(?:killed|shot|wounded|injured|died|and)\b)[\w’'-]+"
+    r"(?:\s+(?!(?:were|was|have|had|has|are|is|and|killed|died|who|which|that)\b)[\w’'-]+){0,10}?"
+    r"(?=\s+(?:were|was|have|had|has|are|is)\s))?"
+)
+_POST = (
+    _ING
+    + (rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,6}}?(?!{_POST_STOP}\b)[\w’'.-]+)?")
+    + _REL
 )
 #: The same, as long as it goes: splitting a matched list into its units needs the whole phrase
 #: ("The head of the development council and a government employee": two people).
-_POST_G = _ING + (
-    rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}(?!{_POST_STOP}\b)[\w’'.-]+)?"
+_POST_G = (
+    _ING
+    + rf"(?:\s+(?:of|from)\s+(?:(?!{_POST_STOP}\b)[\w’'.-]+\s+){{0,4}}(?!{_POST_STOP}\b)[\w’'.-]+)?"
+    + _REL
 )
 _DET_PL = r"(?:(?:the|his|her|their|its|all|(?:(?:at\s+least|more\s+than|nearly|about)\s+)?another)\s+)?"
 _DET_SG = r"(?:a|an|the|one|another|his|her|their|its|our|my|your)"
@@ -396,6 +410,15 @@ _WOUNDED_DIED = (
     r"(?:wounded|injured)\b(?:(?!\band\s+(?:a|an|the|one|two|three|\d))[^.;!?\n]){1,140}?\s+"
     r"(?:(?:later|has|had|subsequently)\s+)?(?P<verb>died|dies)\b"
 )
+#: The same told as two verbs of one subject: "A guard was wounded in the raid and later died",
+#: "Councillor Ana Ruiz was injured in the attack and subsequently succumbed to her wounds". The
+#: subject is a described person (a title and name allowed after the noun) or a name.
+_WOUNDED_AND_DIED = (
+    rf"{_START}(?P<list>(?:{_DET_SG}\s+)?{_MOD}{_PERSON_SG}{_SG_END}(?:\s+{_NAME})?|{_NAME})\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:(?:seriously|critically|badly|gravely|fatally|also)\s+)?"
+    r"(?:wounded|injured)\b(?:(?!\b(?:and|but|while|whereas)\b)[^.;!?\n]){0,100}?\s+and\s+"
+    r"(?:(?:later|subsequently|eventually|then)\s+)?(?P<verb>died|succumbed)\b"
+)
 
 #: The qualifier of a count whose words do not say whether its people died: "shot" with no word of
 #: wounds or survival, "N civilian casualties". `merge.reconcile` reads it as vague: it
@@ -415,8 +438,15 @@ _SURVIVED = re.compile(
 _SHOT_DOWN = re.compile(r"shot\s+down\b", re.IGNORECASE)
 _AIRCREW = re.compile(r"\b(?:pilots?|co-?pilots?|crew\w*|airm[ae]n|aviators?|navigators?)\b", re.IGNORECASE)
 
+#: What state bodies are found in: "two burnt bodies", "the decomposing corpses".
+_BODY_STATE = (
+    r"(?:(?:burnt|burned|charred|decomposed|decomposing|mutilated|bullet-riddled|headless|decapitated|"
+    r"lifeless|dismembered|bound|partially\s+buried)\s+)"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wounded_died", re.compile(_WOUNDED_DIED, re.IGNORECASE)),
+    ("wounded_died", re.compile(_WOUNDED_AND_DIED, re.IGNORECASE)),
     # "the death toll rose to 9", "death toll of 14", "the number of victims ... increased to 20"
     (
         "toll",
@@ -496,7 +526,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "body",
         re.compile(
-            r"\b(?P<list>(?:his|her|the|a)\s+(?:[\w-]+\s+){0,2}?)(?P<verb>body|corpse|remains)"
+            r"\b(?P<list>(?:his|her|the|a|another)\s+(?:[\w-]+\s+){0,2}?)(?P<verb>body|corpse|remains)"
             r"(?:\s+of\s+[^,;.]{1,120}?)?\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?"
             r"(?:later\s+|then\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|washed)\b",
             re.IGNORECASE,
@@ -509,6 +539,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<verb>claim(?:ed|ing|s)?|cost(?:ing|s)?|los(?:t|ing)|t(?:ook|aking|akes))\s+(?:the\s+)?"
             rf"{COUNT}\s+lives\b",
             re.IGNORECASE,
+        ),
+    ),
+    # "police found two bodies behind the house", "rescuers recovered 12 more charred bodies"
+    (
+        "lives",
+        re.compile(
+            r"\b(?P<verb>found|finds?|finding|recovered|recovers?|recovering|discovered|discovers?|discovering|"
+            rf"retrieved|exhumed|pulled\s+out)\s+(?:the\s+)?{COUNT}\s+"
+            rf"(?:(?:more|other|further|additional)\s+)?(?:{_BODY_STATE})?(?:bodies|corpses)\b",
+            re.I,
         ),
     ),
     # "villagers buried 27 victims of the massacre"
@@ -525,7 +565,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_START}{COUNT}\s+(?:(?:more|other|civilian|military|confirmed|reported|additional|further|"
             r"new|people|person|soldiers?|civilians?)\s+){0,2}"
             r"(?P<verb>deaths?|fatalities|fatality|dead(?:\s+bodies)?(?=\s+(?:were|have|had|was|found|lay|lying))|"
-            r"dead(?!\s+bodies)|(?:bodies|corpses)(?=\s+(?:(?:were|have|has|had|been|now|later|also|since|reportedly)\s+){0,3}(?:found|recovered|discovered|"
+            rf"dead(?!\s+bodies)|(?:{_BODY_STATE})?(?:bodies|corpses)(?=\s+(?:(?:were|have|has|had|been|now|later|also|since|reportedly)\s+){{0,3}}(?:found|recovered|discovered|"
             r"retrieved|exhumed|dumped|lying|pulled|washed|buried))|injuries|injured|wounded|KIA|WIA|casualties)\b",
             re.IGNORECASE,
         ),
@@ -702,6 +742,8 @@ _ORDINAL_DEAD = re.compile(
 
 def as_update(fig: Figure) -> Figure:
     """The figure marked as an updated toll (its qualifier gains the "rose to" prefix)."""
+    if (fig.qualifier or "").startswith(UPDATE):
+        return fig
     qualifier = f"{UPDATE} {fig.qualifier}" if fig.qualifier else UPDATE
     return Figure(fig.low, fig.high, qualifier, fig.span)
 
@@ -1123,6 +1165,15 @@ _DIED_LATER = re.compile(
 )
 
 
+#: Deaths told after the wounded were taken to hospital: "21 were taken to the district hospital,
+#: where one victim died", "The injured were rushed to hospital and two later died".
+_HOSPITAL_WHERE = re.compile(
+    r"\b(?:taken|rushed|admitted|evacuated|transferred|brought|airlifted|flown)\s+to\s+"
+    r"[^.;!?\n]{0,60}?\bhospitals?\b[^.;!?\n,]{0,30}?,?\s*(?:where|and)\s+(?:(?:later|subsequently)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
     """All casualty figures in `text` (a clause), with spans shifted by `offset` into the report."""
     found: list[FigureMatch] = []
@@ -1196,7 +1247,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMatch]:
             before = text[max(0, m.start() - 8) : m.start()]
             more = bool(_ADDITIONAL.search(m.group(0)) or re.search(r"\balso\s+$", before))
             died_later = more and bool(_DIED_LATER.search(text[m.end() - 1 :]))
-            was_wounded = name == "wounded_died"
+            was_wounded = name == "wounded_died" or bool(
+                _HOSPITAL_WHERE.search(_sentence_before(text, m.start()))
+            )
             if was_wounded:
                 more = died_later = True  # one of the wounded has died since: a later death
             for kind, fig, whole, civilians in results:
@@ -1490,6 +1543,15 @@ def pick(found: list[FigureMatch], kind: str) -> Figure | None:
         return None
     current = [f for f in figures if not f.period] or figures
     current = [f for f in current if f.figure.qualifier != UNSPECIFIED] or current
+    if len(current) > 1 and all(
+        f.additional and f.figure.exact and f.figure.qualifier is None for f in current
+    ):
+        # "They also found two bodies outside, while the other body was found in the yard": each
+        # count adds victims of its own, so together they are one addition
+        spans = [f.figure.span for f in current if f.figure.span is not None]
+        span = Span(spans[0].start, spans[-1].end, " … ".join(s.text for s in spans)) if spans else None
+        n = sum(f.figure.low for f in current)
+        return Figure(n, n, None, span)
     return max(current, key=lambda f: (f.figure.low, f.figure.high or f.figure.low)).figure
 
 
@@ -1540,6 +1602,9 @@ def pick_civilians(
 _NUMERAL = re.compile(rf"\d|\b(?:{WORD_NUMBER})\b", re.IGNORECASE)
 
 
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?)\b", re.IGNORECASE)
+
+
 def adds_to(before: Figure, more: FigureMatch) -> bool:
     """Whether `more` ("The bomb killed four others", "Her driver also died") counts victims on
     top of an earlier toll `before` of the same incident rather than restating or breaking it
@@ -1549,6 +1614,10 @@ def adds_to(before: Figure, more: FigureMatch) -> bool:
     who died later ("Another victim died later in hospital") adds to a number too."""
     if not more.additional or more.figure.qualifier is not None or not more.figure.exact:
         return False
+    if more.kind == "killed" and _BODIES.search(more.figure.span.text if more.figure.span else ""):
+        # "Two more bodies were found": a further discovery adds even to a number, or to a toll
+        # already grown by earlier finds
+        return before.exact and (before.qualifier is None or before.qualifier.startswith(UPDATE))
     text = before.span.text if before.span is not None else ""
     if more.died_later and more.kind == "killed":
         return before.exact and before.qualifier is None  # a later death is no part of the first toll
