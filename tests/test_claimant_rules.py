@@ -247,3 +247,67 @@ def test_an_unnamed_ministry_reporting_soldiers_losses_is_the_defence_ministry()
     anchor = _one("Five Ukrainian soldiers killed in rebel ambush: ministry")
     assert anchor.claimant.role and anchor.claimant.role.startswith("defence ministry")
     assert not _one("Grain exports resume from the port: ministry").claimant.role
+
+
+def test_a_bare_government_among_coordinated_subjects_reports() -> None:
+    anchor = _one("Militias, government say four died in overnight fighting near the airport")
+    assert anchor.claimant.name == "government" and _category(anchor.claimant) == "Ukrainian government"
+    russian = _one("Russian government says the convoy reached the border")
+    assert _category(russian.claimant) == "Russian government"
+
+
+def test_states_after_a_capitalised_word_is_a_noun_not_a_verb() -> None:
+    anchor = _one("Baltic States; Two fighters wounded near Pervomaisk - Lugansk")
+    assert anchor.claimant.name == "Lugansk" and anchor.claimant.affiliation == "LPR"
+    assert not find_anchors("The United States sent more aid to Kyiv", 0, persons=[], orgs=[])
+
+
+def test_a_separatist_capital_as_speaker_is_its_republic() -> None:
+    assert _one("Donetsk reports a mortar attack on Yasynuvata overnight").claimant.affiliation == "DPR"
+    assert _one("Luhansk says three fighters died in a week").claimant.affiliation == "LPR"
+    assert _one("Truce broken twice near the airport - Donetsk governor").claimant.affiliation != "DPR"
+
+
+def test_a_leading_source_after_a_section_heading() -> None:
+    anchor = _one("Regional News; LPR: three servicemen wounded in the past day")
+    assert anchor.claimant.name == "LPR" and anchor.start == 0
+
+
+def test_abbreviated_body_names_are_spelt_out() -> None:
+    anchor = _one("Two soldiers wounded in mortar attack near Avdiivka - Gen. Staff")
+    assert anchor.claimant.name == "General Staff" and _category(anchor.claimant) == "Ukrainian military"
+
+
+def test_a_newspaper_named_as_the_source_is_the_media() -> None:
+    anchor = _one("The Evening Herald reported two volunteers were killed near Bakhmut")
+    assert anchor.claimant.role == "newspaper" and _category(anchor.claimant) == "Media"
+
+
+def test_people_killed_by_ukraines_forces_is_the_other_sides_wording() -> None:
+    assert implied_side("Pensioner killed by Kiev troops in a village near Gorlovka") == "separatists"
+    assert _inferred_category("Two miners killed by Ukrainian shelling near Makiivka") == (
+        "DPR/LPR and occupation authorities"
+    )
+    assert implied_side("Russian colonel killed by Ukrainian drone near Bakhmut") != "separatists"
+
+
+def test_plural_present_reporting_verbs() -> None:
+    anchor = _one("Separatists claim a new offensive near Mariupol")
+    assert anchor.claimant.affiliation == "separatists"
+    assert _one("Insurgents deny shelling the bus stop").denial
+
+
+def test_a_name_after_a_comma_before_the_verb_is_the_claimant() -> None:
+    anchor = _one("Nine soldiers died in an ambush near Shchastia, Kyiv says")
+    assert anchor.claimant.name == "Kyiv"
+    assert _category(anchor.claimant) == "Ukrainian military"
+
+
+def test_a_closing_phrase_with_a_verb_is_not_a_source() -> None:
+    assert not find_anchors("Donbas: Mortars Killing Farmers", 0, persons=[], orgs=[])
+
+
+def test_a_country_reporting_ground_taken_speaks_through_its_military() -> None:
+    anchor = _one("Ukraine says its troops recaptured a village near Izium")
+    assert anchor.claimant.role and anchor.claimant.role.startswith("Ukrainian military")
+    assert not _one("Ukraine says the grain deal will be extended").claimant.role

@@ -18,11 +18,16 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|reported|reports|reporting|wrote|writes|stated|states|announced|announces|"
     r"told|added|confirmed|confirms|warned|warns|claimed|claims|described|citing|cited|noted|posted|"
     r"declared|insisted|denied|denies|alleged|accused|informed|tweeted|estimated|put the toll|"
+    # the plural present ("Rebels claim ...", "Separatists accuse Kiev of ...")
+    r"claim|accuse|deny|confirm|allege|"
     r"spoke about|speaks about|spoke of|speaks of)\b",
     re.IGNORECASE,
 )
+# "States" capitalised after a capitalised word ("United States", "Newly Independent States",
+# "Baltic States") is a plural noun, not the reporting verb.
+_NOUN_STATES = re.compile(r"\b[A-Z][\w’'.-]*\s+States$")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_DENIAL = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|dismissed|refuted)\b", re.IGNORECASE)
 
 TITLES = (
     r"(?:(?:British|Ukrainian|Russian|US|U\.S\.|American|French|German|Israeli|Turkish|Polish|Deputy|Acting|"
@@ -61,13 +66,14 @@ _GENERIC = re.compile(
     r"(?P<org>(?:(?:[A-Z][a-z]+|local|regional|government|military|Western|security|medical|hospital|"
     r"emergency|state|other|some)\s+){0,2}(?:officials|authorities|sources|residents|witnesses|police|"
     r"rescuers|medics|doctors|emergency services|media|state media|analysts|critics|observers|"
-    r"monitors|activists|the military|the army|prosecutors|investigators|the government|[Rr]ebels|"
+    r"monitors|activists|the military|the army|prosecutors|investigators|the government|government|govt|"
+    r"[Rr]ebels|"
     r"[Ss]eparatists|[Ii]nsurgents|[Mm]ilitias|[Mm]ilitiamen)(?:\s+in\s+(?:eastern\s+)?[A-Z][\w’'-]+)?)\s*"
     r"(?:(?:also|later|then|had|have)\s+)*$"
 )
-# "Ukraine says ...", "NATO said ...": a bare proper name as subject (tried last).
+# "Ukraine says ...", "NATO said ...", "..., Kiev says": a bare proper name as subject (tried last).
 _BARE_NAME = re.compile(
-    r"(?:^|[.:;!?]\s+|\s[-–—]\s+|^\W*)(?P<org>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*$"
+    r"(?:^|[.:;!?,]\s+|\s[-–—]\s+|^\W*)(?P<org>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*$"
 )
 # A headline's source after a colon or dash at its end ('- OK "South"' keeps its quotes).
 _TRAILING = re.compile(
@@ -76,7 +82,7 @@ _TRAILING = re.compile(
 )
 # What follows a headline's closing dash or colon but is news, not a source: a count, a verb.
 _NOT_A_SOURCE = re.compile(
-    r"\d|\b(?:killed|wounded|injured|dead|died|dies|hit|shell\w*|attack\w*|strikes?|destroyed|there|"
+    r"\d|\b(?:killed|killing|kills|wounded|injured|dead|died|dies|hit|shell\w*|attack\w*|strikes?|destroyed|there|"
     r"is|are|was|were|has|have|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?|scores|several|"
     r"casualties|fighting|"
@@ -87,7 +93,8 @@ _NOT_A_SOURCE = re.compile(
 _NOT_INVERTED = re.compile(r"(?:on|in|at|that|it|he|she|they|later|earlier|yesterday|today)\b", re.I)
 # A bulletin's source heading the line: "General Staff: ...", "JFO: ...", "ATO HQ: ...".
 _LEADING = re.compile(
-    r"^\W*(?!(?:WRAP|UPDATE|BREAKING|URGENT|FLASH|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|FACTBOX|VIDEO|PHOTOS)\b)"
+    # at the line's start, or after a wire's section heading ("Newly Independent States; DPR: ...")
+    r"(?:^\W*|;\s+)(?!(?:WRAP|UPDATE|BREAKING|URGENT|FLASH|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|FACTBOX|VIDEO|PHOTOS)\b)"
     r"(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:Staff|Command|HQ|Headquarters|Ministry|Service|Directorate|"
     r"Intelligence)|[A-Z]{2,5}(?:\s+HQ)?)\s*:\s+\S"
 )
@@ -140,6 +147,24 @@ _SEPARATIST = re.compile(
     re.I,
 )
 _REBELS = re.compile(r"\b(?:rebels?|separatists?|insurgents?|militias?)\b", re.I)
+#: The separatist republics' capitals, named alone as a speaker.
+_REPUBLIC_CAPITAL = re.compile(r"Donetsk|(?P<lpr>Lu[gh]ansk)")
+#: People killed or hurt, or places bombarded, with Ukraine's forces as the agent ("woman killed by
+#: Kiev troops", "militiaman killed by Ukrainian shelling", "bombardments by Kiev forces"): the
+#: victims' side's wording, as with "shelling by Ukrainian troops" (`_SEPARATIST_VOICE`).
+_KILLED_BY_UKRAINE = re.compile(
+    r"\b(?:killed|wounded|injured|hurt|died|bombard\w*|bombing)\s+(?:[\w’'-]+\s+){0,3}?by\s+(?:the\s+)?"
+    r"(?:Kiev|Kyiv|Ukrainian|Ukraine|Armed\s+Forces\s+of\s+Ukraine|AFU|APU)(?:[’']s)?\b",
+    re.I,
+)
+#: A victim named as Russian before the phrase ("Russian soldier killed by Ukrainian drone"): a
+#: Ukrainian or Russian claim, not the separatists'.
+_RUSSIAN_VICTIM = re.compile(r"\b(?:Russian|Russia[’']s|occupiers?|invaders?)\b", re.I)
+#: Newspapers and magazines named as the source ("The Daily Telegraph reported"): the media.
+_NEWSPAPER = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}(?:Telegraph|Times|Guardian|Post|Journal|Gazette|Herald|Tribune|"
+    r"Observer|Izvestia|Kommersant|Pravda|Vedomosti|Spiegel|Monde|Bild)"
+)
 _CHANNELS = [
     (re.compile(r"\bTelegram\b", re.I), "Telegram"),
     (re.compile(r"\bon (?:X|Twitter)\b|\btweet", re.I), "X"),
@@ -184,9 +209,14 @@ def side_of(phrase: str) -> str | None:
 
 def claimant_side(phrase: str) -> str | None:
     """The side a claimant's own words name; a separatist body ("DPR command", "Ukraine rebels")
-    belongs to its republic, not to the country named beside it."""
+    belongs to its republic, not to the country named beside it. A seat of government named as the
+    speaker stands for who governs from it ("Kiev says" is Ukraine's government): "Donetsk" and
+    "Lugansk" alone are the separatist republics' capitals ("Donetsk reports ...", "... - Donetsk";
+    Ukraine's regional bodies are named as such: "Donetsk governor", "Donetsk region")."""
     m = _SEPARATIST.search(phrase)
     if m:
+        return "LPR" if m.group("lpr") else "DPR"
+    if m := _REPUBLIC_CAPITAL.fullmatch(phrase.strip(" ,.;:")):
         return "LPR" if m.group("lpr") else "DPR"
     if _REBELS.search(phrase):
         return "separatists"
@@ -204,9 +234,19 @@ def implied_side(text: str) -> str | None:
         return "LPR" if m.group("lpr") else "DPR"
     if _UKRAINIAN_VOICE.search(text):
         return "Ukraine"  # "occupation forces", "the enemy": a Ukrainian body's words
-    if _SEPARATIST_VOICE.search(text):
+    if _SEPARATIST_VOICE.search(text) or _killed_by_ukraine(text):
         return "separatists"
     return side_of(text)
+
+
+def _killed_by_ukraine(text: str) -> bool:
+    """Whether the text has people killed or hurt (or places bombarded) by Ukraine's forces, the
+    victims not named as Russian on that line (`_KILLED_BY_UKRAINE`)."""
+    for m in _KILLED_BY_UKRAINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not _RUSSIAN_VICTIM.search(text, line_start, m.start()):
+            return True
+    return False
 
 
 def _body(name: str) -> Claimant:
@@ -224,8 +264,17 @@ def _channel(text: str) -> str | None:
     return None
 
 
+#: Abbreviated words in the names of bodies ("- Gen. Staff", "Def. Ministry"), spelt out.
+_ABBREVIATIONS = [
+    (re.compile(r"\bGen\.\s*(?=Staff\b)"), "General "),
+    (re.compile(r"\bDef\.\s*(?=Ministry\b)"), "Defence "),
+]
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^(?:[Tt]he)\s+", "", name.strip(" ,"))
+    for rx, full in _ABBREVIATIONS:
+        name = rx.sub(full, name)
     return re.sub(r"[’']s$", "", name)
 
 
@@ -262,11 +311,13 @@ def find_anchors(
     """Claimants named in a sentence, in order. Entity spans are in report offsets."""
     anchors: list[Anchor] = []
     last_boundary = 0
-    if lead := _LEADING.match(sentence):
+    if lead := _LEADING.search(sentence):
         # "General Staff: ...", "JFO: Ukraine reports ...": the bulletin's source heads the line.
         who = _clean(lead.group("who"))
         return [Anchor(offset, _named(who, offset + lead.start("who"), persons))]
     for verb in _SPEECH.finditer(sentence):
+        if _NOUN_STATES.search(sentence, 0, verb.end()):
+            continue  # "Newly Independent States; ...", "the United States": a noun, not a verb
         window = sentence[last_boundary : verb.start()]
         w0 = offset + last_boundary
         found: tuple[int, Claimant] | None = _person_before(window, w0, persons)
@@ -308,6 +359,7 @@ def find_anchors(
         if found is None:
             continue
         clause_start, claimant = found
+        _newspaper_role(claimant)
         rest = sentence[verb.start() :]
         claimant.channel = _channel(rest[:160])
         claimant.affiliation = claimant_side(sentence[clause_start - offset : verb.start()])
@@ -362,6 +414,14 @@ _SOLDIERS = re.compile(
     r"(?:ceasefire|cease-fire|truce))\b",
     re.I,
 )
+#: Ground taken or held ("Ukraine says it captured new positions", "Kiev claims to have retaken the
+#: airport"): what a country's military announces, like its losses.
+_OPERATIONS = re.compile(
+    r"\b(?:captur\w+|recaptur\w+|retook|retak\w+|took\s+control|(?:gain\w*|regain\w*|winning)\s+"
+    r"(?:control|ground)|liberat\w+|repel\w*|repuls\w+|counter-?attack\w*|counter-?offensive|"
+    r"(?:new|enemy|rebel|separatist)\s+positions)\b",
+    re.I,
+)
 #: An unqualified plural body ("- authorities", ": officials") counting the dead at home.
 _BARE_AUTHORITIES = re.compile(r"(?i:authorities|officials)")
 
@@ -369,7 +429,8 @@ _BARE_AUTHORITIES = re.compile(r"(?i:authorities|officials)")
 def _own_losses_body(claimant: Claimant, sentence: str) -> None:
     """A country (or its government, unnamed) named as claimant of soldiers' losses ("Ukraine says
     two soldiers killed", "... troops killed: Kiev", "Kiev reports first combat death") speaks
-    through its military, which announces them: the role says so, as an inference; a country
+    through its military, which announces them: the role says so, as an inference; so does a
+    country reporting ground taken or held ("Ukraine says it captured new positions"); a country
     reporting anything else stays the government. Unqualified "authorities" or "officials"
     reporting people killed ("a woman died as a result of shelling - authorities") are the local
     authorities that count a town's dead. An unnamed "ministry" reporting soldiers' losses ("Six
@@ -391,6 +452,8 @@ def _own_losses_body(claimant: Claimant, sentence: str) -> None:
         return
     if side in _ADJECTIVE and _SOLDIERS.search(sentence):
         claimant.role = f"{_ADJECTIVE[side]} military (inferred: a country reporting soldiers' losses)"
+    elif side in _ADJECTIVE and _OPERATIONS.search(sentence):
+        claimant.role = f"{_ADJECTIVE[side]} military (inferred: a country reporting ground taken or held)"
 
 
 #: Military(-civil) administrations by their initials (VGA, VTsA, CAA, OVA, ODA, MVA, RVA): the
@@ -409,7 +472,14 @@ def _named(who: str, start: int, persons: list[tuple[int, int]]) -> Claimant:
         return Claimant(name=who, role=role, kind="organisation", affiliation=claimant_side(who))
     if _BARE_BODY.fullmatch(who):
         return _body(who)
-    return Claimant(name=who, kind="organisation", affiliation=claimant_side(who))
+    return _newspaper_role(Claimant(name=who, kind="organisation", affiliation=claimant_side(who)))
+
+
+def _newspaper_role(claimant: Claimant) -> Claimant:
+    """A claimant named like a newspaper ("Daily Telegraph", "Kommersant") is the media."""
+    if claimant.kind == "organisation" and claimant.role is None and _NEWSPAPER.fullmatch(claimant.name):
+        claimant.role = "newspaper"
+    return claimant
 
 
 def outlet_claimant(source: str | None) -> Claimant:
@@ -639,7 +709,11 @@ def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
         side, body = republic, f"{republic} authorities"
     elif _russian_bulletin(text):
         side, body = "Russia", "Russian Defence Ministry"
-    elif (m := _SEPARATIST.search(text)) or _SEPARATIST_VOICE.search(text):
+    elif (
+        (m := _SEPARATIST.search(text))
+        or _SEPARATIST_VOICE.search(text)
+        or (_killed_by_ukraine(text) and not _UKRAINIAN_VOICE.search(text))
+    ):
         side = "LPR" if m and m.group("lpr") else "DPR" if m else "separatists"
         body = f"{side} authorities" if side != "separatists" else "separatist authorities"
         if _CITY_DISTRICT.search(text) and _CIVILIAN_DEATHS.search(text):
