@@ -82,3 +82,17 @@ def test_report_domain_is_the_url_host_or_a_source_written_as_a_domain() -> None
     assert Report("x", source="nola.com").domain == "nola.com"
     assert Report("x", source="Agence France Presse").domain is None
     assert Report("x", url="/tmp/report.txt", source="Wikinews").domain is None
+
+
+def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
+    """"On the east bank of the Dnipro River" in a report about Kyiv says where in Kyiv: the claim stays
+    with the Kyiv strike, not at the river's mouth 400 km away."""
+    claims = Pipeline(tmp_path / "never.db").analyse(
+        report(
+            "Russian drones struck Kyiv overnight. A high-rise on the east bank of the Dnipro River "
+            "was hit, killing one person, the head of the city's military administration said.",
+            "Test Wire",
+        )
+    )
+    places = {c.location.place.name for c in claims if c.location and c.location.place}
+    assert places == {"Kyiv"}

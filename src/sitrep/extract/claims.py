@@ -23,6 +23,7 @@ from sitrep.extract.dates import default_date, report_date, resolve_date
 from sitrep.extract.figures import UPDATE, FigureMatch, adds_to, as_update, find_figures, pick, pick_civilians
 from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
+from sitrep.geo.build import WATER_CODES
 from sitrep.geo.distance import same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country
@@ -480,6 +481,11 @@ class ClaimExtractor:
             and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])
             and not _TREATED_AT.search(text[max(start, t.start - 40) : t.start])
         ]
+        here = ctx.current.location if ctx.current is not None else None
+        if here is not None and _PRECISION_RANK.get(here.precision, 9) <= _PRECISION_RANK[Precision.TOWN]:
+            # "a high-rise on the east bank of the Dnipro River was struck" in a report about Kyiv: the
+            # river says where in the town in hand, not a place at its mouth 400 km away
+            usable = [t for t in usable if not (t.place and t.place.feature_code in WATER_CODES)]
         if typing is not None and typing.event_type == tx.DIPLOMACY:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [

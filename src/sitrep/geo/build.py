@@ -67,6 +67,8 @@ FEATURES_FILE = Path(__file__).with_name("features.tsv")
 FEATURE_POP = 5_000_000
 # Feature codes of sites: a plant, dam, bridge or airfield is a point (precision site), not an area.
 SITE_CODES = frozenset({"PSN", "PS", "DAM", "BDG", "AIRP", "AIRB", "MFG"})
+# Feature codes of water bodies: a river's or sea's point (its mouth, its middle) is no event's place.
+WATER_CODES = frozenset({"STM", "LK", "RSV", "SEA", "GULF", "BAY", "STRT", "CHN", "CNL", "OCN"})
 
 # Match quality of a name key, best first. Stored in the low 3 bits of each posting. Q_LOOSE keys
 # (consonant skeletons, see text.loose) are only searched on request (Gazetteer.match_loose).
