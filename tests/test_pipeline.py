@@ -85,7 +85,7 @@ def test_report_domain_is_the_url_host_or_a_source_written_as_a_domain() -> None
 
 
 def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
-    """"On the east bank of the Dnipro River" in a report about Kyiv says where in Kyiv: the claim stays
+    """The words "on the east bank of the Dnipro River" in a report about Kyiv say where in Kyiv: the claim stays
     with the Kyiv strike, not at the river's mouth 400 km away."""
     claims = Pipeline(tmp_path / "never.db").analyse(
         report(
