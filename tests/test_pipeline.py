@@ -85,8 +85,8 @@ def test_report_domain_is_the_url_host_or_a_source_written_as_a_domain() -> None
 
 
 def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
-    """The words "on the east bank of the Dnipro River" in a report about Kyiv say where in Kyiv: the claim stays
-    with the Kyiv strike, not at the river's mouth 400 km away."""
+    """The words "on the east bank of the Dnipro River" in a report about Kyiv say where in Kyiv: the
+    claim stays with the Kyiv strike, not at the river's mouth 400 km away."""
     claims = Pipeline(tmp_path / "never.db").analyse(
         report(
             "Russian drones struck Kyiv overnight. A high-rise on the east bank of the Dnipro River "
