@@ -20,9 +20,19 @@ from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_c
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
 from sitrep.extract.dates import default_date, report_date, resolve_date
-from sitrep.extract.figures import UPDATE, FigureMatch, adds_to, as_update, find_figures, pick, pick_civilians
+from sitrep.extract.figures import (
+    UPDATE,
+    FigureMatch,
+    adds_to,
+    as_update,
+    find_figures,
+    not_among,
+    pick,
+    pick_civilians,
+)
 from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
+from sitrep.extract.numbers import WORD_NUMBER
 from sitrep.geo.build import WATER_CODES
 from sitrep.geo.distance import same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
@@ -381,6 +391,8 @@ class ClaimExtractor:
         before = incident.killed
         if picked is not None and before is not None and _names_one_of(text, before, picked):
             killed = None  # "Vadym X was killed ..." after "Two soldiers killed ...": one of the two
+        if picked is not None and before is not None and _counts_some_of(text, before, picked):
+            killed = None  # "14 dead ... The clash began when a driver killed two children": a detail
         if (
             picked is not None
             and killed is not None
@@ -393,6 +405,8 @@ class ClaimExtractor:
             killed = _added(before, killed)
         diplomacy = incident.family == "diplomacy"
         civilians = None if diplomacy else pick_civilians(figures, killed, incident.killed)
+        if civilians is None and picked is not None and before is not None and not_among(before, picked):
+            civilians = picked.figure  # "12 police were killed ... Two children were also killed": 2
         if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
             incident.killed = killed
         if injured is not None and (incident.injured is None or injured.low >= incident.injured.low):
@@ -753,6 +767,54 @@ def _names_one_of(text: str, before: Figure, picked: FigureMatch) -> bool:
     if fig.span.text[:1].isupper():
         head = text[line_start : fig.span.start] + fig.span.text.rsplit(" ", 1)[0]
     return bool(_NAMED_BEFORE.search(head))
+
+
+#: Words of a general count of the dead, which may state a rival toll: "five people", "14 dead".
+_GENERAL_DEAD = re.compile(
+    r"\b(?:people|persons|individuals|casualties|fatalities|lives|victims|bodies|corpses|others|toll|number|"
+    r"total)\b",
+    re.IGNORECASE,
+)
+#: The words of a count phrase other than its victims: "left 14 dead", "at least five were killed".
+_COUNT_PHRASE_WORDS = re.compile(
+    rf"\b(?:{WORD_NUMBER}|\d+|dead|deaths?|killed|died|dies|left|leaving|leaves|killing|kills|were|was|have|has|"
+    r"had|been|are|is|at|least|about|some|nearly|almost|over|than|reportedly|also|all|and|a|an|the)\b",
+    re.IGNORECASE,
+)
+#: Words that set a count against another: a dispute or correction of the toll, not a detail of it.
+_CONTRAST = re.compile(
+    r"\b(?:however|but|only|contrary|whereas|while|disput\w*|den(?:y|ies|ied)|claim\w*|estimat\w*|"
+    r"put|puts|placed|places|other|another|separate|different|lower|higher|fewer|more|rather|instead|"
+    r"according)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_some_of(text: str, before: Figure, picked: FigureMatch) -> bool:
+    """Whether a later, lower count of the same incident, in the same passage, counts particular
+    victims among those of the toll already told ("Clashes have left 14 dead. The clash began
+    when a driver ran over and killed two children": two of the 14) rather than a rival toll.
+
+    It names a particular kind of victim (not "people", "dead" or "victims"), is neither an
+    addition nor a count of civilians (which `pick_civilians` weighs against the total), and its
+    sentence sets it against no other count ("However, police said only two ...")."""
+    fig = picked.figure
+    if fig.span is None or before.span is None or before.span.end > fig.span.start:
+        return False
+    if picked.additional or picked.period or picked.victims == "civilians" or fig.low >= before.low:
+        return False
+    if (before.qualifier or "").startswith(UPDATE) or fig.low < 1:
+        return False
+    if "\n" in text[before.span.start : fig.span.start]:
+        return False  # separate lines are separate headlines, each a toll of its own
+    if _GENERAL_DEAD.search(fig.span.text) or not re.search(
+        r"\w", _COUNT_PHRASE_WORDS.sub(" ", fig.span.text)
+    ):
+        return False  # "five people were killed", "left 14 dead": a toll of its own
+    sentence_start = max(text.rfind(". ", 0, fig.span.start), text.rfind("\n", 0, fig.span.start)) + 1
+    sentence_end = text.find(". ", fig.span.end)
+    sentence = text[sentence_start : len(text) if sentence_end < 0 else sentence_end]
+    return not _CONTRAST.search(sentence)
 
 
 def _added(before: Figure, more: Figure) -> Figure:

@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from sitrep.extract.numbers import COUNT, COUNT_NC, WORD_NUMBER, parse_count, word_to_int
 from sitrep.models import Figure, Span
 
+#: A plain number, in digits or words ("seven", "12").
+_PLAIN_COUNT = rf"\d+|{WORD_NUMBER}"
+
 KINDS = ("killed", "injured", "perpetrators_killed")
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -99,6 +102,7 @@ _PERSON_SG_WORDS = (
     r"headman|headmaster|headteacher|principal|nominee|heir|prince|princess|monarch|sultan|writer|poet|author|"
     r"artist|actor|actress|comedian|filmmaker|producer|musician|singer|rapper|footballer|athlete|coach|"
     r"commentator|analyst|critic|figure|personality|celebrity|convict|commandant|pensioner|retiree|mercenary|sapper|partisan|paratrooper|"
+    r"visitor|dean|"
     r"(?:militia|military)(?=\s+(?:were|was|killed|died|wounded|injured)\b)|\w+ist"
 )
 
@@ -182,7 +186,8 @@ _AGE = re.compile(r"\b\d+-(?:year|month)s?-old\b|\baged?\s+\d+\b", re.IGNORECASE
 _STOP = (
     r"(?:were|was|are|is|be|been|being|have|has|had|got|and|or|but|in|on|at|by|from|with|during|after|before|"
     r"when|while|as|including|of|to|for|killed|dead|died|die|dies|wounded|injured|hurt|slain|said|says|who|"
-    r"which|that|than|the|a|an|into|near|inside|outside|among|amid|since|this|these|those)\b"
+    r"which|that|than|the|a|an|into|near|inside|outside|among|amid|since|this|these|those|alongside|along|"
+    r"together)\b"
 )
 _MOD = rf"(?:(?!{_STOP})[\w’'.()-]+\s+){{0,4}}?"
 _OF_WHOSE = r"(?:of\s+(?:the|his|her|their|its|them)\s+)?"
@@ -261,10 +266,12 @@ _BOTH = (
     r"(?=\s+(?:were|was|have|had|are|died|perished|reportedly|also|later)\b|\s*(?:[,.;:)]|$))"
 )
 _UNIT_SG = rf"{_DET_SG}\s+{_MOD}{_PERSON_SG}{_SG_END}{_POST}"
+#: A family counted by its size: "a family of seven", "an entire family of five" (that many people).
+_FAMILY_OF = rf"(?:an?|the|one)\s+(?:[\w’'-]+\s+)?family\s+of\s+(?:{_PLAIN_COUNT})(?![\w’'-])"
 _ANOTHER = (
     r"(?:one\s+)?another(?=\s+(?:was|were|wounded|injured|hurt|killed|died|dead|in|on|at)\b|\s*(?:[,.;:)]|$))"
 )
-_UNIT = rf"(?:{_AGE_SG}|{_UNIT_SG}|{_UNIT_PL}|{_ANOTHER}|{_BOTH})"
+_UNIT = rf"(?:{_FAMILY_OF}|{_AGE_SG}|{_UNIT_SG}|{_UNIT_PL}|{_ANOTHER}|{_BOTH})"
 _AUX_AHEAD = (
     r"(?!\s+(?:were|was|are|is|have|has|had|got|also|reportedly|sustained|suffered|escaped|died|killed|"
     r"wounded|injured|hurt|dead|said|says|told|reported|added|confirmed|stated|claimed|announced)\b)"
@@ -363,7 +370,9 @@ _NOT_PERSON = (
     r"(?:engine|bill|deal|plan|idea|project|motion|proposal|talks|process|ceasefire|truce|agreement|story|time|"
     r"rest|momentum|chance|hope|mood|power|lights?|economy|industry|business|trade|growth|program|programme|"
     r"initiative|measure|legislation|law|reform|effort|attempt|attack|offensive|operation|raid|fire|signal|"
-    r"virus|disease|infection|pain|noise|music|game|season|career|spirit|dream|buzz|vibe|joke|conversation)"
+    r"virus|disease|infection|pain|noise|music|game|season|career|spirit|dream|buzz|vibe|joke|conversation|"
+    # a group is no one person: "shells killed the family" counts nobody by itself
+    r"family|household|group|crowd|congregation|gathering|convoy|team|community)"
 )
 #: The first object of a killing verb, besides counts: "the district chief", "a former electoral
 #: delegate", "Pamo Hobobo", "prominent traditional elder".
@@ -474,6 +483,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?P<verb>{_KILL_ACTIVE}|{_INJURE_ACTIVE})\s+(?:(?:themselves|himself|herself)\s+(?:and|as\s+well\s+as)\s+)?"
             rf"(?P<list>{_LIST_OBJ}){_ALONG}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "abducted 11 men from the mosque and then executed them": the people taken are the dead
+    (
+        "taken_then",
+        re.compile(
+            r"\b(?:dragged|abducted|kidnapped|seized|rounded\s+up|captured|grabbed|pulled|marched|lined\s+up|"
+            r"tied\s+up|singled\s+out)\s+"
+            rf"(?P<list>{_LIST_OBJ})[^.;:!?]{{0,100}}?\s+(?:and|before)\s+(?:then\s+|later\s+|subsequently\s+)?"
+            r"(?P<verb>executed|killed|murdered|beheaded|shot\s+dead|slaughtered|massacred)\s+them\b",
             re.IGNORECASE,
         ),
     ),
@@ -703,7 +723,8 @@ _PERIOD_NOT = re.compile(
 )
 
 _UNIT_ITEM = re.compile(
-    rf"(?:(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|(?P<both>{_BOTH})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST_G}"
+    rf"(?:(?:an?|the|one)\s+(?:[\w’'-]+\s+)?family\s+of\s+(?P<family>{_PLAIN_COUNT})(?![\w’'-])"
+    rf"|(?P<age>{_AGE_SG})|(?P<another>{_ANOTHER})|(?P<both>{_BOTH})|{_DET_SG}\s+{_MOD}(?P<sg>{_PERSON_SG}){_SG_END}{_POST_G}"
     rf"|{_DET_PL}(?!(?:a|an)\s+(?!(?:dozen|few|couple|handful|number|hundred|thousand)\b)){COUNT}"
     rf"(?:\s+{_OF_WHOSE}{_MOD}(?P<pl>{_PERSON_PL}){_POST_G})?(?![\w’'-])"
     rf"|(?P<name>{_NAME})|(?P<pron>{_PRONOUN})"
@@ -911,7 +932,11 @@ def _units(text: str, base: int) -> list[tuple[Figure, bool]]:
             or groups.get("bare0")
             or groups.get("age")
         )
-        if groups.get("num") is not None and re.match(
+        if groups.get("family"):
+            fig = parse_count(None, groups["family"], span)  # "a family of seven": seven people
+            if fig is None:
+                break
+        elif groups.get("num") is not None and re.match(
             r"[-–\s]*(?:year|month)s?[-–\s]*old", text[u.end("num") :]
         ):
             fig = Figure(1, 1, None, span)  # "94-year-old mother-in-law": one person
@@ -1052,7 +1077,8 @@ _SHARE = re.compile(
     rf"(?:\s+(?!{_BE}\b)[^\s,;.]+){{0,6}}?\s+{_BE}\s+(?:also\s+)?(?P<what>[^,;.]{{1,120}})"
     rf"|\bof\s+the\s+(?:\d+|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:{_DEAD_NOUN}|bodies)[^,;.]{{0,60}},\s*"
     rf"(?P<n0>{_SHARE_COUNT})\s+{_BE}\s+(?P<what0>[^,;.]{{1,120}})"
-    rf"|(?<=,\s)(?P<n1>{_SHARE_COUNT})\s+of\s+(?:which|whom|them)\s+{_BE}\s+(?:also\s+)?(?P<what1>[^,;.]{{1,120}})",
+    rf"|(?<=,\s)(?P<n1>{_SHARE_COUNT})\s+of\s+(?:which|whom|them)\s+{_BE}\s+(?:also\s+)?(?P<what1>[^,;.]{{1,120}})"
+    rf"|\bamong\s+(?:the|those)\s+{_DEAD_NOUN}\s*,\s*(?P<n2>{_SHARE_COUNT})\s+{_BE}\s+(?P<what2>[^,;.]{{1,120}})",
     re.IGNORECASE,
 )
 #: The sentence before "five of whom were civilians" last counted the dead (not the wounded).
@@ -1072,13 +1098,13 @@ _LIST_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|who|whom|when|while|after|d
 _INCLUDED = re.compile(
     rf"\b(?:the\s+)?(?:dead|killed|victims|fatalities)\s+(?:includ(?:ed|es|e)|(?:were|was)\s+among\s+them)\s+"
     rf"(?P<list>{_LIST}){_LIST_END}"
-    rf"|\bamong\s+the\s+(?:dead|killed|victims|fatalities)\s+{_BE}\s+(?P<list2>{_LIST}){_LIST_END}"
-    rf"|{_START}(?P<list3>{_LIST_SUBJ})\s+{_BE}\s+(?:also\s+)?among\s+the\s+(?:dead|killed|victims|fatalities)\b",
+    rf"|\bamong\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)\s+{_BE}\s+(?P<list2>{_LIST}){_LIST_END}"
+    rf"|{_START}(?P<list3>{_LIST_SUBJ})\s+{_BE}\s+(?:also\s+)?among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)\b",
     re.IGNORECASE,
 )
 
 
-_SHARE_GROUPS = (("n", "what"), ("n0", "what0"), ("n1", "what1"))
+_SHARE_GROUPS = (("n", "what"), ("n0", "what0"), ("n1", "what1"), ("n2", "what2"))
 
 
 def _shares(text: str, offset: int) -> list[tuple[int, int, FigureMatch]]:
@@ -1605,6 +1631,22 @@ _NUMERAL = re.compile(rf"\d|\b(?:{WORD_NUMBER})\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?)\b", re.IGNORECASE)
 
 
+def not_among(before: Figure, more: FigureMatch) -> bool:
+    """Whether victims told as further ones ("A woman and two children were also killed") cannot
+    be among an earlier toll that counted combatants only ("12 police officers were killed"): the
+    non-combatants counted apart from the combatants."""
+    return (
+        more.additional
+        and more.victims != "combatants"
+        and before.span is not None
+        and victims_class(before.span.text) == "combatants"
+    )
+
+
+#: A count that says it comes on top of one already told: "two more people", "three more bodies".
+_MORE_WORD = re.compile(rf"\b(?:\d+|{WORD_NUMBER})\s+more\b(?!\s+than\b)", re.IGNORECASE)
+
+
 def adds_to(before: Figure, more: FigureMatch) -> bool:
     """Whether `more` ("The bomb killed four others", "Her driver also died") counts victims on
     top of an earlier toll `before` of the same incident rather than restating or breaking it
@@ -1621,4 +1663,9 @@ def adds_to(before: Figure, more: FigureMatch) -> bool:
     text = before.span.text if before.span is not None else ""
     if more.died_later and more.kind == "killed":
         return before.exact and before.qualifier is None  # a later death is no part of the first toll
+    if _MORE_WORD.search(more.figure.span.text if more.figure.span else ""):
+        # "Five were killed in the bombing. Two more people were killed by gunmen": 5 + 2
+        return before.qualifier in (None, "at least")
+    if more.kind == "killed" and not_among(before, more):
+        return before.qualifier in (None, "at least")
     return before.exact and before.qualifier is None and not _NUMERAL.search(text)
