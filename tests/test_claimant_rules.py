@@ -9,6 +9,7 @@ from pathlib import Path
 from sitrep.evaluate.main_event import predict
 from sitrep.evaluate.names import claimant_category
 from sitrep.extract.claimants import (
+    _SUBNATIONAL,
     Anchor,
     find_anchors,
     implied_side,
@@ -311,3 +312,78 @@ def test_a_country_reporting_ground_taken_speaks_through_its_military() -> None:
     anchor = _one("Ukraine says its troops recaptured a village near Izium")
     assert anchor.claimant.role and anchor.claimant.role.startswith("Ukrainian military")
     assert not _one("Ukraine says the grain deal will be extended").claimant.role
+
+
+def test_militants_is_the_separatists_as_ukrainian_sources_name_them() -> None:
+    anchor = _one("Horlivka militants say a pensioner was hurt by a mine")
+    assert anchor.claimant.affiliation == "separatists"
+    assert _category(anchor.claimant) == "DPR/LPR and occupation authorities"
+
+
+def test_a_news_agency_heading_a_line_yields_to_the_source_it_relays() -> None:
+    anchor = _one("RIA: twelve enemy vehicles destroyed near Kupiansk - Russian Defence Ministry")
+    assert anchor.claimant.name == "Russian Defence Ministry" and anchor.claimant.affiliation == "Russia"
+    assert _one("TASS: a power line was cut near Svatove").claimant.name == "TASS"
+
+
+def test_an_unnamed_spokesperson_reporting_soldiers_losses_is_the_militarys() -> None:
+    anchor = _one("Two soldiers wounded near Avdiivka overnight - spokesman")
+    assert _category(anchor.claimant) == "Ukrainian military"
+
+
+def test_plural_shellings_by_ukraines_forces_are_the_other_sides_wording() -> None:
+    assert implied_side("Night shellings of Yasynuvata by Ukrainian troops damaged a school") == "separatists"
+
+
+def test_ukraines_forces_by_their_initials_close_a_headline() -> None:
+    anchor = _one("The road to Siversk stays open for convoys - ZSU")
+    assert anchor.claimant.affiliation == "Ukraine"
+    assert _category(anchor.claimant) == "Ukrainian military"
+
+
+def test_unqualified_authorities_reporting_on_a_place_are_local() -> None:
+    anchor = _one("Water supply restored in the Zaporizhzhia region - authorities")
+    assert _category(anchor.claimant) == "Local administration"
+
+
+def test_enemy_losses_in_ukrainian_wording_are_the_militarys_count() -> None:
+    outlet = outlet_claimant("Wire")
+    for text in (
+        "Near Vuhledar the enemy lost 40 people killed in a day",
+        "Paratroopers eliminated 35 occupiers in the Luhansk region",
+        "The defenders repelled enemy attacks near five settlements",
+    ):
+        who = infer_claimant(text, outlet)
+        assert who is not None and _category(who) == "Ukrainian military", text
+    # civilians named as such stay with the administration that counts them
+    who = infer_claimant("The enemy lost 20 people killed; two residents of Kupiansk were wounded", outlet)
+    assert who is not None and _category(who) != "Ukrainian military"
+
+
+def test_russian_aggression_is_kyivs_wording_and_a_countrywide_toll_its_governments() -> None:
+    outlet = outlet_claimant("Wire")
+    who = infer_claimant(
+        "Because of Russian aggression, 14 people were killed and 30 injured in a day", outlet
+    )
+    assert who is not None and who.affiliation == "Ukraine" and _category(who) == "Ukrainian government"
+
+
+def test_a_withdrawal_to_more_advantageous_lines_is_russian_ministry_wording() -> None:
+    who = infer_claimant("Units regrouped from Balakliia to more advantageous lines", outlet_claimant("Wire"))
+    assert who is not None and _category(who) == "Russian Ministry of Defence and military"
+
+
+def test_a_place_after_on_is_a_place_but_a_weekday_is_not() -> None:
+    outlet = outlet_claimant("Wire")
+    who = infer_claimant("Eight civilians killed in an offensive on Pervomaisk", outlet)
+    assert who is not None and _category(who) == "Local administration"
+    assert not _SUBNATIONAL.search("Eight civilians killed on Sunday")
+    assert not _SUBNATIONAL.search("The toll of Russian shelling")
+
+
+def test_a_town_fired_at_with_people_hurt_is_its_administrations_count() -> None:
+    outlet = outlet_claimant("Wire")
+    who = infer_claimant("The occupiers shelled Orikhiv in the morning, three wounded", outlet)
+    assert who is not None and _category(who) == "Local administration"
+    who = infer_claimant("The occupiers shelled Orikhiv in the morning, two soldiers wounded", outlet)
+    assert who is not None and _category(who) == "Ukrainian military"

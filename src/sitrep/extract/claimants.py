@@ -68,7 +68,7 @@ _GENERIC = re.compile(
     r"rescuers|medics|doctors|emergency services|media|state media|analysts|critics|observers|"
     r"monitors|activists|the military|the army|prosecutors|investigators|the government|government|govt|"
     r"[Rr]ebels|"
-    r"[Ss]eparatists|[Ii]nsurgents|[Mm]ilitias|[Mm]ilitiamen)(?:\s+in\s+(?:eastern\s+)?[A-Z][\w’'-]+)?)\s*"
+    r"[Ss]eparatists|[Ii]nsurgents|[Mm]ilitants|[Mm]ilitias|[Mm]ilitiamen)(?:\s+in\s+(?:eastern\s+)?[A-Z][\w’'-]+)?)\s*"
     r"(?:(?:also|later|then|had|have)\s+)*$"
 )
 # "Ukraine says ...", "NATO said ...", "..., Kiev says": a bare proper name as subject (tried last).
@@ -98,6 +98,8 @@ _LEADING = re.compile(
     r"(?P<who>(?:[A-Z][\w’'-]*\s+){0,3}(?:Staff|Command|HQ|Headquarters|Ministry|Service|Directorate|"
     r"Intelligence)|[A-Z]{2,5}(?:\s+HQ)?)\s*:\s+\S"
 )
+#: News agencies that head a line with their own name ("TASS: ..."), relaying someone else's words.
+_AGENCY = re.compile(r"TASS|RIA|AFP|AP|UNIAN|Interfax|Ukrinform|RBC|BBC|CNN|DPA|ANSA|EFE|PAP", re.I)
 # Inverted attribution at a clause's end: "..., say militias", "..., says DPR's military spokesman".
 _INVERTED = re.compile(
     r"(?:,|\s[-–—])\s*(?:says?|said|reports?|reported|claims?|claimed)\s+"
@@ -146,7 +148,8 @@ _SEPARATIST = re.compile(
     r"self-defen[cs]e\s+(?:fighters?|forces))\b",
     re.I,
 )
-_REBELS = re.compile(r"\b(?:rebels?|separatists?|insurgents?|militias?)\b", re.I)
+#: The separatists as either side names them ("rebels", "militias"; Ukrainian sources: "militants").
+_REBELS = re.compile(r"\b(?:rebels?|separatists?|insurgents?|militants?|militias?)\b", re.I)
 #: The separatist republics' capitals, named alone as a speaker.
 _REPUBLIC_CAPITAL = re.compile(r"Donetsk|(?P<lpr>Lu[gh]ansk)")
 #: People killed or hurt, or places bombarded, with Ukraine's forces as the agent ("woman killed by
@@ -311,7 +314,8 @@ def find_anchors(
     """Claimants named in a sentence, in order. Entity spans are in report offsets."""
     anchors: list[Anchor] = []
     last_boundary = 0
-    if lead := _LEADING.search(sentence):
+    lead = _LEADING.search(sentence)
+    if lead and not _AGENCY.fullmatch(lead.group("who")):
         # "General Staff: ...", "JFO: Ukraine reports ...": the bulletin's source heads the line.
         who = _clean(lead.group("who"))
         return [Anchor(offset, _named(who, offset + lead.start("who"), persons))]
@@ -381,6 +385,10 @@ def find_anchors(
         # Headline style: "Six soldiers killed in ambush: ministry", "... - Donetsk leader".
         who = _clean(re.sub(r"[\"“”«»]", "", m.group("who")))
         anchors.append(Anchor(offset, _named(who, offset + m.start("who"), persons)))
+    if lead and not anchors:
+        # "TASS: ...": a news agency heading the line is the source only when the line names no
+        # other ("TASS: ... - Russian Defense Ministry" is the ministry's claim, relayed).
+        anchors.append(Anchor(offset, _named(lead.group("who"), offset + lead.start("who"), persons)))
     for m in _ACCORDING.finditer(sentence):
         after = sentence[m.end() :]
         who = re.match(
@@ -422,6 +430,8 @@ _OPERATIONS = re.compile(
     r"(?:new|enemy|rebel|separatist)\s+positions)\b",
     re.I,
 )
+#: An unqualified spokesperson ("... soldiers killed in east - spokesperson").
+_BARE_SPOKESMAN = re.compile(r"(?i:(?:a\s+)?spokes(?:man|woman|person))")
 #: An unqualified plural body ("- authorities", ": officials") counting the dead at home.
 _BARE_AUTHORITIES = re.compile(r"(?i:authorities|officials)")
 
@@ -433,16 +443,25 @@ def _own_losses_body(claimant: Claimant, sentence: str) -> None:
     country reporting ground taken or held ("Ukraine says it captured new positions"); a country
     reporting anything else stays the government. Unqualified "authorities" or "officials"
     reporting people killed ("a woman died as a result of shelling - authorities") are the local
-    authorities that count a town's dead. An unnamed "ministry" reporting soldiers' losses ("Six
-    soldiers killed in ambush: ministry") is the defence ministry."""
+    authorities that count a town's dead; so are unqualified "authorities" reporting on a named town
+    or region ("Kherson is calm - authorities"). An unnamed "ministry" reporting soldiers' losses
+    ("Six soldiers killed in ambush: ministry") is the defence ministry, an unnamed spokesperson
+    reporting them ("... soldier killed in east - spokesperson") the military's."""
     if claimant.role:
         return
     if claimant.name.lower() == "ministry" and _SOLDIERS.search(sentence):
         claimant.role = "defence ministry (inferred: a ministry reporting soldiers' losses)"
         return
+    if _BARE_SPOKESMAN.fullmatch(claimant.name) and _SOLDIERS.search(sentence):
+        claimant.role = "military spokesperson (inferred: a spokesperson reporting soldiers' losses)"
+        return
     if _BARE_AUTHORITIES.fullmatch(claimant.name):
         if _CIVILIAN_DEATHS.search(sentence):
             claimant.role = "local authorities (inferred: unqualified authorities reporting people killed)"
+        elif claimant.name.lower() == "authorities" and (
+            _SUBNATIONAL.search(sentence) or _ukrainian_place(sentence)
+        ):
+            claimant.role = "local authorities (inferred: unqualified authorities reporting on a place)"
         return
     if _GOVERNMENT_ONLY.fullmatch(claimant.name):
         side = claimant.affiliation or implied_side(sentence)
@@ -460,6 +479,9 @@ def _own_losses_body(claimant: Claimant, sentence: str) -> None:
 #: bodies that run a region, city or district in wartime, whichever side holds it.
 _ADMINISTRATION_INITIALS = re.compile(r"\b(?:VGA|VTsA|VCA|CAA|CMA|OVA|ODA|MVA|RVA|MCA)\b")
 
+#: Ukraine's armed forces by their initials (Ukrainian ZSU / VSU, English AFU, Russian APU).
+_FORCES_INITIALS = re.compile(r"ZSU|VSU|AFU|APU")
+
 
 def _named(who: str, start: int, persons: list[tuple[int, int]]) -> Claimant:
     """A claimant given by name alone (a headline's closing source, an inverted "says X"): a person
@@ -467,6 +489,9 @@ def _named(who: str, start: int, persons: list[tuple[int, int]]) -> Claimant:
     body noun, else an organisation."""
     if any(start <= s < start + len(who) + 2 for s, _ in persons):
         return Claimant(name=who, kind="person", affiliation=claimant_side(who))
+    if _FORCES_INITIALS.fullmatch(who):
+        # "... - ZSU", "... - AFU": Ukraine's armed forces by their initials
+        return Claimant(name=who, role="Ukrainian armed forces", kind="organisation", affiliation="Ukraine")
     if _ADMINISTRATION_INITIALS.search(who):
         role = "regional military-civil administration"
         return Claimant(name=who, role=role, kind="organisation", affiliation=claimant_side(who))
@@ -527,7 +552,9 @@ _RU_MOD_VOICE = re.compile(
     r"thwarted|shot\s+down)\b"
     r"|\b(?:losses|units|militants|formations|personnel)\s+of\s+the\s+(?:Armed\s+Forces\s+of\s+Ukraine|AFU)\b"
     r"|\b(?:destroyed|eliminated)\s+(?:up\s+to|over|more\s+than|about)\s+\d+\s+(?:\w+\s+){0,2}"
-    r"(?:militants|nationalists|mercenaries|servicemen|soldiers|military\s+personnel)\b",
+    r"(?:militants|nationalists|mercenaries|servicemen|soldiers|military\s+personnel)\b"
+    # a withdrawal worded as the ministry words its own ("withdrawn to more advantageous lines")
+    r"|\bto\s+more\s+advantageous\s+(?:lines|positions|frontiers|boundaries)\b",
     re.I,
 )
 #: A separatist republic's own forces named as the side fighting Ukraine's ("losses of the Armed Forces
@@ -556,7 +583,7 @@ _SEPARATIST_VOICE = re.compile(
     r"artillery)\b"
     r"|\b(?:shelling|attacks?|strikes?|fire)\s+(?:of|from)\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+Ukraine|AFU|APU|"
     r"Ukrainian\s+(?:Armed\s+Forces|army|troops|military))\b"
-    r"|\b(?:shelling|shelled|attack(?:s|ed)?|fire)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:Ukrainian|Kiev|"
+    r"|\b(?:shellings?|shelled|attack(?:s|ed)?|fire)\s+(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:Ukrainian|Kiev|"
     r"Armed\s+Forces\s+of\s+Ukraine|AFU|APU)\b"
     r"|\bKiev\s+(?:regime|punishers)\b|\bpunitive\s+(?:battalions?|operation)\b",
     re.I,
@@ -564,7 +591,10 @@ _SEPARATIST_VOICE = re.compile(
 #: Wording of Ukrainian official releases about the Russian side.
 _UKRAINIAN_VOICE = re.compile(
     r"\b(?:invaders|occupiers|occupation\s+forces|occupying\s+forces|the\s+enemy|enemy|[Rr]ussians|"
-    r"Russia-led|Russian-led|ru[sc]{1,2}ists?|rashists?|racists|orcs|so-called)\b",
+    r"Russia-led|Russian-led|ru[sc]{1,2}ists?|rashists?|racists|orcs|so-called)\b"
+    # "as a result of Russian aggression", "the aggression of the Russian Federation": Kyiv's term
+    r"|\b(?:Russian|Russia[’']s)\s+(?:armed\s+|military\s+)?aggression\b"
+    r"|\baggression\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia)\b",
     re.I,
 )
 #: Ukraine's forces as the subject of a success ("the Armed Forces of Ukraine sank a barge"): the
@@ -595,6 +625,30 @@ _RUSSIAN_AGENT = re.compile(
     r"killed|kills|attacked|shelled|fired|wounded|injured)\b",
     re.I,
 )
+#: The enemy's losses or attacks beaten off, in Ukrainian wording ("the enemy lost 127 people killed",
+#: "about 60 invaders liquidated", "repelled enemy attacks near seven settlements"): the military's
+#: count, even when its words ("people", "settlements", a region) would otherwise point to civilians.
+_ENEMY_LOSSES = re.compile(
+    r"\b(?:the\s+)?(?:enemy|invaders|occupiers|rashists|ru[sc]{1,2}ists|orcs)\s+lost\b"
+    r"|\b(?:invaders|occupiers|rashists|ru[sc]{1,2}ists|orcs)\s+(?:were\s+)?(?:liquidated|eliminated|"
+    r"neutrali[sz]ed|destroyed)\b"
+    r"|\b(?:liquidated|eliminated|neutrali[sz]ed|destroyed|killed)\s+(?:about\s+|over\s+|more\s+than\s+|"
+    r"up\s+to\s+|almost\s+)?\d+\s+(?:invaders|occupiers|rashists|ru[sc]{1,2}ists|orcs)\b"
+    r"|\brepelled\s+(?:\d+\s+|several\s+|all\s+)?enemy\s+attacks?\b",
+    re.I,
+)
+#: Non-combatants or homes named as such (not "people" or "settlements", which enemy counts use too).
+_NAMED_CIVILIANS = re.compile(
+    r"\b(?:civilians?|residents?|inhabitants|wom[ae]n|child(?:ren)?|girl|boy|teenager|pensioners?|"
+    r"houses?|homes?|residential|hospital|school)\b",
+    re.I,
+)
+#: A town fired at with people hurt, counted without saying who ("Invaders fired at Mykolaiv at night,
+#: nine wounded"): a town's casualties, which its administration reports, unless soldiers are named.
+_TOWN_CASUALTIES = re.compile(
+    r"\b(?:fired\s+(?:at|on)|shelled|struck|hit|attacked)\s+(?:the\s+)?(?:city\s+of\s+)?[A-Z][a-z’'-]{3,}"
+    r"(?![^\n]*\b(?:soldiers?|servicem[ae]n|troops|defenders)\b)[^\n]*\b(?:killed|wounded|injured|dead)\b"
+)
 #: A force's own losses, as neutral wires word them: "Three Ukrainian soldiers killed".
 _OWN_LOSSES = re.compile(
     r"\b(?:Ukrainian|Ukraine|government|Kiev|Kyiv)\s+(?:(?:army|military|government|border)\s+)?"
@@ -609,10 +663,12 @@ _CIVILIAN_HARM = re.compile(
     re.I,
 )
 #: A place below the country: what a regional administration reports on ("Kharkiv Oblast",
-#: "in Nikopol", "Ukraine's Donetsk", "Shelling of Dnipro:").
+#: "in Nikopol", "Ukraine's Donetsk", "Shelling of Dnipro:", "offensive on Lugansk").
 _SUBNATIONAL = re.compile(
-    r"\b(?i:oblast|region|district|city|town|village|community|settlements?)\b|\b(?:[Ii]n|[Oo]f|[Aa]t|[Nn]ear)\s+"
-    r"(?!Ukraine\b)[A-Z][a-z]{3,}|\bUkraine[’']s\s+(?:[a-z]+\s+)?[A-Z][a-z]{3,}"
+    r"\b(?i:oblast|region|district|city|town|village|community|settlements?)\b|\b(?:[Ii]n|[Oo]f|[Aa]t|[Nn]ear|[Oo]n)\s+"
+    # not a country or its people ("of Russian aggression", "in Ukraine"), nor a day or month
+    r"(?!(?:Ukraine|Ukrainian|Russia|Russian|Kremlin|[A-Z][a-z]+day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)[A-Z][a-z]{3,}|\bUkraine[’']s\s+(?:[a-z]+\s+)?[A-Z][a-z]{3,}"
 )
 #: The war in Ukraine: what the neutral-report rules below are about.
 _UKRAINE_WAR = re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev|Donbas+|Donetsk|Luhansk|Lugansk|Oblast)\b", re.I)
@@ -729,7 +785,9 @@ def infer_claimant(text: str, outlet: Claimant) -> Claimant | None:
         body = "Ukrainian Interior Ministry" if _NATIONAL_GUARD_VOICE.search(text) else "Ukrainian military"
     elif _UKRAINIAN_VOICE.search(text) or _RUSSIAN_AGENT.search(text):
         side = "Ukraine"
-        if not _CIVILIAN.search(text):
+        if (not _CIVILIAN.search(text) and not _TOWN_CASUALTIES.search(text)) or (
+            _ENEMY_LOSSES.search(text) and not _NAMED_CIVILIANS.search(text)
+        ):
             body = "Ukrainian military"
         elif _SUBNATIONAL.search(text) or _ukrainian_place(text):
             body = "Ukrainian regional administration"
