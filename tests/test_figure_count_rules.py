@@ -132,3 +132,16 @@ def test_later_detail_is_no_rival_toll(pipeline: Pipeline, text: str, expected: 
 )
 def test_people_taken_then_killed(text: str, expected: int | None) -> None:
     assert killed(text) == expected
+
+
+def test_the_other_sides_lower_count_stays_a_rival_figure(pipeline: Pipeline) -> None:
+    """A detail is told by the same voice; the other side's lower count is a disagreement to keep."""
+    report = Report(
+        text=(
+            "A Russian missile strike on Kharkiv killed 10 people on Monday, the regional governor said. "
+            "Russia's defence ministry said the strike killed two soldiers at a military facility."
+        ),
+        published=datetime(2025, 11, 25, tzinfo=UTC),
+    )
+    figures = {c.claimant.name: c.killed.low for c in pipeline.analyse(report) if c.killed is not None}
+    assert figures == {"regional governor": 10, "Russia's defence ministry": 2}

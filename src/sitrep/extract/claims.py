@@ -94,6 +94,7 @@ class Incident:
     date: EventDate | None
     actor1: str | None = None
     killed: Figure | None = None  # the largest toll stated so far (for shares told later)
+    killed_by: tuple[str, str | None] | None = None  # who stated it: `Claimant.label`, side
     injured: Figure | None = None  # the largest count of wounded stated so far
     #: None until a casualty figure is stated; True while every figure is a tally over a period.
     tally: bool | None = None
@@ -391,7 +392,12 @@ class ClaimExtractor:
         before = incident.killed
         if picked is not None and before is not None and _names_one_of(text, before, picked):
             killed = None  # "Vadym X was killed ..." after "Two soldiers killed ...": one of the two
-        if picked is not None and before is not None and _counts_some_of(text, before, picked):
+        if (
+            picked is not None
+            and before is not None
+            and _same_voice(claimant, incident.killed_by)
+            and _counts_some_of(text, before, picked)
+        ):
             killed = None  # "14 dead ... The clash began when a driver killed two children": a detail
         if (
             picked is not None
@@ -408,7 +414,7 @@ class ClaimExtractor:
         if civilians is None and picked is not None and before is not None and not_among(before, picked):
             civilians = picked.figure  # "12 police were killed ... Two children were also killed": 2
         if killed is not None and (incident.killed is None or killed.low >= incident.killed.low):
-            incident.killed = killed
+            incident.killed, incident.killed_by = killed, (claimant.label(), claimant.affiliation)
         if injured is not None and (incident.injured is None or injured.low >= incident.injured.low):
             incident.injured = injured
         if claimant.affiliation is None and claimant.kind != "outlet":
@@ -788,6 +794,16 @@ _CONTRAST = re.compile(
     r"according)\b",
     re.IGNORECASE,
 )
+
+
+def _same_voice(claimant: Claimant, toll_by: tuple[str, str | None] | None) -> bool:
+    """Whether a later count may be read as a detail of a toll: the narration goes on, or the same
+    claimant or side speaks. The other side's lower count ("Russia's defence ministry said the
+    strike killed two soldiers") is a rival figure, kept as such."""
+    if claimant.kind == "outlet" or toll_by is None:
+        return True
+    label, side = toll_by
+    return claimant.label() == label or (side is not None and claimant.affiliation == side)
 
 
 def _counts_some_of(text: str, before: Figure, picked: FigureMatch) -> bool:
