@@ -580,11 +580,6 @@ def test_relevance_filter() -> None:
 # -- claim assembly: tolls told across clauses, Diplomacy wording, non-political reports ----------
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    return Pipeline(tmp_path_factory.mktemp("claims") / "never.db")  # analyse() opens no store
-
-
 def predicted(pipeline: Pipeline, text: str) -> Prediction:
     report = Report(text=text, published=datetime(2019, 3, 4, tzinfo=UTC))
     return predict(pipeline.analyse(report), report)

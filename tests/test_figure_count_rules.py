@@ -27,11 +27,6 @@ def civilians(text: str) -> int | None:
     return None if fig is None else fig.low
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    return Pipeline(tmp_path_factory.mktemp("counts") / "never.db")  # analyse() opens no store
-
-
 def predicted(pipeline: Pipeline, text: str) -> Prediction:
     report = Report(text=text, published=datetime(2018, 6, 11, tzinfo=UTC))
     return predict(pipeline.analyse(report), report)

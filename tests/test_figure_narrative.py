@@ -21,11 +21,6 @@ def killed(text: str) -> int | None:
     return None if fig is None else fig.low
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    return Pipeline(tmp_path_factory.mktemp("narrative") / "never.db")  # analyse() opens no store
-
-
 def _acled(pipeline: Pipeline, text: str) -> int:
     report = Report(text=text, published=datetime(2019, 5, 6, tzinfo=UTC))
     return predict(pipeline.analyse(report), report).fatalities_acled

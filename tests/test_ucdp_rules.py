@@ -124,11 +124,6 @@ def killed(text: str) -> tuple[int, int | None, str | None] | None:
     return None if fig is None else (fig.low, fig.high, fig.qualifier)
 
 
-@pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    return Pipeline(tmp_path_factory.mktemp("ucdp") / "never.db")  # analyse() opens no store
-
-
 def _best(pipeline: Pipeline, headlines: str) -> int:
     report = Report(text=headlines, published=datetime(2022, 10, 3, tzinfo=UTC))
     return predict(pipeline.analyse(report), report).fatalities_best
