@@ -771,7 +771,7 @@ def _names_one_of(text: str, before: Figure, picked: FigureMatch) -> bool:
     line_start = text.rfind("\n", 0, fig.span.start) + 1
     head = text[line_start : fig.span.start]
     if fig.span.text[:1].isupper():
-        head = text[line_start : fig.span.start] + fig.span.text.rsplit(" ", 1)[0]
+        head += fig.span.text.rsplit(" ", 1)[0]
     return bool(_NAMED_BEFORE.search(head))
 
 

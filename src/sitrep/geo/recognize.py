@@ -1564,7 +1564,6 @@ _US_LOCAL = re.compile(
     r"[Dd]istrict [Aa]ttorney|[Ss]tate [Tt]roopers?|Highway Patrol|"
     r"\d{1,5} (?:[NSEW]\.? )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Hwy)\b)"
 )
-US_LOCAL_MIN = 1
 # A name used as a town's in local news: its residents, its police, schools and streets.
 _TOWN_USE = re.compile(
     r"\s+(?:(?:[A-Z][a-z]+\s+){0,2}?(?:Police|Fire|City|Township|Borough|Village|Junior|Senior|High|Middle|"
@@ -1575,12 +1574,12 @@ _TOWN_USE = re.compile(
 
 
 def us_local(text: str, domain: str | None, g: Gazetteer) -> bool:
-    """Whether a text reads as US local news: it uses words of US local government (at least
-    US_LOCAL_MIN distinct ones) and its outlet, if any, is not on another country's domain."""
+    """Whether a text reads as US local news: it uses a word of US local government and its outlet,
+    if any, is not on another country's domain."""
     dc = domain_country(domain, g)
     if dc is not None and dc != "US":
         return False
-    return len({m.group(0) for m in _US_LOCAL.finditer(text)}) >= US_LOCAL_MIN
+    return _US_LOCAL.search(text) is not None
 
 
 def _home_evidence(p: Place, conf: float, q: int) -> bool:
@@ -2404,16 +2403,16 @@ def find_toponyms(
     order = sorted(range(len(cands)), key=lambda k: (after_dependent(k), box_first(k), cands[k].start))
     for k in order:
         c = cands[k]
-        site = None if c.water else _named_feature(c, name_of(c), g)
+        feature = _named_feature(c, name_of(c), g)
         if c.water:
-            p = _named_feature(c, name_of(c), g)
+            p = feature
             if p is not None:
                 conf, why = 0.9, f"the {c.water} of that name"
             else:
                 word = _WATER_WORD.get(c.water, c.water + "s")
                 conf, why = 0.0, f"no gazetteer entry for {word}"
-        elif site is not None:  # "the Zaporizhzhia nuclear power plant" is the plant, not near the city
-            p, conf, why = site, 0.9, f"the {c.descriptor} of that name"
+        elif feature is not None:  # "the Zaporizhzhia nuclear power plant" is the plant, not near the city
+            p, conf, why = feature, 0.9, f"the {c.descriptor} of that name"
             c.near = False
             words = _FACILITY_AFTER.match(text[c.end :])
             if words is not None:  # the span names the site: "Zaporizhzhia nuclear power plant"
