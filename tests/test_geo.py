@@ -707,6 +707,46 @@ def test_dateline(gaz: Gazetteer) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "cc"),
+    [
+        ("Drones hit the port overnight. ODESA — Ukraine's navy said a ship burned.", "ODESA", "UA"),
+        ("Bodies recovered after strike. BEIRUT: Rescuers dug through the rubble on Sunday.", "BEIRUT", "LB"),
+        ("By A. Reporter March 30, 2009 NEWARK -- The council met.", "NEWARK", "US"),
+        ("Shelling resumes. KHARKIV, Ukraine (AP) - Sirens sounded at dawn.", "KHARKIV", "UA"),
+    ],
+)
+def test_dateline_after_a_headline(gaz: Gazetteer, text: str, span: str, cc: str) -> None:
+    t = by_text(find_toponyms(text, []), span)
+    assert t.source == "dateline" and t.place is not None and t.place.country_code == cc
+
+
+@pytest.mark.parametrize(
+    "text", ["Talks stalled. UPDATE: the envoy left.", "Strikes went on. WATCH -- the video."]
+)
+def test_capitals_before_a_dash_are_no_dateline_unless_a_place(gaz: Gazetteer, text: str) -> None:
+    assert find_toponyms(text, []) == []
+
+
+def test_eu_is_europe_named_as_a_bloc(gaz: Gazetteer) -> None:
+    text = "EU ministers met; the European Union and the E.U. envoy agreed new sanctions."
+    tops = find_toponyms(text, [])
+    assert [t.text for t in tops] == ["EU", "European Union", "E.U."]
+    assert all(t.role == "attributive" and t.place is not None and t.place.name == "Europe" for t in tops)
+
+
+def test_regional_demonyms_and_languages(gaz: Gazetteer) -> None:
+    text = (
+        "Central American migrants met Latin American officials. The statement, translated into French "
+        "and published in English, said Russian-speaking residents fled as Russian troops advanced."
+    )
+    found = find_toponyms(text, [])
+    places = {t.text: t.place.name if t.place else None for t in found}
+    assert places["Central American"] == "Central America" and places["Latin American"] == "Latin America"
+    assert "French" not in places and "English" not in places
+    assert [t.start for t in found if t.text == "Russian"] == [text.index("Russian troops")]
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -358,6 +358,18 @@ _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
 _CONTINENT_ADJ = {"european": "Europe", "asian": "Asia", "african": "Africa"}
+_REGION_ADJ = re.compile(r"(Central|Latin|North|South) Americans?$")
+# A demonym used as the name of a language: "translated into French", "Russian-speaking", "in Arabic".
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|from|speaks?|spoke|speaking|spoken|learn(?:s|ed|ing|t)?|teach(?:es|ing)?|taught|"
+    r"fluent|fluently|translated|translation)\s+$",
+    re.I,
+)
+_LANGUAGE_AFTER = re.compile(
+    r"[\s-](?:language|speaking|speakers?|translations?|subtitles?|lessons?|classes|teachers?|"
+    r"proficiency|skills|literature|grammar|dictionary|words?|media)\b",
+    re.I,
+)
 # A definition, as encyclopedias open: "Augusta is a city in St. Charles County, Missouri", "Solon
 # (pronounced ...) is a village and municipality of ...". Whatever the name's English sense, it is a
 # place here, and the words after the settlement noun say what it lies in.
@@ -389,7 +401,17 @@ _DEFINES_IN = re.compile(
     + r"(?:(?:part|portion|area|region|corner|coast|side)\s+of\s+(?:the\s+)?)?"
     + rf"(?:(?:[A-Z][\w.]*\s+)?(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?)"
 )
-_DATELINE = re.compile(r"(?m)^[\s*_#>(]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})\)?(?:,| \(| -| —)")
+_CAPS_NAME = r"((?:ST\.|FT\.|MT\.|PT\.)? ?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})"
+_DATELINE = re.compile(r"(?m)^[\s*_#>(]*" + _CAPS_NAME + r"\)?(?:,| \(| -| —| –|:\s)")
+# A dateline after a headline or byline run into the story: "... after second rebuff. COLUMBIA --- South
+# Carolina Gov. ...", "March 30, 2009 NEWARK -- ...", "... statements. SAN DIEGO (AP) - ...", "BEIRUT: ...".
+_DATELINE_MID = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=[.!?][\"”’]\s)|(?<=\b\d{4}\s))"
+    + _CAPS_NAME
+    + r"(?=,\s+(?:[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z][a-z]?\.)+)[\s,(]"
+    + r"|\s\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|Xinhua|Bloomberg)\)"
+    + r"|\s?(?:-{1,3}|[—–\x97”])\s|:\s)"
+)
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
     r"[\w'’-]+\s+){0,3}?)(city|cities|towns?|villages?|settlements?|hamlets?|port|state|governorate|"
@@ -530,9 +552,12 @@ _METONYMS = {
     "whitehall": "London",
     "quai d'orsay": "Paris",
 }
+# The European Union acting or named as a bloc: a mention of Europe, as geoparsing corpora code it
+# (GeoNames' Europe), never an event's place.
+_UNIONS = {"eu": "Europe", "e.u.": "Europe", "european union": "Europe"}
 _METONYM_RE = re.compile(
     r"\b(Kremlin|White House|Pentagon|Bankova|Downing Street|Élysée(?: Palace)?|Elysee(?: Palace)?|"
-    r"Capitol Hill|Whitehall)\b"
+    r"Capitol Hill|Whitehall|European Union|EU|E\.U\.)(?![\w-])"
 )
 # "al-Tamer", "el-Fasher": a name with its Arabic article, lower case in running text.
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ad-d|ed)[-‑‐][A-Z]")
@@ -917,13 +942,22 @@ class _Recognizer:
         for a, b in zip(self.toks, self.toks[1:], strict=False):  # "Sri Lankan", "South African"
             if not (a.text[:1].isupper() and b.text[:1].isupper()) or self.text[a.end : b.start] != " ":
                 continue
+            if self.occupied(a.start, b.end):
+                continue
+            region = _REGION_ADJ.match(f"{a.text} {b.text}")
+            if region:  # "Central American", "Latin Americans": the region, not the United States
+                name = f"{region.group(1)} America"
+                self.add(_Cand(a.start, b.end, "demonym", role="demonym", fixed_place=name))
+                continue
             cc = demonym_country(f"{a.text} {b.text}")
             country = self.g.country(cc) if cc else None
-            if country is not None and " " in country.name and not self.occupied(a.start, b.end):
+            if country is not None and " " in country.name:
                 name = country.name
                 self.add(_Cand(a.start, b.end, "demonym", role="demonym", fixed_place=name, fixed_country=cc))
         for t in self.toks:
             if not t.text[:1].isupper() or self.occupied(t.start, t.end):
+                continue
+            if self.language_use(t.start, t.end):
                 continue
             cc = demonym_country(t.text)
             country = self.g.country(cc) if cc else None
@@ -931,6 +965,15 @@ class _Recognizer:
             if name is None:
                 continue
             self.add(_Cand(t.start, t.end, "demonym", role="demonym", fixed_place=name, fixed_country=cc))
+
+    def language_use(self, s: int, e: int) -> bool:
+        """'in French', 'speaks Arabic and English', 'English-language': a language, not a people or a
+        country. 'English' alone is nearly always the language (it names no country on its own);
+        before another name ('English Channel', 'English Premier League') it still counts."""
+        word = self.text[s:e]
+        if _LANGUAGE_AFTER.match(self.text, e) or _LANGUAGE_BEFORE.search(self.text, max(0, s - 30), s):
+            return True
+        return word == "English" and not re.match(r" [A-Z]", self.text[e : e + 2])
 
     def capitals(self) -> None:
         """ "Somalia's capital" (with no name after it): the national capital, as a place of its own."""
@@ -959,16 +1002,17 @@ class _Recognizer:
 
     def metonyms(self) -> None:
         for m in _METONYM_RE.finditer(self.text):
-            key = fold(m.group(1)).replace("é", "e")
-            city = _METONYMS.get(key) or _METONYMS.get(key.split()[0])
-            if city:
+            key = m.group(1).lower().replace("é", "e")
+            union = _UNIONS.get(key)
+            city = union or _METONYMS.get(key) or _METONYMS.get(key.split()[0])
+            if city and not self.occupied(m.start(), m.end()):
                 self.add(
                     _Cand(
                         m.start(),
                         m.end(),
                         "metonym",
                         role="attributive",
-                        descriptor="seat of government",
+                        descriptor="union" if union else "seat of government",
                         fixed_place=city,
                     )
                 )
@@ -1461,10 +1505,14 @@ class _Recognizer:
                 o = self.next_in_list(o)
 
     def datelines(self) -> None:
-        """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma."""
-        for m in _DATELINE.finditer(self.text):
-            name = m.group(1).title()
-            s, e = m.start(1), m.end(1)
+        """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma; or
+        one after a headline run into the story ('... rebuff. COLUMBIA -- South Carolina ...'), where
+        the dash, colon or agency says it is a dateline, so a smaller town counts too."""
+        found = [(m, False) for m in _DATELINE.finditer(self.text)]
+        found += [(m, True) for m in _DATELINE_MID.finditer(self.text)]
+        for m, mid in found:
+            name = m.group(1).strip().title()
+            s, e = m.start(1) + (m.group(1)[:1] == " "), m.end(1)
             if self.occupied(s, e) or fold(name) in self.stop:
                 town = strip_generic(fold(name))[1] is None  # not "KHARKIV REGION,"
                 for c in self.cands:  # found already (NER): a dateline names a town, not its state
@@ -1472,7 +1520,8 @@ class _Recognizer:
                         c.kind_hint = "town"
                 continue
             kind, pop, _conf = self.notable(name)
-            if kind in (K_COUNTRY, K_ADMIN1) or pop >= 20_000:
+            small_ok = mid and kind >= 0 and not _lower_common(name)[0]
+            if kind in (K_COUNTRY, K_ADMIN1) or pop >= 20_000 or small_ok:
                 hint = "town" if strip_generic(fold(name))[1] is None else None
                 self.add(_Cand(s, e, "dateline", kind_hint=hint, descriptor="dateline", fixed_place=name))
 
