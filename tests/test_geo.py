@@ -747,6 +747,19 @@ def test_regional_demonyms_and_languages(gaz: Gazetteer) -> None:
     assert [t.start for t in found if t.text == "Russian"] == [text.index("Russian troops")]
 
 
+def test_country_pairs_and_abbreviations_heading_a_body(gaz: Gazetteer) -> None:
+    text = (
+        "The Russia-Ukraine war strained Egyptian-US ties. The U.S. Department of Education and the "
+        "U.S.-led coalition replied. Guinea-Bissau voted; the Benue-Plateau region stayed calm."
+    )
+    found = [(t.text, t.place.name if t.place else None, t.role) for t in find_toponyms(text, [])]
+    assert ("Russia", "Russia", "attributive") in found and ("Ukraine", "Ukraine", "attributive") in found
+    assert ("Egyptian", "Egypt", "demonym") in found and ("US", "United States", "attributive") in found
+    assert [f for f in found if f[0] == "U.S."] == [("U.S.", "United States", "attributive")] * 2
+    assert ("Guinea-Bissau", "Guinea-Bissau", "place") in found
+    assert not any(f[0] in ("Benue", "Plateau") for f in found)
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

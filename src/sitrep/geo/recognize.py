@@ -357,6 +357,11 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]$")
 _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
+# "Russia-Ukraine", "Egyptian-US", "Canada-U.S.": two names joined by a hyphen (see ``pairs``).
+_PAIR = re.compile(
+    r"(?<![\w.-])([A-Z][A-Za-z'’]+|(?:[A-Z]\.){2,3})[-–]([A-Z][A-Za-z'’]+\.?|(?:[A-Z]\.){2,3})(?![\w-])"
+)
+_ABBREV_HEAD = re.compile(r"(?<![\w.-])(U\.S\.|U\.K\.|US|UK|USA|U\.S\.A\.)(?=\s+[A-Z][a-z]|-[a-z])")
 _CONTINENT_ADJ = {"european": "Europe", "asian": "Asia", "african": "Africa"}
 _REGION_ADJ = re.compile(r"(Central|Latin|North|South) Americans?$")
 # A demonym used as the name of a language: "translated into French", "Russian-speaking", "in Arabic".
@@ -367,7 +372,7 @@ _LANGUAGE_BEFORE = re.compile(
 )
 _LANGUAGE_AFTER = re.compile(
     r"[\s-](?:language|speaking|speakers?|translations?|subtitles?|lessons?|classes|teachers?|"
-    r"proficiency|skills|literature|grammar|dictionary|words?|media)\b",
+    r"proficiency|skills|literature|grammar|dictionary|words?|media|pronunciation|name)\b",
     re.I,
 )
 # A definition, as encyclopedias open: "Augusta is a city in St. Charles County, Missouri", "Solon
@@ -852,6 +857,8 @@ class _Recognizer:
     def run(self) -> list[_Cand]:
         self.metonyms()
         self.datelines()
+        self.pairs()
+        self.country_abbreviations()
         self.from_entities()
         self.scan()
         self.capitals()
@@ -1016,6 +1023,51 @@ class _Recognizer:
                         fixed_place=city,
                     )
                 )
+
+    def pairs(self) -> None:
+        """'the Russia-Ukraine war', 'Egyptian-US relations', 'Canada-U.S. talks': two countries (or
+        their adjectives) joined by a hyphen qualify what follows; each is a mention of its own,
+        attributive, never one unknown place. A hyphenated name on file ('Guinea-Bissau') stays whole."""
+        for m in _PAIR.finditer(self.text):
+            if self.g.is_known(m.group(0)) or self.occupied(m.start(), m.end()):
+                continue
+            parts = [self.pair_part(m.start(k), m.end(k)) for k in (1, 2)]
+            if all(parts):
+                for c in parts:
+                    self.add(c)  # type: ignore[arg-type]
+
+    def pair_part(self, s: int, e: int) -> _Cand | None:
+        word = self.text[s:e]
+        if word.endswith(".") and not _DOTTED.match(word[:-1]):
+            word, e = word[:-1], e - 1
+        abbrev = ABBREV_COUNTRIES.get(word.replace(".", ""))
+        if abbrev is not None and (word.isupper() or "." in word):
+            country = self.g.country(abbrev)
+            name = country.name if country is not None else word
+            return _Cand(s, e, "pair", role="attributive", fixed_place=name, fixed_country=abbrev)
+        cc = demonym_country(word)
+        if cc is not None:
+            country = self.g.country(cc)
+            if country is not None:
+                return _Cand(s, e, "demonym", role="demonym", fixed_place=country.name, fixed_country=cc)
+        kind, pop, _conf = self.notable(word)
+        if kind == K_COUNTRY or pop >= 1_000_000:  # not 'the Benue-Plateau region': a region of its own
+            return _Cand(s, e, "pair", role="attributive")
+        return None
+
+    def country_abbreviations(self) -> None:
+        """'the U.S. Department of Education', 'the U.S. Senate', 'U.S.-led': a country's abbreviation
+        at the head of a body's name (which NER tags as one organisation) is still a mention of
+        the country, attributive."""
+        for m in _ABBREV_HEAD.finditer(self.text):
+            s, e = m.start(1), m.end(1)
+            if self.occupied(s, e):
+                continue
+            cc = ABBREV_COUNTRIES[m.group(1).replace(".", "")]
+            country = self.g.country(cc)
+            if country is not None:
+                name = country.name
+                self.add(_Cand(s, e, "abbrev", role="attributive", fixed_place=name, fixed_country=cc))
 
     def from_entities(self) -> None:
         text = self.text
