@@ -760,6 +760,12 @@ def test_country_pairs_and_abbreviations_heading_a_body(gaz: Gazetteer) -> None:
     assert not any(f[0] in ("Benue", "Plateau") for f in found)
 
 
+def test_defined_in_part_of_a_unit_is_looked_up_in_the_whole_unit(gaz: Gazetteer) -> None:
+    text = "Salinas is a municipality in the southern part of Puerto Rico. The U.S. Army trains there."
+    t = by_text(find_toponyms(text, []), "Salinas")
+    assert t.place is not None and t.place.country_code == "PR"
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

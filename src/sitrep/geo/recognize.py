@@ -457,6 +457,16 @@ def _part_of(word: str) -> str:
     return w[:-3] if w.endswith("ern") else w
 
 
+def _whole_unit(part: Place, g: Gazetteer) -> Place | None:
+    """The admin1 unit or country a ``part_place`` ("southern Saskatchewan") is a part of."""
+    if part.admin1:
+        for i, _q in g.match(part.admin1).cands:
+            q = g.place(i)
+            if q.kind == "admin1" and q.country_code == part.country_code:
+                return q
+    return g.country(part.country_code) if part.country_code else None
+
+
 def part_place(place: Place, part: str, gazetteer: Gazetteer | None = None) -> Place | None:
     """A Place for one part of a country or admin1 unit ("northern Nigeria"), at the point
     ``Gazetteer.part_point`` gives, with kind "feature" and feature code "RGN"; None if it has none."""
@@ -2376,6 +2386,8 @@ def find_toponyms(
         box = resolved.get(index[id(box_c)]) if box_c is not None else None
         if box_c is not None and _TOWNSHIP_AFTER.match(text, box_c.end):
             box = None  # "in Washington Township, Brown County": no town Washington; look further out
+        if box is not None and box_c is not None and box_c.part and box.kind == "feature":
+            box = _whole_unit(box, g)  # "a municipality in the southern part of Puerto Rico": in all of it
         if box is not None and box.kind == "city" and c.container_said and (p is None or p.kind != "country"):
             # "Oak Park is a neighborhood in Sacramento": a part of that city, not a namesake elsewhere
             if p is not None and _km(p, box) <= NEAR_CITY_KM:
