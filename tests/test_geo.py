@@ -195,6 +195,23 @@ def test_country_and_capital(gaz: Gazetteer) -> None:
     assert ru is not None and 40 < ru.lat < 70 and 20 < ru.lon < 120
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "middle"),
+    [
+        ("Ontario", "admin1", (50.0, -85.0)),  # its towns line the US border, 300 km further south
+        ("Queensland", "admin1", (-22.5, 144.0)),
+        ("Alaska", "admin1", (64.0, -150.0)),
+        ("Kharkiv Oblast", "admin1", (49.5, 36.5)),  # computed from its places
+        ("Malaysia", "country", (2.5, 112.0)),  # between the peninsula and Borneo
+    ],
+)
+def test_large_units_sit_at_their_middle(
+    gaz: Gazetteer, name: str, kind: str, middle: tuple[float, float]
+) -> None:
+    place = next(p for p in gaz.lookup(name) if p.kind == kind)
+    assert km(pt(place), middle) < 250
+
+
 def test_is_known(gaz: Gazetteer) -> None:
     assert gaz.is_known("Kyiv") and gaz.is_known("Kursk region") and gaz.is_known("Харків")
     assert not gaz.is_known("Xyzzyville")

@@ -15,7 +15,8 @@ smallest median error of the exponents 0, 0.25, 0.5, 0.75 and 1 (27 km and 270 k
 weighting, 33 km and 340 km). That point stays for admin2 units and small admin1 units; larger admin1
 units and countries are placed at the middle of the area their places cover (``_area_point``), which is
 where gazetteers and encyclopedias put them (Texas, Tunisia), and the large countries whose settlements
-crowd one edge (Canada, Russia, Australia, Egypt) at their conventional centre (``COUNTRY_CENTRES``).
+crowd one edge (Canada, Russia, Australia, Egypt) at their conventional centre (``COUNTRY_CENTRES``),
+as are such admin1 units (Ontario, Queensland, Alaska: ``ADMIN1_CENTRES``).
 Units without member places borrow the coordinates of their seat (the place that gives them their name)
 and are flagged F_APPROX; those with neither are left out. Continents come from continents.json
 (F_CONTINENT, kind country without a country code).
@@ -159,6 +160,34 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "MM": (21.5, 96.5),
     "GL": (72.0, -40.0),
     "TN": (34.0, 9.0),
+    "NO": (62.0, 10.0),
+    "GR": (39.0, 22.0),
+    "MY": (2.5, 112.5),
+}
+
+# The same for first-level units (ISO 3166-2 codes) whose towns hug one edge: Canada's provinces and
+# territories (settled along the US border), Australia's states (along the coasts), Alaska, Inner
+# Mongolia and Xinjiang. Rounded reference points of atlases and gazetteers.
+ADMIN1_CENTRES: dict[str, tuple[float, float]] = {
+    "CA-ON": (49.25, -84.5),
+    "CA-QC": (52.0, -72.0),
+    "CA-BC": (54.0, -125.0),
+    "CA-AB": (55.0, -115.0),
+    "CA-SK": (54.0, -106.0),
+    "CA-MB": (55.0, -97.0),
+    "CA-NL": (52.0, -56.0),
+    "CA-YT": (63.0, -136.0),
+    "CA-NT": (64.5, -119.0),
+    "CA-NU": (70.0, -90.0),
+    "AU-QLD": (-23.0, 143.0),
+    "AU-NSW": (-32.0, 147.0),
+    "AU-VIC": (-37.0, 144.0),
+    "AU-WA": (-25.0, 122.0),
+    "AU-SA": (-30.0, 135.0),
+    "AU-NT": (-20.0, 133.0),
+    "US-AK": (64.0, -150.0),
+    "CN-NM": (44.0, 113.0),
+    "CN-XJ": (41.0, 85.0),
 }
 
 ADMIN_WEIGHT_EXP = 0.25
@@ -862,7 +891,7 @@ def build(progress: bool = True) -> dict[str, Any]:
     for row_id, row in enumerate(subs, start=1):
         if row[6] != "1":
             continue
-        name, _iso, _code, gid_s, type_, alias_s, _lvl, _parent, country_s = row
+        name, iso, _code, gid_s, type_, alias_s, _lvl, _parent, country_s = row
         ci = cc_index.get(loc_country_cc.get(int(country_s), ""), -1)
         if ci < 0:
             continue
@@ -884,6 +913,7 @@ def build(progress: bool = True) -> dict[str, Any]:
             area_pt = _area_point(pts_a1[row_id], pt[1], ADMIN1_CELL_DEG, False)
             if area_pt is not None and _n_cells(pts_a1[row_id], ADMIN1_CELL_DEG) >= 4:
                 pt = area_pt
+            pt = ADMIN1_CENTRES.get(iso, pt)
         en_stem = strip_generic(fold(en))[0]
         seat = city_keys_by_cc.get(ci, {}).get(en_stem)
         if seat is not None and c_a1row[seat] != row_id:
