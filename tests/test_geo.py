@@ -783,6 +783,24 @@ def test_defined_in_part_of_a_unit_is_looked_up_in_the_whole_unit(gaz: Gazetteer
     assert t.place is not None and t.place.country_code == "PR"
 
 
+def test_streets_are_placed_at_their_town(gaz: Gazetteer) -> None:
+    text = (
+        "A missile hit a building on Khreshchatyk Street in Kyiv, the Wall Street Journal said. "
+        "Later, drones struck Shevchenko Avenue and Highway 19."
+    )
+    found = {t.text: t for t in find_toponyms(text, [])}
+    assert "Wall Street" not in found and "Wall Street Journal" not in found
+    for name in ("Khreshchatyk Street", "Shevchenko Avenue", "Highway 19"):
+        street = found[name]
+        assert street.descriptor == "street" and street.precision == Precision.SITE
+        assert street.place is not None and street.place.name == "Kyiv"
+
+
+def test_street_with_no_town_is_unresolved_with_a_reason(gaz: Gazetteer) -> None:
+    (t,) = find_toponyms("Traffic was stopped on Elm Street overnight.", [])
+    assert t.text == "Elm Street" and t.place is None and "no town" in t.reason
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -357,6 +357,20 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]$")
 _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
+# Streets and squares: "Royal Street", "North State Street", "14th St.", "Eglinton Avenue West",
+# "Maidan Nezalezhnosti Square", "Highway 19", "County Road 9", "I-75" (see ``streets``).
+_STREET = re.compile(
+    r"(?<![\w.-])((?:(?:State|County|U\.S\.|US|Interstate|Farm to Market)\s+)?"
+    r"(?:Highway|Route|Road|Hwy\.?|Rte\.?)\s+\d+[A-Z]?|I-\d+|US-\d+)(?![\w-])"
+    r"|(?<![\w.’'-])((?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'-]*\.?)(?:\s+(?:[A-Z][\w’'-]*\.?|de|la|du|of|the)){0,3}?\s+"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|Pkwy\.|Terrace|"
+    r"Crescent|Turnpike|Expressway|Freeway|Square|Prospekt|Prospect)"
+    r"(?:\s+(?:North|South|East|West)\b)?)(?![\w’'-])"
+)
+_ARTICLES = ("The", "A", "An")
+# Candidates that never say what another name lies in: a seat of government, a dateline, a street.
+_NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street"})
 # "Russia-Ukraine", "Egyptian-US", "Canada-U.S.": two names joined by a hyphen (see ``pairs``).
 _PAIR = re.compile(
     r"(?<![\w.-])([A-Z][A-Za-z'’]+|(?:[A-Z]\.){2,3})[-–]([A-Z][A-Za-z'’]+\.?|(?:[A-Z]\.){2,3})(?![\w-])"
@@ -869,6 +883,7 @@ class _Recognizer:
         self.datelines()
         self.pairs()
         self.country_abbreviations()
+        self.streets()
         self.from_entities()
         self.scan()
         self.capitals()
@@ -1064,6 +1079,28 @@ class _Recognizer:
         if kind == K_COUNTRY or pop >= 1_000_000:  # not 'the Benue-Plateau region': a region of its own
             return _Cand(s, e, "pair", role="attributive")
         return None
+
+    def streets(self) -> None:
+        """'on Royal Street', 'Eglinton Avenue West', 'Highway 19': a street or square, which no
+        gazetteer here holds; it is placed later at the town it runs through (``_place_streets``).
+        Not a body named after one ('Wall Street Journal', 'Fifth Avenue Presbyterian Church')."""
+        for m in _STREET.finditer(self.text):
+            k = 1 if m.group(1) else 2
+            s, e = m.start(k), m.end(k)
+            if m.group(2):
+                words = self.text[s:e].split()
+                while len(words) > 2 and (
+                    words[0].lower() in self.stop or words[0] in _ARTICLES or words[0][-2:] in ("'s", "’s")
+                ):  # "The Royal Street", "Shelton's Lower Bedford Street"
+                    s += len(words[0]) + 1
+                    words = words[1:]
+                if words[0].lower() in self.stop or words[0] in _ARTICLES:
+                    continue
+                if _CAP_NEXT.match(self.text, e) and not _sentence_initial(self.text, e + 1):
+                    continue
+            if self.occupied(s, e):
+                continue
+            self.add(_Cand(s, e, "street", kind_hint="street", descriptor="street", unknown=True))
 
     def country_abbreviations(self) -> None:
         """'the U.S. Department of Education', 'the U.S. Senate', 'U.S.-led': a country's abbreviation
@@ -1360,7 +1397,7 @@ class _Recognizer:
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
         text = self.text
-        if c.source in ("metonym", "dateline", "demonym"):
+        if c.source in ("metonym", "dateline", "demonym", "street"):
             return
         name = text[c.start : c.end]
         org = _SETTLEMENT_TAIL.search(name)
@@ -1604,7 +1641,7 @@ class _Recognizer:
                     o = by_start.get(m2.end()) if m2 else None
                     m = m2 if o is not None else m
                 c.defined = o is not None
-            if o is not None and o is not c and not o.water and o.source not in ("metonym", "dateline"):
+            if o is not None and o is not c and not o.water and o.source not in _NO_CONTAINER_SOURCES:
                 c.container = o
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
 
@@ -2200,6 +2237,34 @@ def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
     return None
 
 
+def _place_streets(
+    cands: list[_Cand], tops: dict[int, Toponym], index: dict[int, int], resolved: dict[int, Place | None]
+) -> None:
+    """A street lies in the town the text puts it in ("Royal Street in New Orleans", "Main Street,
+    Springfield"), else in the town named last before it, else the first one after: the town's
+    point, at precision site (ACLED codes a named street at its town)."""
+    towns = sorted(
+        (cands[k].start, p)
+        for k, p in resolved.items()
+        if p is not None and p.kind in ("city", "district") and k in tops and tops[k].role != "attributive"
+    )
+    for k, c in enumerate(cands):
+        t = tops.get(k)
+        if c.source != "street" or t is None or t.place is not None:
+            continue
+        box = resolved.get(index[id(c.container)]) if c.container is not None else None
+        if box is None or box.kind not in ("city", "district"):
+            before = [p for start, p in towns if start < c.start]
+            after = [p for start, p in towns if start > c.start]
+            box = before[-1] if before else (after[0] if after else None)
+        if box is None:
+            t.reason = f"{t.text}: a street, and the text names no town for it"
+            continue
+        t.place, t.confidence, t.precision = box, 0.5, Precision.SITE
+        t.reason = f"{t.text}: a street in {box.name}"
+        resolved[k] = box
+
+
 def _precision(c: _Cand, place: Place | None) -> Precision:
     if place is not None and place.kind == "feature":
         if c.part:  # "northern Nigeria", "western Herat"
@@ -2255,7 +2320,7 @@ def find_toponyms(
     quality: dict[int, int] = {}
     spelt: dict[int, tuple[Place, float, str]] = {}  # names the index lacks, found as a region
     for k, c in enumerate(cands):
-        if c.water:
+        if c.water or c.source == "street":
             continue
         if c.unknown:  # "Lower Shabelle": a region spelt another way (Lower Shabeelle)?
             found = (
@@ -2658,6 +2723,7 @@ def find_toponyms(
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
+    _place_streets(cands, tops, index, resolved)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
     for k, c in enumerate(cands):
