@@ -796,6 +796,24 @@ def test_streets_are_placed_at_their_town(gaz: Gazetteer) -> None:
         assert street.place is not None and street.place.name == "Kyiv"
 
 
+def test_named_sites_are_placed_at_their_town(gaz: Gazetteer) -> None:
+    text = (
+        "A missile hit Okhmatdyt Children's Hospital in Kyiv; the Research Center and Paris Community "
+        "Hospital were not hit, said the Dulles International Airport Authority."
+    )
+    found = {t.text: t for t in find_toponyms(text, [])}
+    site = found["Okhmatdyt Children's Hospital"]
+    assert site.descriptor == "hospital" and site.precision == Precision.SITE
+    assert site.place is not None and site.place.name == "Kyiv"
+    assert "Research Center" not in found and "Paris" in found
+    assert not any("Airport" in name for name in found)
+
+
+def test_plural_demonyms_name_people_not_places(gaz: Gazetteer) -> None:
+    text = "Canadians and Saudis watched as Canadian troops and Saudi jets arrived."
+    assert [t.text for t in find_toponyms(text, [])] == ["Canadian", "Saudi"]
+
+
 def test_street_with_no_town_is_unresolved_with_a_reason(gaz: Gazetteer) -> None:
     (t,) = find_toponyms("Traffic was stopped on Elm Street overnight.", [])
     assert t.text == "Elm Street" and t.place is None and "no town" in t.reason

@@ -368,6 +368,16 @@ _STREET = re.compile(
     r"Crescent|Turnpike|Expressway|Freeway|Square|Prospekt|Prospect)"
     r"(?:\s+(?:North|South|East|West)\b)?)(?![\w’'-])"
 )
+# Named sites: "Okhmatdyt Children's Hospital", "Dulles International Airport", "Windsor Castle",
+# "Barclays Center", "Third Presbyterian Church", "City Hall" (see ``streets``).
+_FACILITY = re.compile(
+    r"(?<![\w.’'-])((?:[A-Z][\w’'.&-]*|\d+(?:st|nd|rd|th))(?:\s+(?:[A-Z][\w’'.&-]*|of|de)){0,4}?\s+"
+    r"(?:Hospital|Clinic|Church|Cathedral|Chapel|Mosque|Synagogue|Temple|Monastery|Castle|Palace|Airport|"
+    r"Airfield|Air Base|Library|Stadium|Arena|School|Academy|College|University|Station|Market|Bazaar|Mall|"
+    r"Museum|Prison|Jail|Penitentiary|Courthouse|Hall|Tower|Hotel|Cemetery|Park|Zoo|Racecourse|Circuit|"
+    r"Center|Centre|Power Plant|Power Station|Refinery|Depot|Harbou?r|Barracks|Theatre|Theater|Cinema))"
+    r"(?![\w’'-])"
+)
 _ARTICLES = ("The", "A", "An")
 # Candidates that never say what another name lies in: a seat of government, a dateline, a street.
 _NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street"})
@@ -989,7 +999,7 @@ class _Recognizer:
         for t in self.toks:
             if not t.text[:1].isupper() or self.occupied(t.start, t.end):
                 continue
-            if self.language_use(t.start, t.end):
+            if self.language_use(t.start, t.end) or self.people(t.text):
                 continue
             cc = demonym_country(t.text)
             country = self.g.country(cc) if cc else None
@@ -997,6 +1007,15 @@ class _Recognizer:
             if name is None:
                 continue
             self.add(_Cand(t.start, t.end, "demonym", role="demonym", fixed_place=name, fixed_country=cc))
+
+    def people(self, word: str) -> bool:
+        """'Canadians', 'Saudis': a plural demonym names people, not a place ('Canadian troops' is
+        an adjective and stays)."""
+        return (
+            word.endswith("s")
+            and demonym_country(word) is not None
+            and demonym_country(word[:-1]) is not None
+        )
 
     def language_use(self, s: int, e: int) -> bool:
         """'in French', 'speaks Arabic and English', 'English-language': a language, not a people or a
@@ -1081,13 +1100,15 @@ class _Recognizer:
         return None
 
     def streets(self) -> None:
-        """'on Royal Street', 'Eglinton Avenue West', 'Highway 19': a street or square, which no
-        gazetteer here holds; it is placed later at the town it runs through (``_place_streets``).
-        Not a body named after one ('Wall Street Journal', 'Fifth Avenue Presbyterian Church')."""
-        for m in _STREET.finditer(self.text):
-            k = 1 if m.group(1) else 2
+        """'on Royal Street', 'Eglinton Avenue West', 'Highway 19': a street or square, and named sites
+        ('Okhmatdyt Children's Hospital', 'Windsor Castle'), which no gazetteer here holds; they are
+        placed later at the town they are in (``_place_sites``). Not a body named after one ('Wall
+        Street Journal', 'Fifth Avenue Presbyterian Church'), nor a generic name ('Research Center')."""
+        found = [(m, 1 if m.group(1) else 2, "street") for m in _STREET.finditer(self.text)]
+        found += [(m, 1, "site") for m in _FACILITY.finditer(self.text)]
+        for m, k, what in found:
             s, e = m.start(k), m.end(k)
-            if m.group(2):
+            if what == "site" or m.group(2):
                 words = self.text[s:e].split()
                 while len(words) > 2 and (
                     words[0].lower() in self.stop or words[0] in _ARTICLES or words[0][-2:] in ("'s", "’s")
@@ -1098,9 +1119,24 @@ class _Recognizer:
                     continue
                 if _CAP_NEXT.match(self.text, e) and not _sentence_initial(self.text, e + 1):
                     continue
+                if what == "site" and not self.named_site(words):
+                    continue
             if self.occupied(s, e):
                 continue
-            self.add(_Cand(s, e, "street", kind_hint="street", descriptor="street", unknown=True))
+            desc = "street" if what == "street" else self.text[s:e].split()[-1].lower()
+            self.add(_Cand(s, e, "street", kind_hint="street", descriptor=desc, unknown=True))
+
+    def named_site(self, words: list[str]) -> bool:
+        """A site's name has a word of its own ('Barclays Center', 'Okhmatdyt Hospital'), not only
+        generic English ('Research Center', 'The Museum'), and does not start with a town's name,
+        which is then the place mentioned; 'City Hall' and 'Town Hall' are names."""
+        if " ".join(words) in ("City Hall", "Town Hall"):
+            return True
+        kind, pop, _conf = self.notable(words[0])
+        if kind >= 0 and (kind in (K_COUNTRY, K_ADMIN1) or pop >= 100_000 or not _lower_common(words[0])[0]):
+            return False  # "Paris Community Hospital", "Kyiv City Hall": the town is the mention
+        head = [w for w in words[:-1] if w not in ("of", "de")]
+        return any(not _lower_common(w.strip("'’s."))[0] for w in head)
 
     def country_abbreviations(self) -> None:
         """'the U.S. Department of Education', 'the U.S. Senate', 'U.S.-led': a country's abbreviation
@@ -2237,12 +2273,32 @@ def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
     return None
 
 
-def _place_streets(
-    cands: list[_Cand], tops: dict[int, Toponym], index: dict[int, int], resolved: dict[int, Place | None]
+def _town_in_name(name: str, g: Gazetteer) -> Place | None:
+    """The town a site is named after, when its name starts with one of 100,000 people or more
+    ("Kyiv City Hall", "Colchester General Hospital" is not: Colchester is smaller)."""
+    words = name.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        r = resolve_detail(" ".join(words[:n]), gazetteer=g)
+        if (
+            r.place is not None
+            and r.place.kind == "city"
+            and r.place.population >= 100_000
+            and r.confidence >= 0.5
+        ):
+            return r.place
+    return None
+
+
+def _place_sites(
+    cands: list[_Cand],
+    tops: dict[int, Toponym],
+    index: dict[int, int],
+    resolved: dict[int, Place | None],
+    g: Gazetteer,
 ) -> None:
-    """A street lies in the town the text puts it in ("Royal Street in New Orleans", "Main Street,
-    Springfield"), else in the town named last before it, else the first one after: the town's
-    point, at precision site (ACLED codes a named street at its town)."""
+    """A street or site lies in the town the text puts it in ("Royal Street in New Orleans", "Main
+    Street, Springfield"), else in the town named last before it, else the first one after: the
+    town's point, at precision site (ACLED codes a named street or building at its town)."""
     towns = sorted(
         (cands[k].start, p)
         for k, p in resolved.items()
@@ -2258,10 +2314,12 @@ def _place_streets(
             after = [p for start, p in towns if start > c.start]
             box = before[-1] if before else (after[0] if after else None)
         if box is None:
-            t.reason = f"{t.text}: a street, and the text names no town for it"
+            box = _town_in_name(t.text, g)  # "Kyiv City Hall", "Colchester General Hospital"
+        if box is None:
+            t.reason = f"{t.text}: a {t.descriptor}, and the text names no town for it"
             continue
         t.place, t.confidence, t.precision = box, 0.5, Precision.SITE
-        t.reason = f"{t.text}: a street in {box.name}"
+        t.reason = f"{t.text}: a {t.descriptor} in {box.name}"
         resolved[k] = box
 
 
@@ -2723,7 +2781,7 @@ def find_toponyms(
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
-    _place_streets(cands, tops, index, resolved)
+    _place_sites(cands, tops, index, resolved, g)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
     for k, c in enumerate(cands):
