@@ -792,7 +792,9 @@ def test_streets_are_placed_at_their_town(gaz: Gazetteer) -> None:
     assert "Wall Street" not in found and "Wall Street Journal" not in found
     for name in ("Khreshchatyk Street", "Shevchenko Avenue", "Highway 19"):
         street = found[name]
-        assert street.descriptor == "street" and street.precision == Precision.SITE
+        assert (
+            street.descriptor == "street" and street.precision == Precision.SITE and street.source == "street"
+        )
         assert street.place is not None and street.place.name == "Kyiv"
 
 

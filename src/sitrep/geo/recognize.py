@@ -108,7 +108,9 @@ class Toponym:
     # "place"; "attributive" when it only qualifies a body or people; "container" when it only says
     # what a place named with it lies in ("Gudumbali in Guzamala LGA": Guzamala)
     role: str = "place"
-    source: str = "scan"  # the NER label that found it, "scan" or "metonym"
+    # the NER label that found it, or "scan", "metonym", "dateline", "demonym", "pair", "abbrev",
+    # "street", "site", "repeat"
+    source: str = "scan"
     part: str | None = None  # "northern Nigeria": "north" (place is then that part, see part_place)
 
 
@@ -380,7 +382,8 @@ _FACILITY = re.compile(
 )
 _ARTICLES = ("The", "A", "An")
 # Candidates that never say what another name lies in: a seat of government, a dateline, a street.
-_NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street"})
+_NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street", "site"})
+_SITE_SOURCES = frozenset({"street", "site"})  # placed at their town by ``_place_sites``
 # "Russia-Ukraine", "Egyptian-US", "Canada-U.S.": two names joined by a hyphen (see ``pairs``).
 _PAIR = re.compile(
     r"(?<![\w.-])([A-Z][A-Za-z'’]+|(?:[A-Z]\.){2,3})[-–]([A-Z][A-Za-z'’]+\.?|(?:[A-Z]\.){2,3})(?![\w-])"
@@ -1124,7 +1127,7 @@ class _Recognizer:
             if self.occupied(s, e):
                 continue
             desc = "street" if what == "street" else self.text[s:e].split()[-1].lower()
-            self.add(_Cand(s, e, "street", kind_hint="street", descriptor=desc, unknown=True))
+            self.add(_Cand(s, e, what, kind_hint=what, descriptor=desc, unknown=True))
 
     def named_site(self, words: list[str]) -> bool:
         """A site's name has a word of its own ('Barclays Center', 'Okhmatdyt Hospital'), not only
@@ -1433,7 +1436,7 @@ class _Recognizer:
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
         text = self.text
-        if c.source in ("metonym", "dateline", "demonym", "street"):
+        if c.source in ("metonym", "dateline", "demonym") or c.source in _SITE_SOURCES:
             return
         name = text[c.start : c.end]
         org = _SETTLEMENT_TAIL.search(name)
@@ -2306,7 +2309,7 @@ def _place_sites(
     )
     for k, c in enumerate(cands):
         t = tops.get(k)
-        if c.source != "street" or t is None or t.place is not None:
+        if c.source not in _SITE_SOURCES or t is None or t.place is not None:
             continue
         box = resolved.get(index[id(c.container)]) if c.container is not None else None
         if box is None or box.kind not in ("city", "district"):
@@ -2378,7 +2381,7 @@ def find_toponyms(
     quality: dict[int, int] = {}
     spelt: dict[int, tuple[Place, float, str]] = {}  # names the index lacks, found as a region
     for k, c in enumerate(cands):
-        if c.water or c.source == "street":
+        if c.water or c.source in _SITE_SOURCES:
             continue
         if c.unknown:  # "Lower Shabelle": a region spelt another way (Lower Shabeelle)?
             found = (
