@@ -821,6 +821,24 @@ def test_street_with_no_town_is_unresolved_with_a_reason(gaz: Gazetteer) -> None
     assert t.text == "Elm Street" and t.place is None and "no town" in t.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # not the Canarian La Laguna: somewhere in the country the definition names
+        ("La Laguna is a municipality in the Chalatenango department of El Salvador.", "La Laguna", "SV"),
+        # "the Northeast section of": a direction, not the town North East, Pennsylvania
+        ("Concordia is a district in the Northeast section of Portland, Oregon.", "Concordia", "Portland"),
+        # "Metropolitan Borough": English words, not a misspelt Chilean region
+        ("Middleton is a town in the Metropolitan Borough of Rochdale, England.", "Middleton", "GB"),
+    ],
+)
+def test_definitions_keep_names_where_they_put_them(
+    gaz: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    t = by_text(find_toponyms(text, []), name)
+    assert t.place is not None and expected in (t.place.country_code, t.place.name)
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

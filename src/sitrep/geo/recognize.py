@@ -381,6 +381,11 @@ _FACILITY = re.compile(
     r"(?![\w’'-])"
 )
 _ARTICLES = ("The", "A", "An")
+# "the Northeast section of Portland", "the south side of": a direction, not the town North East.
+_DIRECTION_PART = re.compile(
+    r"(?:North|South|East|West|Central)(?:[- ]?(?:east|west|East|West))?(?:ern)?\s+"
+    r"(?:section|quadrant|side|part|corner|end|portion)\b"
+)
 # Candidates that never say what another name lies in: a seat of government, a dateline, a street.
 _NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street", "site"})
 _SITE_SOURCES = frozenset({"street", "site"})  # placed at their town by ``_place_sites``
@@ -428,9 +433,9 @@ _DEFINES_IN = re.compile(
     + rf"(?:\s+(?:in\s+)?(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_SETTLEMENT_NOUNS})s?\b)?"
     + r"(?:\s*\([^()]{0,80}\))?(?:,?\s+(?:located|situated|lying))?"
     + r"(?:\s+(?:[\w-]+\s+){0,5}?(?:in|of|within)\s+(?:the\s+)?"
-    + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|{'north|south|east|west'}(?:ern)?"
-    + r"|(?:north|south)-?(?:east|west)(?:ern)?)\s+)*"
-    + r"(?:(?:part|portion|area|region|corner|coast|side)\s+of\s+(?:the\s+)?)?"
+    + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
+    + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
+    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant)\s+of\s+(?:the\s+)?)?"
     + rf"(?:(?:[A-Z][\w.]*\s+)?(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?)"
 )
 _CAPS_NAME = r"((?:ST\.|FT\.|MT\.|PT\.)? ?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})"
@@ -905,6 +910,7 @@ class _Recognizer:
             words = self.text[s:e].split()
             if not self.occupied(s, e) and not all(w.lower() in self.stop for w in words):
                 self.add(_Cand(s, e, label, unknown=True))
+        self.cands = [c for c in self.cands if not _DIRECTION_PART.match(self.text, c.start, c.end + 20)]
         self.repeats()
         for c in self.cands:
             self.keep_abbreviation_dot(c)
@@ -1877,6 +1883,8 @@ def _loose_admin1(name: str, g: Gazetteer) -> tuple[Place, float, str] | None:
     lacks, if its skeleton is long enough to be telling ('Lower Shabelle' for Lower Shabeelle)."""
     if len(loose(fold(name))) < LOOSE_ADMIN1_MIN:
         return None
+    if all(_lower_common(w)[0] for w in name.split()):
+        return None  # "Metropolitan Borough": English words, no misspelt name
     hits = [i for i, _q in g.match_loose(name) if int(g.kind[i]) == K_ADMIN1]
     if len(hits) != 1:
         return None
@@ -2604,6 +2612,14 @@ def find_toponyms(
             found = _loose_home(name, c.kind_hint, {box.country_code}, local, g)
             if found is not None:
                 return found[0], found[1], f"{found[2]}; in {box.name}, as the text says"
+            if c.defined and c.container_said and p is not None and p.country_code != box.country_code:
+                # "La Laguna is a municipality in the Chalatenango department of El Salvador": not the
+                # namesake abroad; somewhere in the country the text names
+                return (
+                    box,
+                    0.4,
+                    f"{name}: not on file in {box.name}, where the text puts it; using {box.name}",
+                )
         if (
             p is not None
             and box.kind == "admin1"
