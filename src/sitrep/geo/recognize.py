@@ -317,8 +317,8 @@ _GENERIC_AFTER = re.compile(
 )
 _LIST_AFTER = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
-    r"(regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas|directions|axes|"
-    r"sectors|counties|parishes|prefectures)\b"
+    r"((?i:regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas|directions|axes|"
+    r"sectors|counties|parishes|prefectures))\b"
 )
 _COMPOUND = re.compile(
     r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
