@@ -96,3 +96,35 @@ def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
     )
     places = {c.location.place.name for c in claims if c.location and c.location.place}
     assert places == {"Kyiv"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Gunmen killed seven villagers in northeastern Nigeria on Monday. The attack took place in "
+            "Gamboru, near the border, residents said.",
+            "Gamboru",
+        ),
+        (
+            "Shelling killed two civilians in Donetsk Oblast, the governor said. Houses were damaged in "
+            "Kostiantynivka. The wounded were taken to hospital in Kramatorsk.",
+            "Kostyantynivka",  # GeoNames' spelling
+        ),
+    ],
+)
+def test_a_coarse_location_takes_the_one_town_named_inside_it(
+    pipeline: Pipeline, text: str, place: str
+) -> None:
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == place and claim.location.precision == Precision.TOWN
+
+
+def test_a_coarse_location_stays_when_two_towns_inside_it_are_named(pipeline: Pipeline) -> None:
+    text = (
+        "Shelling killed two civilians in Donetsk Oblast, the governor said. Houses were damaged in "
+        "Kostiantynivka and in Druzhkivka."
+    )
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.precision == Precision.REGION

@@ -78,6 +78,7 @@ _ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+
 #: not where the event happened.
 _TREATED_AT = re.compile(
     r"\b(?:treated|treatment|admitted|taken|rushed|evacuated|transferred|flown|hospitali[sz]ed)\s+"
+    r"(?:(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+|nearby\s+|regional\s+)?(?:hospitals?|clinics?)\s+)?"
     r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
@@ -143,6 +144,9 @@ def _location(t: Toponym) -> Location:
         lat=point[0] if point else None,
         lon=point[1] if point else None,
     )
+
+
+_COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
 
 
 def _rank(t: Toponym) -> int:
@@ -245,6 +249,7 @@ class ClaimExtractor:
             claims += self._forced(text, toponyms, ctx, report.id)
         self._infer_unnamed(text, parsed.sentences, sentence_anchors, ctx.outlet, claims)
         _apply_hedges(text, parsed.sentences, claims)
+        _refine_coarse_locations(claims, toponyms, text)
         return claims
 
     def _forced(self, text: str, toponyms: list[Toponym], ctx: _Context, report_id: str) -> list[Claim]:
@@ -859,6 +864,32 @@ def _demonym_code(text: str) -> str | None:
         if code:
             return code
     return None
+
+
+def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text: str) -> None:
+    """ACLED codes an event at the most specific place its report gives. A claim placed at a
+    country or region ("gunmen attacked a village in northeastern Nigeria") takes the one town the
+    report names inside that area elsewhere ("... in Gamboru, residents said"), when it names only
+    one there; not a place the wounded were taken to or something was launched from, nor a dateline."""
+    coarse = [c for c in claims if c.location is not None and c.location.precision in _COARSE]
+    if not coarse:
+        return
+    towns = [
+        _location(t)
+        for t in toponyms
+        if t.role == "place"
+        and t.place is not None
+        and t.place.kind in ("city", "district")
+        and t.descriptor != "dateline"
+        and not _ORIGIN.search(text[max(0, t.start - 40) : t.start])
+        and not _TREATED_AT.search(text[max(0, t.start - 40) : t.start])
+    ]
+    for claim in coarse:
+        inside = {
+            (loc.place.name, round(loc.place.lat, 2)): loc for loc in towns if _inside(loc, claim.location)
+        }
+        if len(inside) == 1:
+            claim.location = next(iter(inside.values()))
 
 
 def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
