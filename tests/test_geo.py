@@ -406,6 +406,20 @@ def test_attributive(gaz: Gazetteer, text: str, spans: list[tuple[str, str]], na
     assert not any(x.text == "Tymur Tkachenko" for x in tops)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("A bomb exploded at Istanbul's main international airport.", "Istanbul", "place"),
+        ("Gunmen shot an elder in Mogadishu's Bakaro market.", "Mogadishu", "place"),
+        ("Kyiv's military administration said two people were hurt.", "Kyiv", "attributive"),
+    ],
+)
+def test_possessive_place_owning_a_site_is_where_it_happened(
+    gaz: Gazetteer, text: str, name: str, role: str
+) -> None:
+    assert by_text(find_toponyms(text, []), name).role == role
+
+
 def test_possessive_place_stays_a_place(gaz: Gazetteer) -> None:
     text = "A missile hit Kyiv's Pechersk district."
     t = by_text(find_toponyms(text, []), "Kyiv")

@@ -252,6 +252,14 @@ _GEO_NOUNS = _words(
     industrial residential raion area areas skies airspace side bank shore
     """
 )
+# What a possessive place name may own a few words on and still be where something happened.
+_SITE_NOUNS = _words(
+    """
+    market markets bazaar junction crossroads roundabout hospital hospitals clinic school schools
+    university campus mosque church cathedral synagogue temple prison jail camp camps base checkpoint
+    hotel stadium mall park beach villages towns neighbourhood district districts quarter embassy
+    """
+)
 _ATTR_AFTER = re.compile(
     r"^\s+(?:(?:city|regional|oblast|district|municipal|military|state|local|civil|city's)\s+){0,2}(regime|government|authorities|officials|official|leadership|administration|forces|troops|army|"
     r"military|side|delegation|negotiators|junta|elites?|establishment|envoys?|ambassadors?|embassy|mayor|"
@@ -1592,7 +1600,12 @@ class _Recognizer:
                         self.g.is_known(word) and word.lower() not in self.stop and not _lower_common(word)[0]
                     )
                 )
-                if not (word.lower() in _GEO_NOUNS or cap_place):
+                # "Istanbul's main international airport", "Mogadishu's Bakaro market": a place in it
+                ahead = (
+                    re.split(r"[,.;:!?()]", text[c.end + 2 : c.end + 50], maxsplit=1)[0].lower().split()[:4]
+                )
+                site = any(w in _GEO_NOUNS or w in _SITE_NOUNS for w in ahead)
+                if not (word.lower() in _GEO_NOUNS or cap_place or site):
                     c.role = "attributive"
         elif (
             _ATTR_AFTER.match(after)
