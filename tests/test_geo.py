@@ -420,6 +420,19 @@ def test_possessive_place_owning_a_site_is_where_it_happened(
     assert by_text(find_toponyms(text, []), name).role == role
 
 
+def test_a_name_joined_by_a_connector_is_one_name(gaz: Gazetteer) -> None:
+    text = "Gunmen killed seven in the village of Puente del Rey in Guerrero, near the Tour de France route."
+    found = {t.text: t for t in find_toponyms(text, [])}
+    assert "Puente del Rey" in found and "Puente" not in found and "Rey" not in found
+    assert "France" in found  # "Tour de": the words before a country only describe it
+
+
+def test_a_road_named_after_a_place_is_not_that_place(gaz: Gazetteer) -> None:
+    text = "A car bomb went off on the Makkah Mukaramah road in Mogadishu."
+    found = {t.text: t.role for t in find_toponyms(text, [])}
+    assert found == {"Makkah": "attributive", "Mogadishu": "place"}
+
+
 def test_possessive_place_stays_a_place(gaz: Gazetteer) -> None:
     text = "A missile hit Kyiv's Pechersk district."
     t = by_text(find_toponyms(text, []), "Kyiv")

@@ -252,6 +252,9 @@ _GEO_NOUNS = _words(
     industrial residential raion area areas skies airspace side bank shore
     """
 )
+# "the Makkah Mukaramah road in Mogadishu", "the Kharkiv highway": a road named after a place
+# (or leading to it) is not that place.
+_ROAD_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:road|highway|motorway)\b")
 # What a possessive place name may own a few words on and still be where something happened.
 _SITE_NOUNS = _words(
     """
@@ -1376,7 +1379,13 @@ class _Recognizer:
             return False  # "Henderson County Crimestoppers": a unit's full name, then what is named after it
         end = self.toks[window[-1]].end
         described = self.context_hint(end) or _SETTLEMENT_AFTER.match(self.text, end)
-        if not described and not all(self.foreign_word(t) for t in rest):
+        # "Puente del Rey", not La Puente and Rey; but "Tour de France", "Volcán de Masaya" end in a
+        # country or region the words before only describe
+        after_connector = " ".join(t.text for t in rest)
+        joined = self.toks[window[n]].text in _CONNECTORS and not any(
+            p.kind in ("country", "admin1") for p in self.g.lookup(after_connector)
+        )
+        if not described and not joined and not all(self.foreign_word(t) for t in rest):
             return False  # "Khwaja Omari district" is one name even though "Omari" alone is known
         s, e = self.toks[window[0]].start, self.toks[window[n - 1]].end
         kind, pop, _conf = self.notable(self.text[s:e])
@@ -1610,6 +1619,7 @@ class _Recognizer:
         elif (
             _ATTR_AFTER.match(after)
             or _ORG_AFTER.match(after)
+            or _ROAD_AFTER.match(after)
             or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
             or (_SOURCE_BEFORE.search(before[-3:]) and _LINE_END.match(after))
         ):
