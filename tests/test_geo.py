@@ -838,6 +838,11 @@ def test_named_sites_are_placed_at_their_town(gaz: Gazetteer) -> None:
     assert not any("Airport" in name for name in found)
 
 
+def test_a_site_on_file_keeps_its_own_point(gaz: Gazetteer) -> None:
+    (t, *_) = find_toponyms("Explosions hit Belbek Air Base overnight.", [])
+    assert t.text == "Belbek Air Base" and t.place is not None and t.place.kind == "feature"
+
+
 def test_plural_demonyms_name_people_not_places(gaz: Gazetteer) -> None:
     text = "Canadians and Saudis watched as Canadian troops and Saudi jets arrived."
     assert [t.text for t in find_toponyms(text, [])] == ["Canadian", "Saudi"]

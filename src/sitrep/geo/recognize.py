@@ -1141,8 +1141,8 @@ class _Recognizer:
                     continue
                 if what == "site" and not self.named_site(words):
                     continue
-            if self.occupied(s, e):
-                continue
+            if self.occupied(s, e) or any(p.kind == "feature" for p in self.g.lookup(self.text[s:e])):
+                continue  # on file ("Belbek Air Base", "Hostomel Airport"): the feature, at its own point
             desc = "street" if what == "street" else self.text[s:e].split()[-1].lower()
             self.add(_Cand(s, e, what, kind_hint=what, descriptor=desc, unknown=True))
 
