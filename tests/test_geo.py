@@ -843,6 +843,15 @@ def test_a_site_on_file_keeps_its_own_point(gaz: Gazetteer) -> None:
     assert t.text == "Belbek Air Base" and t.place is not None and t.place.kind == "feature"
 
 
+def test_us_regions(gaz: Gazetteer) -> None:
+    us = find_toponyms("Storms hit the Midwest and the East Coast; New England braced for snow.", [])
+    assert [(t.text, t.place.kind if t.place else None) for t in us] == [
+        ("Midwest", "feature"),
+        ("East Coast", "feature"),
+        ("New England", "feature"),
+    ]
+
+
 def test_plural_demonyms_name_people_not_places(gaz: Gazetteer) -> None:
     text = "Canadians and Saudis watched as Canadian troops and Saudi jets arrived."
     assert [t.text for t in find_toponyms(text, [])] == ["Canadian", "Saudi"]
