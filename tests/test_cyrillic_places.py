@@ -125,3 +125,12 @@ def test_inflected_seas_reservoirs_and_bridges(text: str, span: str, name: str) 
 
 def test_a_lowercase_feature_word_alone_is_no_place() -> None:
     assert "острова" not in places("Біля острова працювали рятувальники.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Україна прагне вступити до ЄС і чекає рішення Євросоюзу.", "Россия и ЕС обсудили санкции Европейского союза."]
+)
+def test_the_eu_is_europe_named_as_a_bloc(text: str) -> None:
+    unions = [t for t in find_toponyms(text, []) if t.descriptor == "union"]
+    assert len(unions) == 2
+    assert all(t.role == "attributive" and t.place is not None and t.place.name == "Europe" for t in unions)

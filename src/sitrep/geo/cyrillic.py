@@ -734,7 +734,7 @@ def cyrillic_candidates(text: str, english: Callable[[], list[Any]], g: Gazettee
     """The recogniser's candidates for a text with Cyrillic letters: the names found here, plus the
     English recogniser's candidates (``english()``, run only when there are Latin words) that hold no
     Cyrillic letter and overlap none of them."""
-    from sitrep.geo.recognize import _Cand
+    from sitrep.geo.recognize import _UNION_CYR, _Cand
 
     names = cyrillic_names(text, g)
     cands = [
@@ -750,6 +750,18 @@ def cyrillic_candidates(text: str, english: Callable[[], list[Any]], g: Gazettee
         )
         for c in names
     ]
+    for m in _UNION_CYR.finditer(text):  # "до ЄС", "санкции Евросоюза": the EU, as in English
+        if not any(o.start < m.end() and m.start() < o.end for o in cands):
+            cands.append(
+                _Cand(
+                    m.start(),
+                    m.end(),
+                    "metonym",
+                    role="attributive",
+                    descriptor="union",
+                    fixed_place="Europe",
+                )
+            )
     if _LATIN_LETTER.search(text) and not mostly_cyrillic(text):
         for c in english():
             span = text[c.start : c.end]

@@ -617,6 +617,10 @@ _METONYM_RE = re.compile(
     r"\b(Kremlin|White House|Pentagon|Bankova|Downing Street|Élysée(?: Palace)?|Elysee(?: Palace)?|"
     r"Capitol Hill|Whitehall|European Union|EU|E\.U\.)(?![\w-])"
 )
+# The same bloc in Ukrainian and Russian: "ЄС", "ЕС", "Євросоюзу", "Европейского союза".
+_UNION_CYR = re.compile(
+    r"(?<![\w-])(ЄС|ЕС|Євросоюз\w*|Евросоюз\w*|Європейськ\w+\s+[Сс]оюз\w*|Европейск\w+\s+[Сс]оюз\w*)(?![\w-])"
+)
 # "al-Tamer", "el-Fasher": a name with its Arabic article, lower case in running text.
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ad-d|ed)[-‑‐][A-Z]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‑][^\W\d_]+)*")
