@@ -128,7 +128,11 @@ def test_a_lowercase_feature_word_alone_is_no_place() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Україна прагне вступити до ЄС і чекає рішення Євросоюзу.", "Россия и ЕС обсудили санкции Европейского союза."]
+    "text",
+    [
+        "Україна прагне вступити до ЄС і чекає рішення Євросоюзу.",
+        "Россия и ЕС обсудили санкции Европейского союза.",
+    ],
 )
 def test_the_eu_is_europe_named_as_a_bloc(text: str) -> None:
     unions = [t for t in find_toponyms(text, []) if t.descriptor == "union"]
