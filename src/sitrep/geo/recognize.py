@@ -84,6 +84,7 @@ from sitrep.geo.resolve import (
     resolve_in_admin1,
     resolve_near,
 )
+from sitrep.geo.sites import FACILITY, SITE_SOURCES, STREET, place_sites
 from sitrep.geo.text import fold, hint_for_generic, is_cyrillic, loose, strip_generic
 from sitrep.models import Place, Precision
 
@@ -370,27 +371,6 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]$")
 _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
-# Streets and squares: "Royal Street", "North State Street", "14th St.", "Eglinton Avenue West",
-# "Maidan Nezalezhnosti Square", "Highway 19", "County Road 9", "I-75" (see ``streets``).
-_STREET = re.compile(
-    r"(?<![\w.-])((?:(?:State|County|U\.S\.|US|Interstate|Farm to Market)\s+)?"
-    r"(?:Highway|Route|Road|Hwy\.?|Rte\.?)\s+\d+[A-Z]?|I-\d+|US-\d+)(?![\w-])"
-    r"|(?<![\w.’'-])((?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?"
-    r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'-]*\.?)(?:\s+(?:[A-Z][\w’'-]*\.?|de|la|du|of|the)){0,3}?\s+"
-    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|Pkwy\.|Terrace|"
-    r"Crescent|Turnpike|Expressway|Freeway|Square|Prospekt|Prospect)"
-    r"(?:\s+(?:North|South|East|West)\b)?)(?![\w’'-])"
-)
-# Named sites: "Okhmatdyt Children's Hospital", "Dulles International Airport", "Windsor Castle",
-# "Barclays Center", "Third Presbyterian Church", "City Hall" (see ``streets``).
-_FACILITY = re.compile(
-    r"(?<![\w.’'-])((?:[A-Z][\w’'.&-]*|\d+(?:st|nd|rd|th))(?:\s+(?:[A-Z][\w’'.&-]*|of|de)){0,4}?\s+"
-    r"(?:Hospital|Clinic|Church|Cathedral|Chapel|Mosque|Synagogue|Temple|Monastery|Castle|Palace|Airport|"
-    r"Airfield|Air Base|Library|Stadium|Arena|School|Academy|College|University|Station|Market|Bazaar|Mall|"
-    r"Museum|Prison|Jail|Penitentiary|Courthouse|Hall|Tower|Hotel|Cemetery|Park|Zoo|Racecourse|Circuit|"
-    r"Center|Centre|Power Plant|Power Station|Refinery|Depot|Harbou?r|Barracks|Theatre|Theater|Cinema))"
-    r"(?![\w’'-])"
-)
 _ARTICLES = ("The", "A", "An")
 # "the Northeast section of Portland", "the south side of": a direction, not the town North East.
 _DIRECTION_PART = re.compile(
@@ -398,8 +378,9 @@ _DIRECTION_PART = re.compile(
     r"(?:section|quadrant|side|part|corner|end|portion)\b"
 )
 # Candidates that never say what another name lies in: a seat of government, a dateline, a street.
-_NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", "street", "site"})
-_SITE_SOURCES = frozenset({"street", "site"})  # placed at their town by ``_place_sites``
+_NO_CONTAINER_SOURCES = frozenset({"metonym", "dateline", *SITE_SOURCES})
+# Candidates whose descriptor and role were settled when found.
+_NOT_ANALYSED = frozenset({"metonym", "dateline", "demonym", *SITE_SOURCES})
 # "Russia-Ukraine", "Egyptian-US", "Canada-U.S.": two names joined by a hyphen (see ``pairs``).
 _PAIR = re.compile(
     r"(?<![\w.-])([A-Z][A-Za-z'’]+|(?:[A-Z]\.){2,3})[-–]([A-Z][A-Za-z'’]+\.?|(?:[A-Z]\.){2,3})(?![\w-])"
@@ -1105,6 +1086,8 @@ class _Recognizer:
                     self.add(c)  # type: ignore[arg-type]
 
     def pair_part(self, s: int, e: int) -> _Cand | None:
+        """One half of a pair, if it is a country (its name, abbreviation or adjective) or a city of a
+        million; else None, and the pair is left to the other passes."""
         word = self.text[s:e]
         if word.endswith(".") and not _DOTTED.match(word[:-1]):
             word, e = word[:-1], e - 1
@@ -1126,10 +1109,10 @@ class _Recognizer:
     def streets(self) -> None:
         """'on Royal Street', 'Eglinton Avenue West', 'Highway 19': a street or square, and named sites
         ('Okhmatdyt Children's Hospital', 'Windsor Castle'), which no gazetteer here holds; they are
-        placed later at the town they are in (``_place_sites``). Not a body named after one ('Wall
+        placed later at the town they are in (``sites.place_sites``). Not a body named after one ('Wall
         Street Journal', 'Fifth Avenue Presbyterian Church'), nor a generic name ('Research Center')."""
-        found = [(m, 1 if m.group(1) else 2, "street") for m in _STREET.finditer(self.text)]
-        found += [(m, 1, "site") for m in _FACILITY.finditer(self.text)]
+        found = [(m, 1 if m.group(1) else 2, "street") for m in STREET.finditer(self.text)]
+        found += [(m, 1, "site") for m in FACILITY.finditer(self.text)]
         for m, k, what in found:
             s, e = m.start(k), m.end(k)
             if what == "site" or m.group(2):
@@ -1463,7 +1446,7 @@ class _Recognizer:
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
         text = self.text
-        if c.source in ("metonym", "dateline", "demonym") or c.source in _SITE_SOURCES:
+        if c.source in _NOT_ANALYSED:
             return
         name = text[c.start : c.end]
         org = _SETTLEMENT_TAIL.search(name)
@@ -2311,56 +2294,6 @@ def _named_feature(c: _Cand, name: str, g: Gazetteer) -> Place | None:
     return None
 
 
-def _town_in_name(name: str, g: Gazetteer) -> Place | None:
-    """The town a site is named after, when its name starts with one of 100,000 people or more
-    ("Kyiv City Hall", "Colchester General Hospital" is not: Colchester is smaller)."""
-    words = name.split()
-    for n in range(min(3, len(words) - 1), 0, -1):
-        r = resolve_detail(" ".join(words[:n]), gazetteer=g)
-        if (
-            r.place is not None
-            and r.place.kind == "city"
-            and r.place.population >= 100_000
-            and r.confidence >= 0.5
-        ):
-            return r.place
-    return None
-
-
-def _place_sites(
-    cands: list[_Cand],
-    tops: dict[int, Toponym],
-    index: dict[int, int],
-    resolved: dict[int, Place | None],
-    g: Gazetteer,
-) -> None:
-    """A street or site lies in the town the text puts it in ("Royal Street in New Orleans", "Main
-    Street, Springfield"), else in the town named last before it, else the first one after: the
-    town's point, at precision site (ACLED codes a named street or building at its town)."""
-    towns = sorted(
-        (cands[k].start, p)
-        for k, p in resolved.items()
-        if p is not None and p.kind in ("city", "district") and k in tops and tops[k].role != "attributive"
-    )
-    for k, c in enumerate(cands):
-        t = tops.get(k)
-        if c.source not in _SITE_SOURCES or t is None or t.place is not None:
-            continue
-        box = resolved.get(index[id(c.container)]) if c.container is not None else None
-        if box is None or box.kind not in ("city", "district"):
-            before = [p for start, p in towns if start < c.start]
-            after = [p for start, p in towns if start > c.start]
-            box = before[-1] if before else (after[0] if after else None)
-        if box is None:
-            box = _town_in_name(t.text, g)  # "Kyiv City Hall", "Colchester General Hospital"
-        if box is None:
-            t.reason = f"{t.text}: a {t.descriptor}, and the text names no town for it"
-            continue
-        t.place, t.confidence, t.precision = box, 0.5, Precision.SITE
-        t.reason = f"{t.text}: a {t.descriptor} in {box.name}"
-        resolved[k] = box
-
-
 def _precision(c: _Cand, place: Place | None) -> Precision:
     if place is not None and place.kind == "feature":
         if c.part:  # "northern Nigeria", "western Herat"
@@ -2416,7 +2349,7 @@ def find_toponyms(
     quality: dict[int, int] = {}
     spelt: dict[int, tuple[Place, float, str]] = {}  # names the index lacks, found as a region
     for k, c in enumerate(cands):
-        if c.water or c.source in _SITE_SOURCES:
+        if c.water or c.source in SITE_SOURCES:
             continue
         if c.unknown:  # "Lower Shabelle": a region spelt another way (Lower Shabeelle)?
             found = (
@@ -2827,7 +2760,7 @@ def find_toponyms(
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
-    _place_sites(cands, tops, index, resolved, g)
+    place_sites(cands, tops, index, resolved, g)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
     for k, c in enumerate(cands):
