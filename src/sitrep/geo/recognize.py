@@ -1093,14 +1093,11 @@ class _Recognizer:
             word, e = word[:-1], e - 1
         abbrev = ABBREV_COUNTRIES.get(word.replace(".", ""))
         if abbrev is not None and (word.isupper() or "." in word):
-            country = self.g.country(abbrev)
-            name = country.name if country is not None else word
-            return _Cand(s, e, "pair", role="attributive", fixed_place=name, fixed_country=abbrev)
+            return self.country_mention(s, e, "pair", abbrev)
         cc = demonym_country(word)
-        if cc is not None:
-            country = self.g.country(cc)
-            if country is not None:
-                return _Cand(s, e, "demonym", role="demonym", fixed_place=country.name, fixed_country=cc)
+        adjective = self.country_mention(s, e, "demonym", cc, role="demonym") if cc else None
+        if adjective is not None:
+            return adjective
         kind, pop, _conf = self.notable(word)
         if kind == K_COUNTRY or pop >= 1_000_000:  # not 'the Benue-Plateau region': a region of its own
             return _Cand(s, e, "pair", role="attributive")
@@ -1115,7 +1112,8 @@ class _Recognizer:
         found += [(m, 1, "site") for m in FACILITY.finditer(self.text)]
         for m, k, what in found:
             s, e = m.start(k), m.end(k)
-            if what == "site" or m.group(2):
+            named = what == "site" or k == 2  # not a numbered road ("Highway 19"), which needs no check
+            if named:
                 words = self.text[s:e].split()
                 while len(words) > 2 and (
                     words[0].lower() in self.stop or words[0] in _ARTICLES or words[0][-2:] in ("'s", "’s")
@@ -1153,11 +1151,18 @@ class _Recognizer:
             s, e = m.start(1), m.end(1)
             if self.occupied(s, e):
                 continue
-            cc = ABBREV_COUNTRIES[m.group(1).replace(".", "")]
-            country = self.g.country(cc)
-            if country is not None:
-                name = country.name
-                self.add(_Cand(s, e, "abbrev", role="attributive", fixed_place=name, fixed_country=cc))
+            c = self.country_mention(s, e, "abbrev", ABBREV_COUNTRIES[m.group(1).replace(".", "")])
+            if c is not None:
+                self.add(c)
+
+    def country_mention(
+        self, s: int, e: int, source: str, cc: str, role: str = "attributive"
+    ) -> _Cand | None:
+        """A candidate for the country `cc` (an abbreviation or adjective naming it), None if unknown."""
+        country = self.g.country(cc)
+        if country is None:
+            return None
+        return _Cand(s, e, source, role=role, fixed_place=country.name, fixed_country=cc)
 
     def from_entities(self) -> None:
         text = self.text
