@@ -516,3 +516,51 @@ def test_war_news_with_a_city_council_stays_abroad() -> None:
     text = "Russian drones struck Odessa overnight; the city council reported two people injured."
     odessa = next(t for t in geoparse(text) if t.text == "Odessa")
     assert odessa.place is not None and odessa.place.country_code == "UA"
+
+
+# -- world regions, word-like state abbreviations, bare datelines -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "point"),
+    [("North Africa", (27.0, 13.0)), ("Southeast Asia", (8.0, 110.0)), ("Eastern Europe", (50.0, 30.0))],
+)
+def test_named_world_regions_are_one_place(name: str, point: tuple[float, float]) -> None:
+    found = tops(f"Aid agencies warned that food prices in {name} kept rising.")
+    region = by_text(found, name)
+    assert region.place is not None and km((region.place.lat, region.place.lon), point) < 1
+
+
+def test_region_named_like_a_country_alias_is_the_region() -> None:
+    region = by_text(tops("Fighting spread across Central Africa last year."), "Central Africa")
+    assert region.place is not None and region.place.country_code in (None, "")
+
+
+def test_entity_span_widens_to_the_name_on_file_before_it() -> None:
+    text = "Most of the migrants came from Sub-Saharan Africa."
+    start = text.index("Africa")
+    found = find_toponyms(text, [(start, start + 6, "LOC")])
+    assert [t.text for t in found] == ["Sub-Saharan Africa"]
+
+
+def test_word_like_state_abbreviation_after_a_town_is_the_state() -> None:
+    found = tops("He grew up in Springfield, Ill., and moved to Worcester, Mass. in 2001.")
+    ill, mass = by_text(found, "Ill."), by_text(found, "Mass.")
+    assert ill.place is not None and ill.place.name == "Illinois"
+    assert mass.place is not None and mass.place.name == "Massachusetts"
+    springfield = by_text(found, "Springfield")
+    assert springfield.place is not None and springfield.place.admin1 == "Illinois"
+
+
+def test_head_dateline_without_punctuation_and_joined_datelines() -> None:
+    found = tops("OKLAHOMA CITY The Latest on the teachers' strike.")
+    assert by_text(found, "OKLAHOMA CITY").place is not None
+    found = tops("TIJUANA & SAN DIEGO, March 29 -- Officials on both sides of the border met.")
+    assert {t.text for t in found} >= {"TIJUANA", "SAN DIEGO"}
+    assert not tops("BREAKING NEWS The minister resigned.")
+
+
+def test_continent_and_ocean_joined_by_a_hyphen_are_two_mentions() -> None:
+    found = tops("Leaders met at the Asia-Pacific summit.")
+    assert [t.text for t in found] == ["Asia", "Pacific"]
+    assert by_text(found, "Pacific").place.name == "Pacific Ocean"  # type: ignore[union-attr]

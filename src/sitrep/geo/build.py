@@ -482,6 +482,13 @@ def _n_cells(points: list[tuple[float, float]], size: float) -> int:
     return len({(math.floor(lat / size), math.floor(lon / size)) for lat, lon in points})
 
 
+def _feature_names(path: Path = FEATURES_FILE) -> set[str]:
+    """The folded main names of the feature list: a country alias that is one ("Central Africa" for
+    the Central African Republic) is left to the region."""
+    rows = (line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+    return {fold(name) for name in rows if name.strip() and not name.startswith("#")}
+
+
 def _features(P: _Places, cc_index: dict[str, int], path: Path = FEATURES_FILE) -> dict[int, str]:
     """Add the natural features and regions of ``features.tsv`` (kind feature; a country code only
     when the feature lies in one country) and return their feature codes by place index."""
@@ -728,6 +735,7 @@ def build(progress: bool = True) -> dict[str, Any]:
     # ("England" for the United Kingdom) is left to the unit.
     loc_cc_by_row = {str(r): cc for r, cc in loc_country_cc.items()}
     a1_own_names: dict[str, set[str]] = defaultdict(set)
+    region_names = _feature_names()
     for row in subs:
         if row[6] == "1" and row[8] in loc_cc_by_row:
             a1_own_names[loc_cc_by_row[row[8]]].add(fold(row[0]))
@@ -876,6 +884,8 @@ def build(progress: bool = True) -> dict[str, Any]:
         for nm in {*loc_country_names.get(code, ()), *EXTRA_COUNTRY_ALIASES.get(code, ())}:
             if fold(nm) in a1_own_names.get(code, ()) and fold(nm) != fold(info["name"]):
                 continue  # "England", "Scotland": the constituent unit, not the United Kingdom
+            if fold(nm) in region_names and fold(nm) != fold(info["name"]):
+                continue
             if nm and script_ok(nm):
                 P.key(nm, idx, Q_ALIAS)
                 if " of the " in nm:  # "Democratic Republic of Congo"

@@ -372,6 +372,19 @@ _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
 _ARTICLES = ("The", "A", "An")
+# Style-guide abbreviations that are English words without their dot, so never gazetteer keys: only
+# after "Town, " do they name the state ("Springfield, Ill.", "Worcester, Mass.").
+_WORDLIKE_STATES = {
+    "Ill": ("US", "Illinois"),
+    "Ind": ("US", "Indiana"),
+    "Mass": ("US", "Massachusetts"),
+    "Miss": ("US", "Mississippi"),
+    "Ore": ("US", "Oregon"),
+    "Del": ("US", "Delaware"),
+    "Wash": ("US", "Washington"),
+    "Man": ("CA", "Manitoba"),
+}
+_WORDLIKE_STATE = re.compile(r"(?<=[a-z], )(" + "|".join(_WORDLIKE_STATES) + r")\.(?=[\s,;:)]|$)")
 # "the Northeast section of Portland", "the south side of": a direction, not the town North East.
 _DIRECTION_PART = re.compile(
     r"(?:North|South|East|West|Central)(?:[- ]?(?:east|west|East|West))?(?:ern)?\s+"
@@ -440,6 +453,11 @@ _DATELINE_MID = re.compile(
     + r"(?=,\s+(?:[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z][a-z]?\.)+)[\s,(]"
     + r"|\s\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|Xinhua|Bloomberg)\)"
     + r"|\s?(?:-{1,3}|[—–\x97”])\s|:\s)"
+)
+# A dateline at the head of the text with no punctuation after it, or two joined by "&": "SAN ANTONIO
+# Turner Sports analyst ...", "TIJUANA & SAN DIEGO,, MARCH 29 -- ...".
+_DATELINE_HEAD = re.compile(
+    r"\A[\s*_#>(]*" + _CAPS_NAME + r"(?: & " + _CAPS_NAME + r")?(?=\s+[A-Z][a-z]|,| & )"
 )
 _DESC_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?((?:(?!(?:in|on|at|to|of|the|a|an|and|from|by|for|with|into|near|over)\b)"
@@ -897,6 +915,7 @@ class _Recognizer:
         self.datelines()
         self.pairs()
         self.country_abbreviations()
+        self.state_abbreviations()
         self.streets()
         self.from_entities()
         self.scan()
@@ -1155,6 +1174,16 @@ class _Recognizer:
             if c is not None:
                 self.add(c)
 
+    def state_abbreviations(self) -> None:
+        """'Springfield, Ill.', 'Worcester, Mass.': a word-like state abbreviation after a town is
+        that state, dot included, as the container of the town."""
+        for m in _WORDLIKE_STATE.finditer(self.text):
+            s, e = m.start(1), m.end(1) + 1
+            if self.occupied(s, e):
+                continue
+            cc, state = _WORDLIKE_STATES[m.group(1)]
+            self.add(_Cand(s, e, "abbrev", kind_hint="admin1", fixed_place=state, fixed_country=cc))
+
     def country_mention(
         self, s: int, e: int, source: str, cc: str, role: str = "attributive"
     ) -> _Cand | None:
@@ -1173,6 +1202,7 @@ class _Recognizer:
             s, e, poss = self._snap(s, e, poss)
             if e <= s or self.occupied(s, e):
                 continue
+            s = self._widen_to_known(s, e)
             if text[e : e + 2] in ("'s", "’s") and not text[e + 2 : e + 3].isalpha():
                 poss = True
             name = text[s:e]
@@ -1233,6 +1263,24 @@ class _Recognizer:
         if m and m.end() < e:  # "eastern Democratic Republic of Congo": the name after the modifier
             s = m.end()
         return s, e, poss
+
+    def _widen_to_known(self, s: int, e: int) -> int:
+        """Start an entity span at the capitalised words before it when together they are a name on
+        file: the model often tags only 'Africa' in 'Sub-Saharan Africa' or 'North Africa'."""
+        k = bisect.bisect_left(self.tok_starts, s)
+        best = s
+        for back in range(1, 4):
+            j = k - back
+            if j < 0:
+                break
+            t = self.toks[j]
+            if not t.text[:1].isupper() or self.text[t.end : self.toks[j + 1].start] != " ":
+                break
+            if self.occupied(t.start, t.end) or t.text in _ARTICLES:
+                break
+            if self.g.is_known(self.text[t.start : e]):
+                best = t.start
+        return best
 
     def _snap(self, s: int, e: int, poss: bool) -> tuple[int, int, bool]:
         """Widen a span to whole words: spaCy splits 'Rostov-on-Don', the scan tokens do not."""
@@ -1667,11 +1715,14 @@ class _Recognizer:
         """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma; or
         one after a headline run into the story ('... rebuff. COLUMBIA -- South Carolina ...'), where
         the dash, colon or agency says it is a dateline, so a smaller town counts too."""
-        found = [(m, False) for m in _DATELINE.finditer(self.text)]
-        found += [(m, True) for m in _DATELINE_MID.finditer(self.text)]
-        for m, mid in found:
-            name = m.group(1).strip().title()
-            s, e = m.start(1) + (m.group(1)[:1] == " "), m.end(1)
+        found = [(m, 1, False) for m in _DATELINE.finditer(self.text)]
+        found += [(m, 1, True) for m in _DATELINE_MID.finditer(self.text)]
+        head = _DATELINE_HEAD.match(self.text)
+        if head:
+            found += [(head, k, False) for k in (1, 2) if head.group(k)]
+        for m, k, mid in found:
+            name = m.group(k).strip().title()
+            s, e = m.start(k) + (m.group(k)[:1] == " "), m.end(k)
             if self.occupied(s, e) or fold(name) in self.stop:
                 town = strip_generic(fold(name))[1] is None  # not "KHARKIV REGION,"
                 for c in self.cands:  # found already (NER): a dateline names a town, not its state
