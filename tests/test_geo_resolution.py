@@ -564,3 +564,21 @@ def test_continent_and_ocean_joined_by_a_hyphen_are_two_mentions() -> None:
     found = tops("Leaders met at the Asia-Pacific summit.")
     assert [t.text for t in found] == ["Asia", "Pacific"]
     assert by_text(found, "Pacific").place.name == "Pacific Ocean"  # type: ignore[union-attr]
+
+
+def test_british_ceremonial_counties_are_places() -> None:
+    found = tops("Police in Northamptonshire and County Antrim arrested two men from West Yorkshire.")
+    for name, point in (
+        ("Northamptonshire", (52.3, -0.85)),
+        ("County Antrim", (54.85, -6.2)),
+        ("West Yorkshire", (53.75, -1.7)),
+    ):
+        t = by_text(found, name)
+        assert t.place is not None and t.place.country_code == "GB"
+        assert km((t.place.lat, t.place.lon), point) < 1
+
+
+def test_a_state_named_abroad_stays_that_state() -> None:
+    found = tops("Drones hit Kharkiv Oblast overnight. The aid left from an air base in Delaware.")
+    delaware = by_text(found, "Delaware")
+    assert delaware.place is not None and delaware.place.country_code == "US"

@@ -477,6 +477,7 @@ _PART_BEFORE = re.compile(
     rf"(?:\b(?:far[- ])?({_PART_WORDS})\s+(?:part\s+of\s+)?"
     rf"|\bthe\s+(?:far\s+)?({_PART_WORDS}|centre|center)\s+(?:part\s+)?of\s+(?:the\s+)?)$"
 )
+_COMPASS_NAME = re.compile(rf"(?:{_PART_WORDS})(?:[\s-]+(?:{_PART_WORDS}))*", re.I)  # "South West"
 _PART_AFTER_POSS = re.compile(rf"^\s+(?:far[- ])?({_PART_WORDS}|centre|center)\b")
 _PART_ADJ = {
     "north": "northern",
@@ -2006,6 +2007,13 @@ def _keep_home(
     alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
     if major and r.quality in _WEAK_Q and alt.place is not None and alt.quality <= Q_ALIAS:
         major = False  # "Berea" at home is Berea, not Aleppo by its ancient name
+    if (
+        p.kind == "admin1"
+        and r.quality <= Q_ALIAS
+        and alt.place is None
+        and not _COMPASS_NAME.fullmatch(name)
+    ):
+        major = True  # a state named in full abroad ("Delaware" in war news) with no namesake at home
     unnamed = p.kind == "city" and p.country_code not in context.countries
     if major and unnamed and _in_named_unit(alt, context, g):
         major = False  # "Dublin" in a text about Ohio that never names Ireland is Dublin, Ohio

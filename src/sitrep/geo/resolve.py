@@ -256,6 +256,8 @@ def resolve_detail(
     idx_all = np.fromiter((c[0] for c in m.cands), dtype=np.int64, count=len(m.cands))
     q_all = np.fromiter((c[1] for c in m.cands), dtype=np.int64, count=len(m.cands))
     kinds_all = g.kind[idx_all]
+    if m.generic and np.any((kinds_all == K_FEATURE) & (q_all == Q_MAIN)):
+        tiers = ((K_FEATURE,), *tiers)  # "County Antrim" on the feature list, not Antrim County, Michigan
     allowed = np.ones(len(idx_all), dtype=bool)
     if within is not None:
         allowed = np.isin(g.cc[idx_all], [g.country_index(c) for c in within])
