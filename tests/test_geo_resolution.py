@@ -582,3 +582,11 @@ def test_a_state_named_abroad_stays_that_state() -> None:
     found = tops("Drones hit Kharkiv Oblast overnight. The aid left from an air base in Delaware.")
     delaware = by_text(found, "Delaware")
     assert delaware.place is not None and delaware.place.country_code == "US"
+
+
+def test_entity_span_runs_on_to_the_longer_name_on_file() -> None:
+    text = "Cruise ships returned to the U.S. Virgin Islands. The U.S. Department of Energy agreed."
+    found = find_toponyms(text, [(text.index("U.S."), text.index("U.S.") + 4, "GPE")])
+    assert found[0].text == "U.S. Virgin Islands" and found[0].place is not None
+    assert found[0].place.country_code == "VI"
+    assert [t.text for t in found[1:]] == ["U.S."]  # a stem match ("Department") does not extend it

@@ -1169,7 +1169,7 @@ class _Recognizer:
         the country, attributive."""
         for m in _ABBREV_HEAD.finditer(self.text):
             s, e = m.start(1), m.end(1)
-            if self.occupied(s, e):
+            if self.occupied(s, e) or self.known_extent(s, e) > e:
                 continue
             c = self.country_mention(s, e, "abbrev", ABBREV_COUNTRIES[m.group(1).replace(".", "")])
             if c is not None:
@@ -1184,6 +1184,24 @@ class _Recognizer:
                 continue
             cc, state = _WORDLIKE_STATES[m.group(1)]
             self.add(_Cand(s, e, "abbrev", kind_hint="admin1", fixed_place=state, fixed_country=cc))
+
+    def on_file(self, name: str) -> bool:
+        """Whether the gazetteer holds this exact name (main name or alias, not a stem or variant)."""
+        return any(q <= Q_ALIAS for _i, q in self.g.match(name).cands)
+
+    def known_extent(self, s: int, e: int) -> int:
+        """The end of the longest name on file that starts at s and runs up to 3 capitalised words
+        past e ('U.S. Virgin Islands' after the entity 'U.S.'); e if there is none."""
+        best, end = e, e
+        k = bisect.bisect_left(self.tok_starts, e)
+        for j in range(k, min(k + 3, len(self.toks))):
+            t = self.toks[j]
+            if self.text[end : t.start] != " " or not t.text[:1].isupper() or self.occupied(t.start, t.end):
+                break
+            end = t.end
+            if self.on_file(self.text[s : t.end]):
+                best = t.end
+        return best
 
     def country_mention(
         self, s: int, e: int, source: str, cc: str, role: str = "attributive"
@@ -1204,6 +1222,7 @@ class _Recognizer:
             if e <= s or self.occupied(s, e):
                 continue
             s = self._widen_to_known(s, e)
+            e = self.known_extent(s, e)
             if text[e : e + 2] in ("'s", "’s") and not text[e + 2 : e + 3].isalpha():
                 poss = True
             name = text[s:e]
@@ -1279,7 +1298,7 @@ class _Recognizer:
                 break
             if self.occupied(t.start, t.end) or t.text in _ARTICLES:
                 break
-            if self.g.is_known(self.text[t.start : e]):
+            if self.on_file(self.text[t.start : e]):
                 best = t.start
         return best
 
