@@ -1192,7 +1192,7 @@ class _Recognizer:
     def known_extent(self, s: int, e: int) -> int:
         """The end of the longest name on file that starts at s and runs up to 3 capitalised words
         past e ('U.S. Virgin Islands' after the entity 'U.S.'); e if there is none."""
-        best, end = e, e
+        best, end = e, e + (self.text[e : e + 1] == ".")  # "U.S" as the entity model cut it
         k = bisect.bisect_left(self.tok_starts, e)
         for j in range(k, min(k + 3, len(self.toks))):
             t = self.toks[j]
