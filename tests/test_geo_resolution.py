@@ -590,3 +590,11 @@ def test_entity_span_runs_on_to_the_longer_name_on_file() -> None:
     assert found[0].text == "U.S. Virgin Islands" and found[0].place is not None
     assert found[0].place.country_code == "VI"
     assert [t.text for t in found[1:]] == ["U.S."]  # a stem match ("Department") does not extend it
+
+
+def test_a_street_keeps_its_compass_word() -> None:
+    found = tops("Shots were fired on South Ingleside Avenue in Chicago, near West Tyler Street.")
+    assert [t.text for t in found if t.precision.value == "site"] == [
+        "South Ingleside Avenue",
+        "West Tyler Street",
+    ]

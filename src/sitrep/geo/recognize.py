@@ -1136,11 +1136,15 @@ class _Recognizer:
             if named:
                 words = self.text[s:e].split()
                 while len(words) > 2 and (
-                    words[0].lower() in self.stop or words[0] in _ARTICLES or words[0][-2:] in ("'s", "’s")
-                ):  # "The Royal Street", "Shelton's Lower Bedford Street"
+                    (words[0].lower() in self.stop and not _COMPASS_NAME.fullmatch(words[0]))
+                    or words[0] in _ARTICLES
+                    or words[0][-2:] in ("'s", "’s")
+                ):  # "The Royal Street", "Shelton's Lower Bedford Street"; not "South Ingleside Avenue"
                     s += len(words[0]) + 1
                     words = words[1:]
-                if words[0].lower() in self.stop or words[0] in _ARTICLES:
+                if (words[0].lower() in self.stop and not _COMPASS_NAME.fullmatch(words[0])) or words[
+                    0
+                ] in _ARTICLES:
                     continue
                 if _CAP_NEXT.match(self.text, e) and not _sentence_initial(self.text, e + 1):
                     continue
