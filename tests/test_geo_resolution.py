@@ -598,3 +598,14 @@ def test_a_street_keeps_its_compass_word() -> None:
         "South Ingleside Avenue",
         "West Tyler Street",
     ]
+
+
+def test_a_persons_surname_is_not_a_place_unless_the_text_places_it() -> None:
+    text = "Ray Kinney flew the Warhawk in Texas. Kinney, one of the owners, said the show goes on."
+    found = find_toponyms(
+        text, [(0, 10, "PERSON"), (text.index("Kinney,"), text.index("Kinney,") + 6, "GPE")]
+    )
+    assert "Kinney" not in [t.text for t in found]
+    text = "Franklin is a town in Texas, named after Benjamin Franklin. Franklin has a bank."
+    found = find_toponyms(text, [(text.index("Benjamin"), text.index(". Franklin has"), "PERSON")])
+    assert [t.text for t in found].count("Franklin") == 2

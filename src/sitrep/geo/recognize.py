@@ -928,6 +928,7 @@ class _Recognizer:
                 self.add(_Cand(s, e, label, unknown=True))
         self.cands = [c for c in self.cands if not _DIRECTION_PART.match(self.text, c.start, c.end + 20)]
         self.repeats()
+        self.drop_surnames()
         for c in self.cands:
             self.keep_abbreviation_dot(c)
             self.analyse(c)
@@ -991,6 +992,25 @@ class _Recognizer:
                 continue  # "Augusta Winery"
             poss = self.text[e : e + 2] in ("'s", "’s")
             self.add(_Cand(s, e, "repeat", possessive=poss))
+
+    def drop_surnames(self) -> None:
+        """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
+        full, the bare surname is that person, not a namesake county, unless the words around one of
+        its mentions make it a place ('in Kinney', 'Kinney County', 'Kinney is a town in')."""
+        surnames = set()
+        for ps, pe in self.person:
+            words = _TOKEN.findall(self.text[ps:pe])
+            if len(words) >= 2 and words[-1][:1].isupper():
+                surnames.add(re.sub(r"['’]s$", "", words[-1]))
+        placed = {self.text[c.start : c.end] for c in self.cands if self.support(c.start, c.end)}
+        surnames -= placed  # one sense per discourse: "Franklin is a town in ... named after B. Franklin"
+        if not surnames:
+            return
+        self.cands = [
+            c
+            for c in self.cands
+            if c.fixed_place or c.source in _NOT_ANALYSED or self.text[c.start : c.end] not in surnames
+        ]
 
     def keep_abbreviation_dot(self, c: _Cand) -> None:
         """ "U.S." and "Tenn." end with their dot (NER and the token scan stop before it): the
