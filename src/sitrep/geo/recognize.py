@@ -1002,7 +1002,7 @@ class _Recognizer:
             words = _TOKEN.findall(self.text[ps:pe])
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.add(re.sub(r"['’]s$", "", words[-1]))
-        placed = {self.text[c.start : c.end] for c in self.cands if self.support(c.start, c.end)}
+        placed = {self.text[c.start : c.end] for c in self.cands if self.placed_firmly(c.start, c.end)}
         surnames -= placed  # one sense per discourse: "Franklin is a town in ... named after B. Franklin"
         if not surnames:
             return
@@ -1011,6 +1011,19 @@ class _Recognizer:
             for c in self.cands
             if c.fixed_place or c.source in _NOT_ANALYSED or self.text[c.start : c.end] not in surnames
         ]
+
+    def placed_firmly(self, s: int, e: int) -> bool:
+        """``support`` without the prepositions a person also takes ('a testament to X', 'of X'):
+        'in X', 'near X', 'the town of X', 'X County', 'X is a town in'."""
+        before = self.text[max(0, s - 60) : s]
+        return bool(
+            _IN_BEFORE.search(before)
+            or _DESC_BEFORE.search(before)
+            or _NEAR_BEFORE.search(before)
+            or _GENERIC_AFTER.match(self.text[e : e + 60])
+            or _OFFSET_BEFORE.search(before)
+            or self.defined(e)
+        )
 
     def keep_abbreviation_dot(self, c: _Cand) -> None:
         """ "U.S." and "Tenn." end with their dot (NER and the token scan stop before it): the
