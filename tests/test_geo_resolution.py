@@ -609,3 +609,8 @@ def test_a_persons_surname_is_not_a_place_unless_the_text_places_it() -> None:
     text = "Franklin is a town in Texas, named after Benjamin Franklin. Franklin has a bank."
     found = find_toponyms(text, [(text.index("Benjamin"), text.index(". Franklin has"), "PERSON")])
     assert [t.text for t in found].count("Franklin") == 2
+
+
+def test_month_abbreviations_and_lone_body_nouns_are_not_places() -> None:
+    found = tops("The council in Alexandria voted on Jan. 13 to fund a branch of the University of Cairo.")
+    assert [t.text for t in found if t.text in ("Jan", "University")] == []

@@ -477,6 +477,11 @@ _PART_BEFORE = re.compile(
     rf"(?:\b(?:far[- ])?({_PART_WORDS})\s+(?:part\s+of\s+)?"
     rf"|\bthe\s+(?:far\s+)?({_PART_WORDS}|centre|center)\s+(?:part\s+)?of\s+(?:the\s+)?)$"
 )
+# "Jan. 13", "Sept 4": a month, not the place Jan; "University", "College" alone: a body's head noun.
+_MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d")
+_BODY_NOUNS = frozenset(
+    {"University", "College", "Academy", "School", "Hospital", "Hall", "Court", "Institute"}
+)
 _COMPASS_NAME = re.compile(rf"(?:{_PART_WORDS})(?:[\s-]+(?:{_PART_WORDS}))*", re.I)  # "South West"
 _PART_AFTER_POSS = re.compile(rf"^\s+(?:far[- ])?({_PART_WORDS}|centre|center)\b")
 _PART_ADJ = {
@@ -929,6 +934,7 @@ class _Recognizer:
         self.cands = [c for c in self.cands if not _DIRECTION_PART.match(self.text, c.start, c.end + 20)]
         self.repeats()
         self.drop_surnames()
+        self.cands = [c for c in self.cands if not self.date_or_body_noun(c)]
         for c in self.cands:
             self.keep_abbreviation_dot(c)
             self.analyse(c)
@@ -992,6 +998,15 @@ class _Recognizer:
                 continue  # "Augusta Winery"
             poss = self.text[e : e + 2] in ("'s", "’s")
             self.add(_Cand(s, e, "repeat", possessive=poss))
+
+    def date_or_body_noun(self, c: _Cand) -> bool:
+        """'Jan. 13' is a date and 'University of Alexandria' a body, whatever the gazetteer holds."""
+        if c.fixed_place or c.source in _NOT_ANALYSED:
+            return False
+        name = self.text[c.start : c.end]
+        return bool(_MONTH_DAY.match(self.text, c.start)) or (
+            name in _BODY_NOUNS and not self.placed_firmly(c.start, c.end)
+        )
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
