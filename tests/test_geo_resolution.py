@@ -614,3 +614,10 @@ def test_a_persons_surname_is_not_a_place_unless_the_text_places_it() -> None:
 def test_month_abbreviations_and_lone_body_nouns_are_not_places() -> None:
     found = tops("The council in Alexandria voted on Jan. 13 to fund a branch of the University of Cairo.")
     assert [t.text for t in found if t.text in ("Jan", "University")] == []
+
+
+def test_a_city_naming_a_body_is_an_attributive_mention() -> None:
+    found = tops("The Boise Fire Department offered tips. Metro Police said nothing.")
+    boise = by_text(found, "Boise")
+    assert boise.role == "attributive" and boise.place is not None and boise.place.admin1 == "Idaho"
+    assert "Metro" not in [t.text for t in found]

@@ -67,6 +67,7 @@ from sitrep.geo.build import (
     Q_ALIAS,
     Q_ALT,
     Q_LOOSE,
+    Q_MAIN,
     Q_STEM,
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
@@ -274,7 +275,9 @@ _ATTR_AFTER = re.compile(
 _ORG_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(Administration|Council|Ministry|Government|Force|Forces|Army|Regime|"
     r"Post|Times|Independent|Agency|Service|Command|Group|Brigade|Battalion|Corps|University|Institute|"
-    r"Airlines?|Exchange|Metro|Patriarchate|Police|Prosecutor'?s?|Court|Duma|Rada|Parliament|Security)\b"
+    r"Airlines?|Exchange|Metro|Patriarchate|Police|Prosecutor'?s?|Court|Duma|Rada|Parliament|Security|"
+    r"Department|Dept|PD|Sheriff'?s?|Commission|Chamber|Board|Club|FC|Herald|Tribune|Journal|Gazette|"
+    r"Chronicle|Observer|Courier)\b"
 )
 _ORG_WORDS = re.compile(
     r"\b(Administration|Council|Ministry|Government|Force|Forces|Army|Navy|Guard|Guards|Regime|Post|Times|"
@@ -1543,10 +1546,17 @@ class _Recognizer:
             next_cap = self._neighbour_cap(idxs[0], +1)
             in_phrase = next_cap or (prev_cap and not _sentence_initial(text, s))
             if common:
+                # "the Boise Fire Department": WordNet lists some cities; a body named after it shows the city
+                named_body = next_cap and _ORG_AFTER.match(text[e : e + 80]) is not None
+                body_of_place = (
+                    named_body
+                    and (big_unit or pop >= 100_000)
+                    and any(q == Q_MAIN for _i, q in self.g.match(name).cands)
+                )
                 if _sentence_initial(text, s) and not support:
-                    return kind == K_COUNTRY or pop >= 1_000_000
+                    return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
                 if in_phrase and not support:
-                    return kind == K_COUNTRY or pop >= 1_000_000
+                    return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
                 if nonnoun:
                     return support and (big_unit or pop >= 20_000)
                 return big_unit or pop >= 250_000 or (support and pop >= 20_000)
