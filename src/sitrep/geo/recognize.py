@@ -1550,6 +1550,7 @@ class _Recognizer:
                 named_body = next_cap and _ORG_AFTER.match(text[e : e + 80]) is not None
                 body_of_place = (
                     named_body
+                    and not _ORG_WORDS.fullmatch(name)  # "Metro Police"
                     and (big_unit or pop >= 100_000)
                     and any(q == Q_MAIN for _i, q in self.g.match(name).cands)
                 )
