@@ -621,3 +621,9 @@ def test_a_city_naming_a_body_is_an_attributive_mention() -> None:
     boise = by_text(found, "Boise")
     assert boise.role == "attributive" and boise.place is not None and boise.place.admin1 == "Idaho"
     assert "Metro" not in [t.text for t in found]
+
+
+def test_a_seat_of_government_is_in_its_own_country() -> None:
+    found = tops("Officials in Peoria, Illinois, met. The White House said it would respond.")
+    white_house = by_text(found, "White House")
+    assert white_house.place is not None and white_house.place.feature_code == "PPLC"

@@ -606,17 +606,17 @@ _PREP_BEFORE = re.compile(
     r"and|on|against|hit|struck|targeted|attacked|shelled|liberated|captured|seized)\s+(?:the\s+)?$",
     re.I,
 )
-_METONYMS = {
-    "kremlin": "Moscow",
-    "white house": "Washington",
-    "pentagon": "Washington",
-    "bankova": "Kyiv",
-    "downing street": "London",
-    "elysee": "Paris",
-    "elysee palace": "Paris",
-    "capitol hill": "Washington",
-    "whitehall": "London",
-    "quai d'orsay": "Paris",
+_METONYMS = {  # the seat of government a metonym stands for, with its country
+    "kremlin": ("Moscow", "RU"),
+    "white house": ("Washington, DC", "US"),
+    "pentagon": ("Washington, DC", "US"),
+    "bankova": ("Kyiv", "UA"),
+    "downing street": ("London", "GB"),
+    "elysee": ("Paris", "FR"),
+    "elysee palace": ("Paris", "FR"),
+    "capitol hill": ("Washington, DC", "US"),
+    "whitehall": ("London", "GB"),
+    "quai d'orsay": ("Paris", "FR"),
 }
 # The European Union acting or named as a bloc: a mention of Europe, as geoparsing corpora code it
 # (GeoNames' Europe), never an event's place.
@@ -1128,21 +1128,26 @@ class _Recognizer:
                 )
 
     def metonyms(self) -> None:
+        """'the Kremlin', 'the White House', 'the EU': the seat of government (or Europe), attributive."""
         for m in _METONYM_RE.finditer(self.text):
             key = m.group(1).lower().replace("é", "e")
             union = _UNIONS.get(key)
-            city = union or _METONYMS.get(key) or _METONYMS.get(key.split()[0])
-            if city and not self.occupied(m.start(), m.end()):
-                self.add(
-                    _Cand(
-                        m.start(),
-                        m.end(),
-                        "metonym",
-                        role="attributive",
-                        descriptor="union" if union else "seat of government",
-                        fixed_place=city,
-                    )
+            seat = _METONYMS.get(key) or _METONYMS.get(key.split()[0])
+            if self.occupied(m.start(), m.end()) or not (union or seat):
+                continue
+            city, cc = (union, None) if union else seat
+            desc = "union" if union else "seat of government"
+            self.add(
+                _Cand(
+                    m.start(),
+                    m.end(),
+                    "metonym",
+                    role="attributive",
+                    descriptor=desc,
+                    fixed_place=city,
+                    fixed_country=cc,
                 )
+            )
 
     def pairs(self) -> None:
         """'the Russia-Ukraine war', 'Egyptian-US relations', 'Canada-U.S. talks': two countries (or
