@@ -627,3 +627,10 @@ def test_a_seat_of_government_is_in_its_own_country() -> None:
     found = tops("Officials in Peoria, Illinois, met. The White House said it would respond.")
     white_house = by_text(found, "White House")
     assert white_house.place is not None and white_house.place.feature_code == "PPLC"
+
+
+def test_a_site_in_a_named_unit_is_placed_in_it_not_at_a_town_far_away() -> None:
+    found = tops("Police in Homs said the race went ahead. 9/10 June: Oulton Park, Cheshire.")
+    park = by_text(found, "Oulton Park")
+    assert park.place is not None and park.place.country_code == "GB"
+    assert park.precision.value == "district"

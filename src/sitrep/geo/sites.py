@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.geo.distance import km_between
 from sitrep.geo.resolve import resolve_detail
 from sitrep.models import Place, Precision
 
@@ -58,6 +59,18 @@ def _town_in_name(name: str, g: Gazetteer) -> Place | None:
     return None
 
 
+def _inside(town: Place, unit: Place) -> bool:
+    """Whether a town lies in a unit the text names as a site's container (same country, and the
+    same first-level unit or within 100 km of the unit's point)."""
+    if town.country_code != unit.country_code:
+        return False
+    if unit.kind == "country":
+        return True
+    if unit.kind == "admin1":
+        return town.admin1 == unit.name
+    return km_between((town.lat, town.lon), (unit.lat, unit.lon)) <= 100.0
+
+
 def place_sites(
     cands: list[_Cand],
     tops: dict[int, Toponym],
@@ -78,12 +91,20 @@ def place_sites(
         if c.source not in SITE_SOURCES or t is None or t.place is not None:
             continue
         box = resolved.get(index[id(c.container)]) if c.container is not None else None
-        if box is None or box.kind not in ("city", "district"):
-            before = [p for start, p in towns if start < c.start]
-            after = [p for start, p in towns if start > c.start]
+        unit = box if box is not None and box.kind not in ("city", "district") else None
+        if box is None or unit is not None:  # "Oulton Park, Cheshire": a town of the text in Cheshire
+            near = [(start, p) for start, p in towns if unit is None or _inside(p, unit)]
+            before = [p for start, p in near if start < c.start]
+            after = [p for start, p in near if start > c.start]
             box = before[-1] if before else (after[0] if after else None)
         if box is None:
             box = _town_in_name(t.text, g)  # "Kyiv City Hall", "Colchester General Hospital"
+        if box is None and unit is not None:
+            t.place, t.confidence = unit, 0.5
+            t.precision = Precision.DISTRICT if unit.kind == "admin2" else Precision.REGION
+            t.reason = f"{t.text}: a {t.descriptor} in {unit.name}, where the text names no town"
+            resolved[k] = unit
+            continue
         if box is None:
             t.reason = f"{t.text}: a {t.descriptor}, and the text names no town for it"
             continue
