@@ -128,3 +128,10 @@ def test_a_coarse_location_stays_when_two_towns_inside_it_are_named(pipeline: Pi
     )
     (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
     assert claim.location is not None and claim.location.precision == Precision.REGION
+
+
+def test_an_institution_named_after_its_town_places_the_event_there(pipeline: Pipeline) -> None:
+    text = "Gunmen killed seven students of the Federal University of Agriculture Makurdi in a night raid."
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == "Makurdi"

@@ -892,10 +892,32 @@ def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text:
             claim.location = next(iter(inside.values()))
 
 
+# An institution named after its town: "the Federal University of Agriculture Makurdi", "Makurdi
+# General Hospital". The capitalised run around a town mention, and the site word in it.
+_NAME_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|and|for)\s+){1,6}$")
+_NAME_RUN_AFTER = re.compile(r"^(?:\s+(?:[A-Z][\w'’.-]*|of|and|for)){1,6}")
+_SITE_BODY = re.compile(
+    r"\b(?:University|College|School|Academy|Hospital|Clinic|Market|Mosque|Church|Camp|Prison)\b"
+)
+
+
+def _names_a_site(text: str, t: Toponym) -> bool:
+    """Whether a (mostly attributive) town mention is part of a site's name, where the event is."""
+    before = _NAME_RUN_BEFORE.search(text[max(0, t.start - 80) : t.start])
+    after = _NAME_RUN_AFTER.match(text[t.end : t.end + 80])
+    run = (before.group() if before else "") + " " + (after.group() if after else "")
+    return _SITE_BODY.search(run) is not None
+
+
 def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
     """The finest resolved place of a report (a dateline only when nothing else is named); failing
-    that, the country of the first national adjective ("Burundian singer"), at country precision."""
+    that, a town an institution there is named after ("students of the Federal University of
+    Agriculture Makurdi"), else the country of the first national adjective ("Burundian singer")."""
     placed = [t for t in toponyms if t.place is not None and t.role == "place"]
+    if not placed:
+        placed = [
+            t for t in toponyms if t.place is not None and t.place.kind == "city" and _names_a_site(text, t)
+        ]
     if not placed:
         code = _demonym_code(text)
         country = get_gazetteer().country(code) if code else None

@@ -1003,13 +1003,16 @@ class _Recognizer:
             self.add(_Cand(s, e, "repeat", possessive=poss))
 
     def date_or_body_noun(self, c: _Cand) -> bool:
-        """'Jan. 13' is a date and 'University of Alexandria' a body, whatever the gazetteer holds."""
+        """'Jan. 13' is a date and '(Federal) University of X' a body, whatever the gazetteer holds."""
         if c.fixed_place or c.source in _NOT_ANALYSED:
             return False
         name = self.text[c.start : c.end]
-        return bool(_MONTH_DAY.match(self.text, c.start)) or (
-            name in _BODY_NOUNS and not self.placed_firmly(c.start, c.end)
-        )
+        if _MONTH_DAY.match(self.text, c.start):
+            return True
+        if name.split()[-1] not in _BODY_NOUNS:
+            return False
+        # "University" alone, or "Federal University" read as the stem "University": a body
+        return not self.placed_firmly(c.start, c.end) and (name in _BODY_NOUNS or not self.on_file(name))
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
