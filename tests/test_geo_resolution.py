@@ -634,3 +634,11 @@ def test_a_site_in_a_named_unit_is_placed_in_it_not_at_a_town_far_away() -> None
     park = by_text(found, "Oulton Park")
     assert park.place is not None and park.place.country_code == "GB"
     assert park.precision.value == "district"
+
+
+def test_upper_case_state_abbreviations_that_are_no_word() -> None:
+    found = tops("Floods hit QLD and NSW on Monday.")
+    assert [(t.text, t.place.name if t.place else None) for t in found] == [
+        ("QLD", "Queensland"),
+        ("NSW", "New South Wales"),
+    ]

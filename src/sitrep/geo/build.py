@@ -346,7 +346,7 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("CA", "Nova Scotia"): ("N.S.",),
     ("CA", "New Brunswick"): ("N.B.",),
     ("AU", "New South Wales"): ("NSW", "N.S.W."),
-    ("AU", "Queensland"): ("Qld",),
+    ("AU", "Queensland"): ("Qld", "QLD"),
 }
 
 _EN_GENERIC = {

@@ -374,6 +374,10 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]$")
 _ABBREVIATIONS = frozenset(
     a.rstrip(".") for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.endswith(".")
 )
+# Upper-case state abbreviations without dots that are no English word or other name ("NSW").
+_CAPS_ABBREVIATIONS = frozenset(
+    a for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.isupper() and a.isalpha()
+)
 _ARTICLES = ("The", "A", "An")
 # Style-guide abbreviations that are English words without their dot, so never gazetteer keys: only
 # after "Town, " do they name the state ("Springfield, Ill.", "Worcester, Mass.").
@@ -1530,7 +1534,7 @@ class _Recognizer:
         name = text[s:e]
         words = [self.toks[k].text for k in idxs]
         if any(w.isupper() and len(w) > 1 for w in words):
-            return len(words) == 1 and words[0] in ABBREV_COUNTRIES
+            return len(words) == 1 and (words[0] in ABBREV_COUNTRIES or words[0] in _CAPS_ABBREVIATIONS)
         if len(words) == 1 and demonym_country(words[0]):
             return False
         if len(words) > 1 and words[0] in ("The", "A", "An") and not self.g.has_name(name):
