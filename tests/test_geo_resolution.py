@@ -642,3 +642,12 @@ def test_upper_case_state_abbreviations_that_are_no_word() -> None:
         ("QLD", "Queensland"),
         ("NSW", "New South Wales"),
     ]
+
+
+def test_diseases_and_agencies_named_after_places_are_not_places() -> None:
+    found = tops(
+        "Cases of West Nile virus rose; the Ebola outbreak spread, the Food and Drug Administration said."
+    )
+    assert [t.text for t in found] == []
+    found = tops("A man from Marburg, Germany, fell ill with the virus during the United States flu season.")
+    assert [t.text for t in found] == ["Marburg", "Germany", "United States"]

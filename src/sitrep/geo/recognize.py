@@ -486,6 +486,12 @@ _PART_BEFORE = re.compile(
 )
 # "Jan. 13", "Sept 4": a month, not the place Jan; "University", "College" alone: a body's head noun.
 _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d")
+# "West Nile virus", "Marburg virus disease", "Lassa fever": a disease named after a place (not "the
+# United States flu season"). Those known by the place's name alone ("the Ebola outbreak") only
+# where the text is about a disease and the words around do not place them ("from Marburg").
+_DISEASE_AFTER = re.compile(r"(?:\s+|-)(?:virus|fever|disease|encephalitis|ha?emorrhagic)\b", re.I)
+_DISEASE_NAMES = frozenset({"Ebola", "Zika", "Marburg", "Lassa", "Nipah", "Hendra"})
+_DISEASE_TEXT = re.compile(r"\b(?:virus|outbreak|epidemic|infect\w*|vaccin\w*|fever)\b", re.I)
 _BODY_NOUNS = frozenset(
     {"University", "College", "Academy", "School", "Hospital", "Hall", "Court", "Institute"}
 )
@@ -941,7 +947,8 @@ class _Recognizer:
         self.cands = [c for c in self.cands if not _DIRECTION_PART.match(self.text, c.start, c.end + 20)]
         self.repeats()
         self.drop_surnames()
-        self.cands = [c for c in self.cands if not self.date_or_body_noun(c)]
+        disease_text = _DISEASE_TEXT.search(self.text) is not None
+        self.cands = [c for c in self.cands if not self.not_a_place(c, disease_text)]
         for c in self.cands:
             self.keep_abbreviation_dot(c)
             self.analyse(c)
@@ -1006,12 +1013,15 @@ class _Recognizer:
             poss = self.text[e : e + 2] in ("'s", "’s")
             self.add(_Cand(s, e, "repeat", possessive=poss))
 
-    def date_or_body_noun(self, c: _Cand) -> bool:
-        """'Jan. 13' is a date and '(Federal) University of X' a body, whatever the gazetteer holds."""
+    def not_a_place(self, c: _Cand, disease_text: bool) -> bool:
+        """'Jan. 13' is a date, 'West Nile virus' a disease and '(Federal) University of X' a body,
+        whatever the gazetteer holds."""
         if c.fixed_place or c.source in _NOT_ANALYSED:
             return False
         name = self.text[c.start : c.end]
-        if _MONTH_DAY.match(self.text, c.start):
+        if _MONTH_DAY.match(self.text, c.start) or _DISEASE_AFTER.match(self.text, c.end):
+            return True
+        if disease_text and name in _DISEASE_NAMES and not self.support(c.start, c.end):
             return True
         if name.split()[-1] not in _BODY_NOUNS:
             return False
@@ -1564,8 +1574,10 @@ class _Recognizer:
                     named_body
                     and not _ORG_WORDS.fullmatch(name)  # "Metro Police"
                     and (big_unit or pop >= 100_000)
-                    and any(q == Q_MAIN for _i, q in self.g.match(name).cands)
+                    and resolve_detail(name, gazetteer=self.g).quality == Q_MAIN  # not "Drug" for Durg
                 )
+                if in_phrase and re.search(r"\band\s+$", text[max(0, s - 6) : s]):
+                    support = self.placed_firmly(s, e)  # "the Food and Drug Administration": no list
                 if _sentence_initial(text, s) and not support:
                     return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
                 if in_phrase and not support:
