@@ -651,3 +651,9 @@ def test_diseases_and_agencies_named_after_places_are_not_places() -> None:
     assert [t.text for t in found] == []
     found = tops("A man from Marburg, Germany, fell ill with the virus during the United States flu season.")
     assert [t.text for t in found] == ["Marburg", "Germany", "United States"]
+
+
+def test_a_state_department_of_something_is_the_state_in_a_body() -> None:
+    found = tops("The Kentucky Department of Public Health said the clinic in Owensboro would close.")
+    kentucky = by_text(found, "Kentucky")
+    assert kentucky.role == "attributive" and kentucky.place is not None and kentucky.place.kind == "admin1"

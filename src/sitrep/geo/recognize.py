@@ -1551,6 +1551,8 @@ class _Recognizer:
             return False  # "The Prymorskyi district": the name starts after the article ("The Hague" is kept)
         if not self.g.is_known(name):
             return False
+        if len(words) > 1 and words[-1] in ("Department", "Dept") and text.startswith(" of ", e):
+            return False  # "the California Department of Public Health": California, in a body's name
         lows = [w.lower() for w in words]
         support = self.support(s, e)
         kind, pop, _conf = self.notable(name, s, e)
