@@ -489,7 +489,7 @@ _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s
 # "West Nile virus", "Marburg virus disease", "Lassa fever": a disease named after a place (not "the
 # United States flu season"). Those known by the place's name alone ("the Ebola outbreak") only
 # where the text is about a disease and the words around do not place them ("from Marburg").
-_DISEASE_AFTER = re.compile(r"(?:\s+|-)(?:virus|fever|disease|encephalitis|ha?emorrhagic)\b", re.I)
+_DISEASE_AFTER = re.compile(r"(?:\s+|-)(?:\w*virus|fever|disease|encephalitis|ha?emorrhagic)\b", re.I)
 _DISEASE_NAMES = frozenset({"Ebola", "Zika", "Marburg", "Lassa", "Nipah", "Hendra"})
 _DISEASE_TEXT = re.compile(r"\b(?:virus|outbreak|epidemic|infect\w*|vaccin\w*|fever)\b", re.I)
 _BODY_NOUNS = frozenset(
