@@ -657,3 +657,12 @@ def test_a_state_department_of_something_is_the_state_in_a_body() -> None:
     found = tops("The Kentucky Department of Public Health said the clinic in Owensboro would close.")
     kentucky = by_text(found, "Kentucky")
     assert kentucky.role == "attributive" and kentucky.place is not None and kentucky.place.kind == "admin1"
+
+
+def test_a_unit_word_beginning_a_body_is_not_part_of_the_place() -> None:
+    found = tops(
+        "Students at Ohio State University and Springfield City Schools met. The Osun State Government said."
+    )
+    texts = [t.text for t in found]
+    assert "Ohio" in texts and "Osun State" in texts and "Springfield City" not in texts
+    assert by_text(found, "Ohio").role == "attributive"

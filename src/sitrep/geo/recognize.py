@@ -1262,6 +1262,23 @@ class _Recognizer:
             cc, state = _WORDLIKE_STATES[m.group(1)]
             self.add(_Cand(s, e, "abbrev", kind_hint="admin1", fixed_place=state, fixed_country=cc))
 
+    def state_by_that_name(self, name: str) -> bool:
+        """Whether a state outside the US is called "<name> State" ("Osun State Government"), as
+        Nigeria's, Sudan's and India's are; the US never says "Ohio State" for Ohio."""
+        return any(p.kind == "admin1" and p.country_code != "US" for p in self.g.lookup(name))
+
+    def unit_word_heads_body(self, name: str, e: int) -> bool:
+        """'Ohio State University', 'Dublin City Schools': the unit word begins a body's name, and the
+        place is the name before it (not 'New York City Hall', whose city is on file whole)."""
+        words = name.split()
+        return (
+            len(words) > 1
+            and words[-1] in ("State", "City", "District")
+            and not (words[-1] == "State" and self.state_by_that_name(" ".join(words[:-1])))
+            and _CAP_NEXT.match(self.text, e) is not None
+            and not any(fold(p.name) == fold(name) for p in self.g.lookup(name))
+        )
+
     def on_file(self, name: str) -> bool:
         """Whether the gazetteer holds this exact name (main name or alias, not a stem or variant)."""
         return any(q <= Q_ALIAS for _i, q in self.g.match(name).cands)
@@ -1303,6 +1320,9 @@ class _Recognizer:
             if text[e : e + 2] in ("'s", "’s") and not text[e + 2 : e + 3].isalpha():
                 poss = True
             name = text[s:e]
+            if self.unit_word_heads_body(name, e):
+                e = s + name.rindex(" ")
+                name = text[s:e]
             compound = _COMPOUND.match(name)
             if compound:  # "US-brokered", "Iran-backed": the name qualifies something else
                 e = s + len(compound.group(1))
@@ -1553,6 +1573,8 @@ class _Recognizer:
             return False
         if len(words) > 1 and words[-1] in ("Department", "Dept") and text.startswith(" of ", e):
             return False  # "the California Department of Public Health": California, in a body's name
+        if self.unit_word_heads_body(name, e):
+            return False
         lows = [w.lower() for w in words]
         support = self.support(s, e)
         kind, pop, _conf = self.notable(name, s, e)
@@ -1645,8 +1667,13 @@ class _Recognizer:
         # "the X border region", "X Oblast", "the central X district (of Y)"
         if not c.possessive:
             m = _GENERIC_AFTER.match(after)
-            if m and m.group(2) == "Community" and _CAP_NEXT.match(after, m.end()):
-                m = None  # "Paris Community Hospital": a hospital named after the town, no "community"
+            if (
+                m
+                and m.group(2) in ("Community", "State", "District")
+                and _CAP_NEXT.match(after, m.end())
+                and not (m.group(2) == "State" and self.state_by_that_name(name))
+            ):
+                m = None  # "Paris Community Hospital", "Ohio State University": a body named after it
             if m:
                 mods, word = m.group(1).strip().lower(), m.group(2)
                 low = _singular(word)
