@@ -666,3 +666,13 @@ def test_a_unit_word_beginning_a_body_is_not_part_of_the_place() -> None:
     texts = [t.text for t in found]
     assert "Ohio" in texts and "Osun State" in texts and "Springfield City" not in texts
     assert by_text(found, "Ohio").role == "attributive"
+
+
+def test_cars_directions_and_departments_of_common_words_are_not_places() -> None:
+    text = (
+        "The body was found in a 2008 Ford Focus near the 2009 Walker County Fair. A state Department "
+        "of Human Resources psychologist said Eastern traditions mattered."
+    )
+    texts = [t.text for t in tops(text)]
+    assert "Ford" not in texts and "Human" not in texts and "Eastern" not in texts
+    assert "Walker County" in texts

@@ -492,6 +492,11 @@ _MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s
 _DISEASE_AFTER = re.compile(r"(?:\s+|-)(?:\w*virus|fever|disease|encephalitis|ha?emorrhagic)\b", re.I)
 _DISEASE_NAMES = frozenset({"Ebola", "Zika", "Marburg", "Lassa", "Nipah", "Hendra"})
 _DISEASE_TEXT = re.compile(r"\b(?:virus|outbreak|epidemic|infect\w*|vaccin\w*|fever)\b", re.I)
+_WEAK_SUPPORT = re.compile(
+    r"(?:\band|\b(?:Department|Ministry|Office|Bureau|Division|Board|Institute|Council|Committee|Commission|"
+    r"Secretary|Minister)\s+of)\s+$"
+)
+_MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")
 _BODY_NOUNS = frozenset(
     {"University", "College", "Academy", "School", "Hospital", "Hall", "Court", "Institute"}
 )
@@ -1014,8 +1019,8 @@ class _Recognizer:
             self.add(_Cand(s, e, "repeat", possessive=poss))
 
     def not_a_place(self, c: _Cand, disease_text: bool) -> bool:
-        """'Jan. 13' is a date, 'West Nile virus' a disease and '(Federal) University of X' a body,
-        whatever the gazetteer holds."""
+        """'Jan. 13' is a date, 'West Nile virus' a disease, '(Federal) University of X' a body, 'the
+        2008 Ford Focus' a car and a lone 'Eastern' a direction, whatever the gazetteer holds."""
         if c.fixed_place or c.source in _NOT_ANALYSED:
             return False
         name = self.text[c.start : c.end]
@@ -1023,10 +1028,19 @@ class _Recognizer:
             return True
         if disease_text and name in _DISEASE_NAMES and not self.support(c.start, c.end):
             return True
-        if name.split()[-1] not in _BODY_NOUNS:
+        firm = self.placed_firmly(c.start, c.end)
+        if name.split()[-1] in _BODY_NOUNS and not firm and (name in _BODY_NOUNS or not self.on_file(name)):
+            return True  # "University" alone, or "Federal University" read as the stem "University"
+        if " " in name:
             return False
-        # "University" alone, or "Federal University" read as the stem "University": a body
-        return not self.placed_firmly(c.start, c.end) and (name in _BODY_NOUNS or not self.on_file(name))
+        if (
+            _MODEL_YEAR.search(self.text[max(0, c.start - 6) : c.start])
+            and _CAP_NEXT.match(self.text, c.end)
+            and not _GENERIC_AFTER.match(self.text[c.end : c.end + 40])
+        ):
+            return True  # "the 2008 Ford Focus": a vehicle; not "the 2008 Walker County Fair"
+        # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
+        return _COMPASS_NAME.fullmatch(name) is not None and not firm
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
@@ -1600,8 +1614,9 @@ class _Recognizer:
                     and (big_unit or pop >= 100_000)
                     and resolve_detail(name, gazetteer=self.g).quality == Q_MAIN  # not "Drug" for Durg
                 )
-                if in_phrase and re.search(r"\band\s+$", text[max(0, s - 6) : s]):
-                    support = self.placed_firmly(s, e)  # "the Food and Drug Administration": no list
+                weak = _WEAK_SUPPORT.search(text[max(0, s - 30) : s]) if in_phrase else None
+                if weak:  # "the Food and Drug Administration", "the Department of Human Resources": a body
+                    support = weak.group().startswith("and") and self.placed_firmly(s, e)
                 if _sentence_initial(text, s) and not support:
                     return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
                 if in_phrase and not support:
