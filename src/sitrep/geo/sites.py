@@ -38,7 +38,8 @@ FACILITY = re.compile(
     r"(?:Hospital|Clinic|Church|Cathedral|Chapel|Mosque|Synagogue|Temple|Monastery|Castle|Palace|Airport|"
     r"Airfield|Air Base|Library|Stadium|Arena|School|Academy|College|University|Station|Market|Bazaar|Mall|"
     r"Museum|Prison|Jail|Penitentiary|Courthouse|Hall|Tower|Hotel|Cemetery|Park|Zoo|Racecourse|Circuit|"
-    r"Center|Centre|Power Plant|Power Station|Refinery|Depot|Harbou?r|Barracks|Theatre|Theater|Cinema))"
+    r"Center|Centre|Power Plant|Power Station|Refinery|Depot|Harbou?r|Barracks|Theatre|Theater|Cinema|"
+    r"Elementary|Middle School|High School|Golf Club|Country Club|Inn|Speedway|Raceway|Plantation|Graveyard))"
     r"(?![\w’'-])"
 )
 
