@@ -1222,16 +1222,10 @@ class _Recognizer:
             named = what == "site" or k == 2  # not a numbered road ("Highway 19"), which needs no check
             if named:
                 words = self.text[s:e].split()
-                while len(words) > 2 and (
-                    (words[0].lower() in self.stop and not _COMPASS_NAME.fullmatch(words[0]))
-                    or words[0] in _ARTICLES
-                    or words[0][-2:] in ("'s", "’s")
-                ):  # "The Royal Street", "Shelton's Lower Bedford Street"; not "South Ingleside Avenue"
-                    s += len(words[0]) + 1
+                while len(words) > 2 and (self.no_name_word(words[0]) or words[0][-2:] in ("'s", "’s")):
+                    s += len(words[0]) + 1  # "The Royal Street", "Shelton's Lower Bedford Street"
                     words = words[1:]
-                if (words[0].lower() in self.stop and not _COMPASS_NAME.fullmatch(words[0])) or words[
-                    0
-                ] in _ARTICLES:
+                if self.no_name_word(words[0]):
                     continue
                 if _CAP_NEXT.match(self.text, e) and not _sentence_initial(self.text, e + 1):
                     continue
@@ -1241,6 +1235,11 @@ class _Recognizer:
                 continue  # on file ("Belbek Air Base", "Hostomel Airport"): the feature, at its own point
             desc = "street" if what == "street" else self.text[s:e].split()[-1].lower()
             self.add(_Cand(s, e, what, kind_hint=what, descriptor=desc, unknown=True))
+
+    def no_name_word(self, word: str) -> bool:
+        """An article or stop word, which does not begin a street's name; a compass word does ("South
+        Ingleside Avenue")."""
+        return word in _ARTICLES or (word.lower() in self.stop and not _COMPASS_NAME.fullmatch(word))
 
     def named_site(self, words: list[str]) -> bool:
         """A site's name has a word of its own ('Barclays Center', 'Okhmatdyt Hospital'), not only
@@ -1865,7 +1864,8 @@ class _Recognizer:
     def datelines(self) -> None:
         """'KYIV, Nov 25 (Reuters) -': an upper-case place at the start of a line, before a comma; or
         one after a headline run into the story ('... rebuff. COLUMBIA -- South Carolina ...'), where
-        the dash, colon or agency says it is a dateline, so a smaller town counts too."""
+        the dash, colon or agency says it is a dateline, so a smaller town counts too; or one or two
+        ('TIJUANA & SAN DIEGO') heading the text with no punctuation after them."""
         found = [(m, 1, False) for m in _DATELINE.finditer(self.text)]
         found += [(m, 1, True) for m in _DATELINE_MID.finditer(self.text)]
         head = _DATELINE_HEAD.match(self.text)
