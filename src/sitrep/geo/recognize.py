@@ -1028,9 +1028,8 @@ class _Recognizer:
             return True
         if disease_text and name in _DISEASE_NAMES and not self.support(c.start, c.end):
             return True
-        firm = self.placed_firmly(c.start, c.end)
-        if name.split()[-1] in _BODY_NOUNS and not firm and (name in _BODY_NOUNS or not self.on_file(name)):
-            return True  # "University" alone, or "Federal University" read as the stem "University"
+        if name.split()[-1] in _BODY_NOUNS and (name in _BODY_NOUNS or not self.on_file(name)):
+            return not self.placed_firmly(c.start, c.end)  # "University", "Federal University" read as a stem
         if " " in name:
             return False
         if (
@@ -1040,19 +1039,20 @@ class _Recognizer:
         ):
             return True  # "the 2008 Ford Focus": a vehicle; not "the 2008 Walker County Fair"
         # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
-        return _COMPASS_NAME.fullmatch(name) is not None and not firm
+        return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
         full, the bare surname is that person, not a namesake county, unless the words around one of
         its mentions make it a place ('in Kinney', 'Kinney County', 'Kinney is a town in')."""
-        surnames = set()
+        surnames: set[str] = set()
         for ps, pe in self.person:
             words = _TOKEN.findall(self.text[ps:pe])
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.add(re.sub(r"['’]s$", "", words[-1]))
-        placed = {self.text[c.start : c.end] for c in self.cands if self.placed_firmly(c.start, c.end)}
-        surnames -= placed  # one sense per discourse: "Franklin is a town in ... named after B. Franklin"
+        named = [c for c in self.cands if self.text[c.start : c.end] in surnames]
+        # one sense per discourse: "Franklin is a town in ... named after Benjamin Franklin"
+        surnames -= {self.text[c.start : c.end] for c in named if self.placed_firmly(c.start, c.end)}
         if not surnames:
             return
         self.cands = [
