@@ -676,3 +676,10 @@ def test_cars_directions_and_departments_of_common_words_are_not_places() -> Non
     texts = [t.text for t in tops(text)]
     assert "Ford" not in texts and "Human" not in texts and "Eastern" not in texts
     assert "Walker County" in texts
+
+
+def test_city_pairs_and_owned_sites() -> None:
+    found = tops("Amsterdam-London flights resumed. The Vatican-owned Bambino Gesu Hospital in Rome said.")
+    texts = [t.text for t in found]
+    assert texts[:2] == ["Amsterdam", "London"]
+    assert "Bambino Gesu Hospital" in texts and "Vatican-owned Bambino Gesu Hospital" not in texts

@@ -337,7 +337,8 @@ _LIST_AFTER = re.compile(
 )
 _COMPOUND = re.compile(
     r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
-    r"friendly|aligned|installed|appointed|held|annexed|linked|sponsored|allied|trained|built)$",
+    r"friendly|aligned|installed|appointed|held|annexed|linked|sponsored|allied|trained|built|owned|run|"
+    r"operated)$",
     re.I,
 )
 _TITLE_BEFORE = re.compile(
@@ -1193,8 +1194,9 @@ class _Recognizer:
                     self.add(c)  # type: ignore[arg-type]
 
     def pair_part(self, s: int, e: int) -> _Cand | None:
-        """One half of a pair, if it is a country (its name, abbreviation or adjective) or a city of a
-        million; else None, and the pair is left to the other passes."""
+        """One half of a pair, if it is a country (its name, abbreviation or adjective), a named region
+        or sea ("Asia-Pacific") or a city of half a million ("Amsterdam-London flights"); else None,
+        and the pair is left to the other passes (not "the Benue-Plateau region")."""
         word = self.text[s:e]
         if word.endswith(".") and not _DOTTED.match(word[:-1]):
             word, e = word[:-1], e - 1
@@ -1206,7 +1208,7 @@ class _Recognizer:
         if adjective is not None:
             return adjective
         kind, pop, _conf = self.notable(word)
-        if kind == K_COUNTRY or pop >= 1_000_000:  # not 'the Benue-Plateau region': a region of its own
+        if kind in (K_COUNTRY, K_FEATURE) or (kind == K_CITY and pop >= 500_000):  # not 'Benue-Plateau'
             return _Cand(s, e, "pair", role="attributive")
         return None
 
@@ -1222,8 +1224,10 @@ class _Recognizer:
             named = what == "site" or k == 2  # not a numbered road ("Highway 19"), which needs no check
             if named:
                 words = self.text[s:e].split()
-                while len(words) > 2 and (self.no_name_word(words[0]) or words[0][-2:] in ("'s", "’s")):
-                    s += len(words[0]) + 1  # "The Royal Street", "Shelton's Lower Bedford Street"
+                while len(words) > 2 and (
+                    self.no_name_word(words[0]) or words[0][-2:] in ("'s", "’s") or _COMPOUND.match(words[0])
+                ):  # "The Royal Street", "Shelton's Lower Bedford Street", "Vatican-owned ... Hospital"
+                    s += len(words[0]) + 1
                     words = words[1:]
                 if self.no_name_word(words[0]):
                     continue
@@ -1376,7 +1380,7 @@ class _Recognizer:
     def _clean(self, s: int, e: int) -> tuple[int, int, bool]:
         """Trim an NER span to the name: no article, quotes, trailing punctuation or possessive."""
         text = self.text
-        while e > s and text[e - 1] in ' .,;:!?)"”':
+        while e > s and text[e - 1] in ' .,;:!?)"”&':
             e -= 1
         poss = False
         if e - s > 2 and text[e - 2] in "'’" and text[e - 1] in "sS":
