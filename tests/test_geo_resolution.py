@@ -683,3 +683,9 @@ def test_city_pairs_and_owned_sites() -> None:
     texts = [t.text for t in found]
     assert texts[:2] == ["Amsterdam", "London"]
     assert "Bambino Gesu Hospital" in texts and "Vatican-owned Bambino Gesu Hospital" not in texts
+
+
+def test_a_town_in_a_named_city_is_not_a_far_town_that_once_bore_the_name() -> None:
+    found = tops("Media related to Concordia, Portland, Oregon at Wikimedia Commons.")
+    concordia = by_text(found, "Concordia")
+    assert concordia.place is not None and concordia.place.admin1 == "Oregon"

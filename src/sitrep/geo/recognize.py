@@ -2709,6 +2709,18 @@ def find_toponyms(
                 return r.place, r.confidence, f"{r.reason}, as the text says"
             if c.defined and (p is None or p.kind in ("city", "district")):
                 return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+        if (
+            box is not None
+            and box.kind == "city"
+            and p is not None
+            and p.kind == "city"
+            and fold(p.name) != folded[k]
+            and _km(p, box) > NEAR_CITY_KM
+        ):  # "Concordia, Portland, Oregon": not El Paso, which once bore the name, but in Portland
+            r = resolve_near(name_of(c), box, gazetteer=g)
+            if r is not None:
+                return r.place, r.confidence, f"{r.reason}, as the text says"
+            return box, 0.4, f"{name_of(c)}: another town's other name; in {box.name}, where the text puts it"
         for _ in range(3):  # "Salem is a town in New London County, Connecticut": a county not on file
             # (an unknown container, "in Stanton Township, Goodhue County", passes on to its own)
             if box_c is None or (box is not None and box.kind in ("admin1", "admin2", "country")):
