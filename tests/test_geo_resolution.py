@@ -689,3 +689,9 @@ def test_a_town_in_a_named_city_is_not_a_far_town_that_once_bore_the_name() -> N
     found = tops("Media related to Concordia, Portland, Oregon at Wikimedia Commons.")
     concordia = by_text(found, "Concordia")
     assert concordia.place is not None and concordia.place.admin1 == "Oregon"
+
+
+def test_a_national_adjective_inside_a_descriptor_still_describes_the_name() -> None:
+    found = tops("A journalist in the central Mexican state of Puebla was killed near Huauchinango.")
+    puebla = by_text(found, "Puebla")
+    assert puebla.place is not None and puebla.place.kind == "admin1"

@@ -1731,8 +1731,10 @@ class _Recognizer:
         desc_start = c.start
         if d:
             d_abs = c.start - (len(before[-80:]) - d.start())
-            if any(o is not c and d_abs <= o.start < c.start for o in self.cands):
-                d = None  # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv
+            if any(o is not c and o.source != "demonym" and d_abs <= o.start < c.start for o in self.cands):
+                # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv; but
+                # "the central Mexican state of Puebla" describes Puebla
+                d = None
         if d and d.group(2).lower() != _singular(d.group(2)):
             # "the nearby towns of A and B": a plural head describes a list, not "the towns of Donbas"
             if self.next_in_list(c) is not None:
