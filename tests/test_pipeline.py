@@ -135,3 +135,13 @@ def test_an_institution_named_after_its_town_places_the_event_there(pipeline: Pi
     (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
     assert claim.location is not None and claim.location.place is not None
     assert claim.location.place.name == "Makurdi"
+
+
+def test_a_distance_from_a_town_places_the_event_near_it(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed six traders in northeast Nigeria on Thursday. The attack happened at a village "
+        "some 16 kilometres (10 miles) from Gamboru."
+    )
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == "Gamboru" and claim.location.precision == Precision.NEAR

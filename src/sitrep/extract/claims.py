@@ -74,6 +74,19 @@ _BACKGROUND = re.compile(
 )
 #: "launched from the Bryansk region": where weapons came from is not where the event happened.
 _ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
+#: "some 16 kilometres (10 miles) from Gamboru": a distance from a place, which locates the event.
+_DISTANCE_FROM = re.compile(
+    r"\b(?:kilomet(?:re|er)s?|km|miles?|mi)\b\.?(?:\s*\([^()]{0,30}\))?\s+(?:away\s+)?from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _from_origin(before: str) -> bool:
+    """'launched from Belgorod', 'fled from X': the place something came from, not where it happened;
+    a distance from a place ('16 km from Gamboru') is not."""
+    return _ORIGIN.search(before) is not None and _DISTANCE_FROM.search(before) is None
+
+
 #: "receiving treatment at the Jos University Teaching Hospital": where the wounded were taken is
 #: not where the event happened.
 _TREATED_AT = re.compile(
@@ -503,7 +516,7 @@ class ClaimExtractor:
             for t in tops
             if t.role == "place"
             and t.place
-            and not _ORIGIN.search(text[max(start, t.start - 40) : t.start])
+            and not _from_origin(text[max(start, t.start - 40) : t.start])
             and not _TREATED_AT.search(text[max(start, t.start - 40) : t.start])
         ]
         here = ctx.current.location if ctx.current is not None else None
@@ -881,7 +894,7 @@ def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text:
         and t.place is not None
         and t.place.kind in ("city", "district")
         and t.descriptor != "dateline"
-        and not _ORIGIN.search(text[max(0, t.start - 40) : t.start])
+        and not _from_origin(text[max(0, t.start - 40) : t.start])
         and not _TREATED_AT.search(text[max(0, t.start - 40) : t.start])
     ]
     for claim in coarse:
