@@ -145,3 +145,13 @@ def test_a_distance_from_a_town_places_the_event_near_it(pipeline: Pipeline) -> 
     (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
     assert claim.location is not None and claim.location.place is not None
     assert claim.location.place.name == "Gamboru" and claim.location.precision == Precision.NEAR
+
+
+def test_near_a_country_is_no_finer_than_a_town_named_with_it(pipeline: Pipeline) -> None:
+    text = (
+        "A mother and her four children were killed Sunday in a rocket attack in Jebel Habashi, about "
+        "35 kilometres west of Yemen's third city of Taez."
+    )
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == "Taiz"

@@ -163,7 +163,10 @@ _COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
 
 
 def _rank(t: Toponym) -> int:
-    """Finer first (a measured alternative, raions after the towns inside them, did worse)."""
+    """Finer first (a measured alternative, raions after the towns inside them, did worse). "Near" a
+    country or a first-level unit ("35 km west of Yemen's third city of Taez") is no finer than it."""
+    if t.precision == Precision.NEAR and t.place is not None and t.place.kind in ("country", "admin1"):
+        return _PRECISION_RANK[Precision.COUNTRY if t.place.kind == "country" else Precision.REGION]
     return _PRECISION_RANK.get(t.precision, 9)
 
 
