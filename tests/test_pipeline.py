@@ -155,3 +155,10 @@ def test_near_a_country_is_no_finer_than_a_town_named_with_it(pipeline: Pipeline
     (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
     assert claim.location is not None and claim.location.place is not None
     assert claim.location.place.name == "Taiz"
+
+
+def test_a_place_a_possessive_names_inside_its_owner_is_where_it_happened(pipeline: Pipeline) -> None:
+    text = "At least 11 people were killed in attacks on villages in South Darfur's East Jebel Marra."
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    assert claim.location.place.name == "Jebel Marra"

@@ -162,6 +162,22 @@ def _location(t: Toponym) -> Location:
 _COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
 
 
+#: "South Darfur's East Jebel Marra": a possessive, then the place it holds (a compass word between).
+_POSSESSED = re.compile(
+    r"['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western)"
+    r"(?:[- ]?(?:east|west))?\s+)?",
+    re.I,
+)
+
+
+def _owned_by(text: str, owner: Toponym, usable: list[Toponym]) -> Toponym | None:
+    """The place a possessive names inside its owner, when it is at least as fine: the event is there."""
+    m = _POSSESSED.match(text, owner.end)
+    if m is None:
+        return None
+    return next((t for t in usable if t.start == m.end() and _rank(t) <= _rank(owner)), None)
+
+
 def _rank(t: Toponym) -> int:
     """Finer first (a measured alternative, raions after the towns inside them, did worse). "Near" a
     country or a first-level unit ("35 km west of Yemen's third city of Taez") is no finer than it."""
@@ -540,7 +556,7 @@ class ClaimExtractor:
                 ctx.descriptors[t.descriptor.lower()] = _location(t)
         if usable:
             best = min(usable, key=_rank)
-            return _location(best)
+            return _location(_owned_by(text, best, usable) or best)
         if m := _CAPITAL.search(clause):
             code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
             capital = self.gazetteer.capital(code) if code else None
