@@ -21,6 +21,13 @@ def report(text: str, source: str) -> Report:
     return Report(text=text, source=source, published=PUBLISHED, origin="api")
 
 
+def first_place(pipeline: Pipeline, text: str) -> tuple[str, Precision]:
+    """The resolved place name and precision of a wire report's first claim."""
+    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
+    assert claim.location is not None and claim.location.place is not None
+    return claim.location.place.name, claim.location.precision
+
+
 def test_analyse_returns_claims_without_a_database(tmp_path: Path) -> None:
     pipeline = Pipeline(tmp_path / "never.db")
     claims = pipeline.analyse(
@@ -116,9 +123,7 @@ def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
 def test_a_coarse_location_takes_the_one_town_named_inside_it(
     pipeline: Pipeline, text: str, place: str
 ) -> None:
-    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
-    assert claim.location is not None and claim.location.place is not None
-    assert claim.location.place.name == place and claim.location.precision == Precision.TOWN
+    assert first_place(pipeline, text) == (place, Precision.TOWN)
 
 
 def test_a_coarse_location_stays_when_two_towns_inside_it_are_named(pipeline: Pipeline) -> None:
@@ -132,9 +137,7 @@ def test_a_coarse_location_stays_when_two_towns_inside_it_are_named(pipeline: Pi
 
 def test_an_institution_named_after_its_town_places_the_event_there(pipeline: Pipeline) -> None:
     text = "Gunmen killed seven students of the Federal University of Agriculture Makurdi in a night raid."
-    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
-    assert claim.location is not None and claim.location.place is not None
-    assert claim.location.place.name == "Makurdi"
+    assert first_place(pipeline, text)[0] == "Makurdi"
 
 
 def test_a_distance_from_a_town_places_the_event_near_it(pipeline: Pipeline) -> None:
@@ -142,9 +145,7 @@ def test_a_distance_from_a_town_places_the_event_near_it(pipeline: Pipeline) -> 
         "Gunmen killed six traders in northeast Nigeria on Thursday. The attack happened at a village "
         "some 16 kilometres (10 miles) from Gamboru."
     )
-    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
-    assert claim.location is not None and claim.location.place is not None
-    assert claim.location.place.name == "Gamboru" and claim.location.precision == Precision.NEAR
+    assert first_place(pipeline, text) == ("Gamboru", Precision.NEAR)
 
 
 def test_near_a_country_is_no_finer_than_a_town_named_with_it(pipeline: Pipeline) -> None:
@@ -152,13 +153,9 @@ def test_near_a_country_is_no_finer_than_a_town_named_with_it(pipeline: Pipeline
         "A mother and her four children were killed Sunday in a rocket attack in Jebel Habashi, about "
         "35 kilometres west of Yemen's third city of Taez."
     )
-    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
-    assert claim.location is not None and claim.location.place is not None
-    assert claim.location.place.name == "Taiz"
+    assert first_place(pipeline, text)[0] == "Taiz"
 
 
 def test_a_place_a_possessive_names_inside_its_owner_is_where_it_happened(pipeline: Pipeline) -> None:
     text = "At least 11 people were killed in attacks on villages in South Darfur's East Jebel Marra."
-    (claim, *_) = pipeline.analyse(report(text, "Test Wire"))
-    assert claim.location is not None and claim.location.place is not None
-    assert claim.location.place.name == "Jebel Marra"
+    assert first_place(pipeline, text)[0] == "Jebel Marra"
