@@ -348,6 +348,18 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "New South Wales"): ("NSW", "N.S.W."),
     ("AU", "Queensland"): ("Qld", "QLD"),
 }
+# The word-like ones left out above, with the unit they name where a town comes before them
+# ("Springfield, Ill."): never index keys, read by the recogniser in that position only.
+WORDLIKE_ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "Ill": ("US", "Illinois"),
+    "Ind": ("US", "Indiana"),
+    "Mass": ("US", "Massachusetts"),
+    "Miss": ("US", "Mississippi"),
+    "Ore": ("US", "Oregon"),
+    "Del": ("US", "Delaware"),
+    "Wash": ("US", "Washington"),
+    "Man": ("CA", "Manitoba"),
+}
 
 _EN_GENERIC = {
     "oblast": "Oblast",
@@ -1318,4 +1330,11 @@ def _finish(P: _Places, ccodes: list[str], gnc_countries: dict[str, Any], say: A
     }
 
 
-__all__ = ["build", "ADMIN1_ABBREVIATIONS", "KINDS", "GENERIC_ADMIN1", "haversine_km"]
+__all__ = [
+    "build",
+    "ADMIN1_ABBREVIATIONS",
+    "WORDLIKE_ADMIN1_ABBREVIATIONS",
+    "KINDS",
+    "GENERIC_ADMIN1",
+    "haversine_km",
+]

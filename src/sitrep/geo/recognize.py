@@ -72,6 +72,7 @@ from sitrep.geo.build import (
     Q_STEM_TRANSLIT,
     Q_TRANSLIT,
     SITE_CODES,
+    WORDLIKE_ADMIN1_ABBREVIATIONS,
 )
 from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.resolve import (
@@ -380,19 +381,10 @@ _CAPS_ABBREVIATIONS = frozenset(
     a for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.isupper() and a.isalpha()
 )
 _ARTICLES = ("The", "A", "An")
-# Style-guide abbreviations that are English words without their dot, so never gazetteer keys: only
-# after "Town, " do they name the state ("Springfield, Ill.", "Worcester, Mass.").
-_WORDLIKE_STATES = {
-    "Ill": ("US", "Illinois"),
-    "Ind": ("US", "Indiana"),
-    "Mass": ("US", "Massachusetts"),
-    "Miss": ("US", "Mississippi"),
-    "Ore": ("US", "Oregon"),
-    "Del": ("US", "Delaware"),
-    "Wash": ("US", "Washington"),
-    "Man": ("CA", "Manitoba"),
-}
-_WORDLIKE_STATE = re.compile(r"(?<=[a-z], )(" + "|".join(_WORDLIKE_STATES) + r")\.(?=[\s,;:)]|$)")
+# "Springfield, Ill.", "Worcester, Mass.": a word-like state abbreviation right after a town.
+_WORDLIKE_STATE = re.compile(
+    r"(?<=[a-z], )(" + "|".join(WORDLIKE_ADMIN1_ABBREVIATIONS) + r")\.(?=[\s,;:)]|$)"
+)
 # "the Northeast section of Portland", "the south side of": a direction, not the town North East.
 _DIRECTION_PART = re.compile(
     r"(?:North|South|East|West|Central)(?:[- ]?(?:east|west|East|West))?(?:ern)?\s+"
@@ -1276,7 +1268,7 @@ class _Recognizer:
             s, e = m.start(1), m.end(1) + 1
             if self.occupied(s, e):
                 continue
-            cc, state = _WORDLIKE_STATES[m.group(1)]
+            cc, state = WORDLIKE_ADMIN1_ABBREVIATIONS[m.group(1)]
             self.add(_Cand(s, e, "abbrev", kind_hint="admin1", fixed_place=state, fixed_country=cc))
 
     def state_by_that_name(self, name: str) -> bool:
