@@ -23,6 +23,14 @@ from sitrep.extract.actors import default_perpetrator, named_agent, perpetrator,
         ("Fulani militiamen burned houses in the village of Agatu.", "Nigeria",
          "Fulani Ethnic Militia (Nigeria)"),
         ("Riot police fired live rounds at the crowd.", "Kenya", "Police Forces of Kenya"),
+        # official bulletins name forces by the state, not the demonym, and put the target after them
+        ("RF Armed Forces struck units of the Armed Forces of Ukraine near the river.", "Ukraine",
+         "Military Forces of Russia (2000-)"),
+        ("Russian Armed Forces destroyed two groups of the Ukrainian army.", "Ukraine",
+         "Military Forces of Russia (2000-)"),
+        ("The Armed Forces of the Russian Federation hit a depot.", "Ukraine",
+         "Military Forces of Russia (2000-)"),
+        ("The Armed Forces of Ukraine shelled a village.", "Russia", "Military Forces of Ukraine (2019-)"),
     ],
 )  # fmt: skip
 def test_perpetrator(sentence: str, country: str, expected: str) -> None:

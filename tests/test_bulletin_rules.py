@@ -23,9 +23,17 @@ from sitrep.pipeline import Pipeline
         ("Gunners shot down an enemy helicopter over the reservoir.", "Armed clash"),
         ("Partisans blew up a truck carrying ammunition in Melitopol.", "Remote explosive/landmine/IED"),
         ("Fighting erupted between two armed groups in the market town.", "Armed clash"),
+        ("Border guards stopped another attempt to attack their positions.", "Armed clash"),
+        ("Our forces halted the advance of two enemy companies near the dam.", "Armed clash"),
+        ("Airborne units destroyed three sabotage reconnaissance groups overnight.", "Armed clash"),
+        ("The army inflicted defeat on units of the enemy brigade near the railway.", "Armed clash"),
+        ("Artillery inflicted a complex fire defeat on enemy units near the quarry.",
+         "Shelling/artillery/missile attack"),
+        ("A blast at the coke plant was caused by bombardments of the district.",
+         "Shelling/artillery/missile attack"),
         ("The volcano's eruption buried three hamlets.", "Not political violence"),
     ],
-)
+)  # fmt: skip
 def test_bulletin_wording_is_typed(sentence: str, sub_event_type: str) -> None:
     typing = classify(sentence, harm=False)
     assert typing is not None and typing.sub_event_type == sub_event_type
@@ -53,3 +61,10 @@ def test_a_bulletin_headline_becomes_a_located_event(tmp_path: Path) -> None:
     claims = pipeline.analyse(report)
     assert [c.sub_event_type for c in claims] == ["Armed clash"]
     assert claims[0].location is not None and claims[0].location.text == "Bakhmut"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The army stopped its offensive for the winter.", "Both sides halted the fighting at dawn."]
+)
+def test_a_pause_in_fighting_is_no_battle(sentence: str) -> None:
+    assert classify(sentence, harm=False) is None

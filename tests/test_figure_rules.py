@@ -54,6 +54,8 @@ def killed(text: str) -> tuple[int, int | None, str | None] | None:
         ("The raiders torched the village, leaving nine dead and injuring many more.", (9, 9, None)),
         ("A total of 11 bodies have now been recovered from the pit.", (11, 11, None)),
         ("Three road monitors have been killed in the district.", (3, 3, None)),
+        ("Civilian killed due to enemy attacks on the village - regional command", (1, 1, None)),
+        ("A saboteur died in a car explosion in the port city.", (1, 1, None)),
         # list parsing: a long "of" phrase, a participle phrase, one person with two roles
         ("The chairman of the village council and a driver were shot dead.", (2, 2, None)),
         ("A local chief leading a group of elders and his son were killed at a checkpoint.", (2, 2, None)),

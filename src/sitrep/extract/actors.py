@@ -113,7 +113,13 @@ _CIVILIAN_VICTIMS = re.compile(
     re.I,
 )
 _DEMONYM_WORD = r"(?P<dem>[A-Z][a-z]+(?:-[a-z]+)?)"
-_STATE_BY_DEMONYM = re.compile(rf"\b{_DEMONYM_WORD}(?:-led)?\s+(?:[a-z-]+\s+){{0,2}}?{_STATE_NOUNS}\b")
+_STATE_BY_DEMONYM = re.compile(rf"\b{_DEMONYM_WORD}(?:-led)?\s+(?:[a-z-]+\s+){{0,2}}?(?i:{_STATE_NOUNS})\b")
+#: A state's forces named by the country ("the Armed Forces of the Russian Federation", "RF Armed
+#: Forces", "Armed Forces of Ukraine"), as official bulletins and their translations do.
+_STATE_BY_COUNTRY = re.compile(
+    r"\b(?:(?P<abbr>RF|Russian\s+Federation)\s+)?(?i:armed\s+forces|army|military|troops)"
+    r"(?(abbr)|\s+of\s+(?:the\s+)?(?P<country>(?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2}))\b"
+)
 _POLICE_BY_DEMONYM = re.compile(rf"\b{_DEMONYM_WORD}\s+{_POLICE_NOUNS}\b")
 _ETHNIC = re.compile(
     r"\b(?P<group>" + "|".join(ETHNIC_GROUPS) + r")\s+(?:ethnic\s+)?"
@@ -177,6 +183,16 @@ def _country_name(code: str | None) -> str | None:
     return place.name if place is not None else None
 
 
+def _country_by_name(words: str) -> str | None:
+    """The gazetteer's name of the country ``words`` begin with ("Russian Federation", "Ukraine near")."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        place = get_gazetteer().country(" ".join(parts[:n]))
+        if place is not None:
+            return place.name
+    return None
+
+
 def state_forces(country: str, police: bool = False) -> str:
     """ "Military Forces of Russia (2000-)", "Police Forces of Kenya"."""
     period = STATE_PERIODS.get(country)
@@ -209,6 +225,10 @@ def mentions(clause: str, country: str | None) -> list[Mention]:
             if state:
                 kind = "police" if police else "state"
                 found.append(Mention(m.start(), m.end(), state_forces(state, police), kind))
+    for m in _STATE_BY_COUNTRY.finditer(clause):
+        named = "Russia" if m.group("abbr") else _country_by_name(m.group("country"))
+        if named:
+            found.append(Mention(m.start(), m.end(), state_forces(named), "state"))
     if country:
         for m in _BARE_POLICE.finditer(clause):
             found.append(Mention(m.start(), m.end(), state_forces(country, police=True), "police"))

@@ -34,7 +34,7 @@ from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.extract.numbers import WORD_NUMBER
 from sitrep.geo.build import WATER_CODES
-from sitrep.geo.distance import same_place
+from sitrep.geo.distance import km_between, same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country
 from sitrep.geo.resolve import offset_point
@@ -95,6 +95,14 @@ _TREATED_AT = re.compile(
     r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+#: Where talks are held or a deal was signed, told beside violence ("fighting kills 45 ahead of the
+#: Minsk peace summit", "... before talks in Geneva", "despite the Minsk agreements"): not the
+#: violence's place.
+_TALKS = r"(?:summit|talks|negotiations|conference|peace\s+(?:conference|meeting|forum))"
+_TALKS_AFTER = re.compile(
+    rf"^[’']?s?\s+(?:[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b", re.I
+)
+_TALKS_BEFORE = re.compile(rf"\b{_TALKS}\s+(?:held\s+|due\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
 #: Damage kinds that mean something was hit (shot-down drones are not harm: ACLED's Disrupted weapons use).
 HARM_KINDS = {"buildings_damaged", "fires", "energy_infrastructure"}
@@ -186,6 +194,23 @@ def _rank(t: Toponym) -> int:
     return _PRECISION_RANK.get(t.precision, 9)
 
 
+#: A name used as a modifier of an attack word ("Woman killed in Kiev shelling in Donetsk", in the
+#: words of the other side: shelling by Kiev): a place the attack is said to be in beats it at equal
+#: rank.
+_ATTACK_AFTER = re.compile(
+    r"^[’']?s?\s+(?:shelling|shells|strikes?|attacks?|bombardments?|snipers?|offensive)\b", re.I
+)
+
+
+def _modifies_attack(text: str, t: Toponym) -> bool:
+    return bool(_ATTACK_AFTER.match(text[t.end : t.end + 30]))
+
+
+#: How far from its reference point a place may lie and still be inside a named region of one
+#: country (Donbas, the Donetsk and Luhansk oblasts, reaches about 200 km from its point).
+_REGION_REACH_KM = 200.0
+
+
 def _inside(inner: Location | None, outer: Location | None) -> bool:
     """`inner` lies within the region or country `outer` names (a town in the area an incident was
     first coded to)."""
@@ -195,6 +220,14 @@ def _inside(inner: Location | None, outer: Location | None) -> bool:
         _PRECISION_RANK[inner.precision] <= _PRECISION_RANK[outer.precision]
         and inner.precision != outer.precision
     ):
+        if outer.precision == Precision.REGION and outer.place.feature_code == "RGN":
+            # a named region of one country ("Donbas"), known by its reference point only
+            return (
+                bool(outer.place.country_code)
+                and inner.place.country_code == outer.place.country_code
+                and km_between((inner.place.lat, inner.place.lon), (outer.place.lat, outer.place.lon))
+                <= _REGION_REACH_KM
+            )
         if outer.precision == Precision.REGION:
             return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1
         if outer.precision == Precision.COUNTRY:
@@ -543,7 +576,14 @@ class ClaimExtractor:
             # "a high-rise on the east bank of the Dnipro River was struck" in a report about Kyiv: the
             # river says where in the town in hand, not a place at its mouth 400 km away
             usable = [t for t in usable if not (t.place and t.place.feature_code in WATER_CODES)]
-        if typing is not None and typing.event_type == tx.DIPLOMACY:
+        if typing is None or typing.event_type != tx.DIPLOMACY:
+            usable = [
+                t
+                for t in usable
+                if not _TALKS_AFTER.match(text[t.end : t.end + 40])
+                and not _TALKS_BEFORE.search(text[max(start, t.start - 40) : t.start])
+            ]
+        else:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [
                 t
@@ -555,7 +595,7 @@ class ClaimExtractor:
             if t.descriptor and t.precision in {Precision.TOWN, Precision.SITE}:
                 ctx.descriptors[t.descriptor.lower()] = _location(t)
         if usable:
-            best = min(usable, key=_rank)
+            best = min(usable, key=lambda t: (_rank(t), _modifies_attack(text, t)))
             return _location(_owned_by(text, best, usable) or best)
         if m := _CAPITAL.search(clause):
             code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
@@ -898,11 +938,20 @@ def _demonym_code(text: str) -> str | None:
     return None
 
 
+#: A town's own officials, after its name: "Horlivka mayor", "Donetsk City Council".
+_TOWN_OFFICIAL_AFTER = re.compile(
+    r"^[’']?s?\s+(?:mayor|city\s+(?:council|hall|administration|military\s+administration)|town\s+(?:council|"
+    r"hall))\b",
+    re.I,
+)
+
+
 def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text: str) -> None:
     """ACLED codes an event at the most specific place its report gives. A claim placed at a
     country or region ("gunmen attacked a village in northeastern Nigeria") takes the one town the
     report names inside that area elsewhere ("... in Gamboru, residents said"), when it names only
-    one there; not a place the wounded were taken to or something was launched from, nor a dateline."""
+    one there; not a place the wounded were taken to or something was launched from, nor a dateline.
+    Failing such a town, the one town whose own officials report it ("- Horlivka mayor")."""
     coarse = [c for c in claims if c.location is not None and c.location.precision in _COARSE]
     if not coarse:
         return
@@ -916,12 +965,26 @@ def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text:
         and not _from_origin(text[max(0, t.start - 40) : t.start])
         and not _TREATED_AT.search(text[max(0, t.start - 40) : t.start])
     ]
+    # a town's own officials reporting ("Woman killed in Donbas - Horlivka mayor") speak of their town
+    officials = [
+        _location(t)
+        for t in toponyms
+        if t.role == "attributive"
+        and t.place is not None
+        and t.place.kind == "city"
+        and _TOWN_OFFICIAL_AFTER.match(text[t.end : t.end + 40])
+    ]
     for claim in coarse:
-        inside = {
-            (loc.place.name, round(loc.place.lat, 2)): loc for loc in towns if _inside(loc, claim.location)
-        }
-        if len(inside) == 1:
-            claim.location = next(iter(inside.values()))
+        for found in (towns, officials):
+            inside = {
+                (loc.place.name, round(loc.place.lat, 2)): loc
+                for loc in found
+                if _inside(loc, claim.location)
+            }
+            if inside:
+                if len(inside) == 1:
+                    claim.location = next(iter(inside.values()))
+                break
 
 
 # An institution named after its town: "the Federal University of Agriculture Makurdi", "Makurdi

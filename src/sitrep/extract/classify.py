@@ -162,6 +162,7 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"projectiles?",
         r"bombarded",
         r"bombardments?",
+        r"fire (?:defeat|damage) on",  # Russian bulletins: "inflicted a complex fire defeat on units"
     ),
     "ied": _rx(
         r"IEDs?",
@@ -392,6 +393,7 @@ _SELF_ATTACK = _rx(
     r"bombardments?",
     r"bombarded",
     r"(?:mortar|rocket|artillery|tank) fire",
+    r"fire (?:defeat|damage) on",
     r"grenade attacks?",
     r"car bombs?",
     r"roadside bombs?",
@@ -459,6 +461,10 @@ _STRONG_BATTLE = _rx(
     r"(?:repelled|repulsed|fended off|foiled|thwarted|beat back|pushed back) (?:an? |the "
     r")?(?:[\w'-]+ ){0,3}(?:attack|assault|offensive|attempt(?! to (?:smuggle|cross|enter|flee|escape|"
     r"traffic)))",
+    # "stopped another attempt to attack", "halted the advance of two dozen Wagnerians" (not "stopped
+    # its offensive", a pause)
+    r"(?:stopped|halted) (?!(?:its|their|his|her|our|my)\b)(?:an? |the |another )?(?:[\w'-]+ ){0,2}?"
+    r"(?:attacks?|assaults?|attempts? to (?:attack|advance|storm|break)|advance of)",
     r"(?:attack|assault|attempt)s? (?:[\w'-]+ ){0,8}(?:was|were) (?:repelled|repulsed|fended off|"
     r"foiled|thwarted)",
     r"came under (?:heavy )?fire",
@@ -473,7 +479,10 @@ _STRONG_BATTLE = _rx(
     # front-line bulletins: enemy personnel or units put out of action, failed advances, aircraft downed
     r"(?:destroyed|destroy|destroying|eliminated|eliminate|eliminating|neutrali[sz]ed|liquidated|wiped out) "
     r"(?:[\w'-]+ ){0,4}(?:invaders|occupiers|enemy|assault (?:groups?|units?|detachments?)|sabotage "
-    r"(?:and reconnaissance )?groups?|mercenaries|servicemen|soldiers|troops|fighters|personnel)\b",
+    r"(?:(?:and )?reconnaissance )?groups?|mercenaries|servicemen|soldiers|troops|fighters|personnel|"
+    r"(?:units|forces|formations) of)\b",
+    # Russian bulletins, translated: "inflicted defeat on units of ..." (a "fire defeat" is shelling)
+    r"inflicted (?:an? )?(?:heavy |crushing |serious |major )?defeat on",
     r"(?:tr(?:ying|ied|ies)|attempt(?:ing|ed|s)?) to (?:attack|advance|storm|break through|assault|break into"
     r"|counter-?attack)",
     r"suffer(?:ed|s|ing)? (?:heavy |significant |serious )?losses",
@@ -484,7 +493,7 @@ _COMBATANT = (
     r"(?:soldiers?|troops|servicem[ae]n|security (?:forces|personnel|officers|men|guards)|policem[ae]n|"
     r"police(?: officers?)?|officers|jawans?|paramilitar(?:y|ies)(?: personnel)?|personnel|army|"
     r"militiam[ae]n|militias?|fighters?|militants?|terrorists?|insurgents?|rebels?|jihadists?|"
-    r"extremists?|guerrillas?|combatants?|commandos?|guards?|recruits|trainees|cadres?|commanders?|"
+    r"extremists?|guerrillas?|saboteurs?|sappers?|combatants?|commandos?|guards?|recruits|trainees|cadres?|commanders?|"
     r"militiam[ae]n|members of (?:the )?"
     r"(?:[\w'-]+ ){0,3}(?:forces|army|group|militia))"
 )
@@ -1488,7 +1497,7 @@ def _remote_attack(c: _Clause) -> tuple[str, re.Match[str]] | None:
 #: A disaster word beside an attack ("the block collapsed after an air raid") is the attack's harm.
 _DELIBERATE_CAUSE = re.compile(
     r"\b(?:attack(?:s|ed)?|bomb(?:s|ed|ing)?|gunmen|air\s?(?:raid|strike)s?|shell(?:ing|ed)|"
-    r"bombard(?:ment|ed)|(?:missile|rocket|drone)\s+(?:strike|attack)s?)\b",
+    r"bombard(?:ments?|ed|ing)|(?:missile|rocket|drone)\s+(?:strike|attack)s?)\b",
     re.IGNORECASE,
 )
 

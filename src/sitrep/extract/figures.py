@@ -66,7 +66,7 @@ _PERSON_PL_WORDS = (
     r"youngsters|vigilantes|hunters|mourners|guests|customers|tourists|foreigners|settlers|smugglers|robbers|"
     r"criminals|bandits|cultists|informants|spies|victims|apostates|indigenes|natives|tribesmen|clansmen|"
     r"Christians|Muslims|Shias?|Shiites|Sunnis|Hindus|Yazidis|Copts|Rohingyas?|Hazaras|Fulanis?|"
-    r"combatants|recruits|cadets|conscripts|mercenaries|paramilitaries|gendarmes|commandos|sailors|pilots|"
+    r"combatants|recruits|cadets|conscripts|mercenaries|saboteurs|guerrill?as|scouts|marines|paramilitaries|gendarmes|commandos|sailors|pilots|"
     r"invaders|occupiers|occupants|observers|monitors|militias?|Taliban|"
     # "two Ukrainian military", as translated reports count servicemen
     r"military(?=\s*(?:[,.;:]|$)|\s+(?:were|was|have|had|killed|died|dead|wounded|injured|in|on|at|near|and|"
@@ -101,7 +101,8 @@ _PERSON_SG_WORDS = (
     r"bursar|clerk|staffer|agent|inspector|superintendent|commissioner|sheriff|ranger|warden|jailer|"
     r"headman|headmaster|headteacher|principal|nominee|heir|prince|princess|monarch|sultan|writer|poet|author|"
     r"artist|actor|actress|comedian|filmmaker|producer|musician|singer|rapper|footballer|athlete|coach|"
-    r"commentator|analyst|critic|figure|personality|celebrity|convict|commandant|pensioner|retiree|mercenary|sapper|partisan|paratrooper|"
+    r"commentator|analyst|critic|figure|personality|celebrity|convict|commandant|pensioner|retiree|mercenary|sapper|saboteur|guerrill?a|scout|marine|partisan|"
+    r"paratrooper|"
     r"visitor|dean|"
     r"(?:militia|military)(?=\s+(?:were|was|killed|died|wounded|injured)\b)|\w+ist"
 )
@@ -146,7 +147,7 @@ _COMBATANT_RE = re.compile(
     r"(?<!customs\s)(?<!safety\s)(?<!health\s)(?<!press\s)(?<!medical\s)(?<!election\s)(?<!information\s)"
     r"officers?|guards?|bodyguards?|escorts?|militants?|fighters?|rebels?|insurgents?|militiam[ae]n|militias?|"
     r"jihadists?|terrorists?|extremists?|combatants?|paramilitar(?:y|ies)|commandos?|marines|recruits?|"
-    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|taliban|sappers?|paratroopers?)\b",
+    r"cadets?|conscripts?|mercenar(?:y|ies)|commanders?|army|military|taliban|sappers?|saboteurs?|guerrill?as?|paratroopers?)\b",
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
@@ -396,7 +397,7 @@ _ALONG = (
 _OBJECT_AHEAD = re.compile(
     r"^\s+(?!(?:in|on|at|of|near|by|during|after|before|when|while|as|since|for|with|from|over|amid|outside|"
     r"inside|across|around|and|or|but|overnight|yesterday|today|tonight|late|early|last|this|despite|following|"
-    r"because|according|so|reportedly|said|says|until|within|between|among|along|alongside|together|"
+    r"because|due|owing|thanks|according|so|reportedly|said|says|until|within|between|among|along|alongside|together|"
     r"ahead|prior|just|shortly|recently|via|through|throughout|toward|towards|per|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|north|south|east|west|northern|southern|"
     r"eastern|western|central|there|here|when|where|then|again|too|also|instantly|immediately|near|off|"
