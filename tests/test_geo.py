@@ -685,6 +685,13 @@ def test_district_of_oblast_with_nothing_on_file_is_the_oblast(gaz: Gazetteer) -
     assert "using Rostov Oblast itself" in t.reason
 
 
+def test_an_unknown_district_of_a_town_leaves_the_town_a_town(gaz: Gazetteer) -> None:
+    # "district of Horlivka" after a name not on file describes that part, not a Horlivka district
+    text = "Shells hit the Zhovtnevyi-Novyi district of Horlivka."
+    t = by_text(find_toponyms(text, ents(text, ("Horlivka", "GPE"))), "Horlivka")
+    assert t.place is not None and t.place.kind == "city" and t.place.name == "Horlivka"
+
+
 def test_fastiv_district(gaz: Gazetteer) -> None:
     text = "A drone hit a house in the Fastiv district"
     t = by_text(find_toponyms(text, ents(text, ("Fastiv", "LOC"))), "Fastiv")

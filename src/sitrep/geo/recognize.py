@@ -467,6 +467,8 @@ _DESC_BEFORE = re.compile(
     r"\s+of\s+$",
     re.I,
 )
+#: Heads of "the X district of Y" whose X names a part of Y.
+_PART_OF_PLACE_HEADS = frozenset({"district", "suburb", "area", "region"})
 _PART_WORDS = (
     r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
     r"southwestern|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|"
@@ -1727,6 +1729,11 @@ class _Recognizer:
                 # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv; but
                 # "the central Mexican state of Puebla" describes Puebla
                 d = None
+            elif d.group(2).lower() in _PART_OF_PLACE_HEADS and any(
+                w[:1].isupper() and not demonym_country(w) and not _COMPASS_NAME.fullmatch(w)
+                for w in d.group(1).split()
+            ):
+                d = None  # "the Nikitovsky district of Horlivka": a part, unknown here, of the town
         if d and d.group(2).lower() != _singular(d.group(2)):
             # "the nearby towns of A and B": a plural head describes a list, not "the towns of Donbas"
             if self.next_in_list(c) is not None:
