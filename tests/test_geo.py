@@ -692,6 +692,12 @@ def test_an_unknown_district_of_a_town_leaves_the_town_a_town(gaz: Gazetteer) ->
     assert t.place is not None and t.place.kind == "city" and t.place.name == "Horlivka"
 
 
+def test_a_place_after_on_inside_an_organisation_span_is_a_place(gaz: Gazetteer) -> None:
+    text = "A man died after a strike of the Armed Forces of Ukraine on Bryanka in the LPR."
+    spans = ents(text, ("the Armed Forces of Ukraine on Bryanka", "ORG"))
+    assert by_text(find_toponyms(text, spans), "Bryanka").role == "place"
+
+
 def test_fastiv_district(gaz: Gazetteer) -> None:
     text = "A drone hit a house in the Fastiv district"
     t = by_text(find_toponyms(text, ents(text, ("Fastiv", "LOC"))), "Fastiv")

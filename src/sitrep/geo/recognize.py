@@ -558,8 +558,11 @@ _PARENT_OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:(?:{_MODS})\s+)?(?:city\s+of\s
 # A headline's source after its text: "... near Sloviansk: Kiev", "... - Kyiv" at the end of a line.
 _SOURCE_BEFORE = re.compile(r"(?::\s|\s[-–—]\s)$")
 _LINE_END = re.compile(r"^\s*(?:\n|$)")
-# Inside an NER organisation span: a place after "in"/"near" or before a dash is no part of its name.
+# A place firmly put: "in X", "near X", "of the city of X".
 _IN_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|of\s+the\s+city\s+of)\s+$")
+# Inside an NER organisation span: a place after these or "on" ("the strike of the Armed Forces of
+# Ukraine on Novodruzhesk"), or before a dash, is no part of its name.
+_IN_OR_ON_BEFORE = re.compile(rf"(?:{_IN_BEFORE.pattern}|(?<![-–])\bon\s+$)")
 _LGA = re.compile(r"\bLocal\s+Government\s+(?:Areas?|Councils?)\b", re.I)
 _DASH = re.compile(r"^\s*[-–—:]\s")
 # Between a place and what it lies in: ", the (provincial) capital of", " in (northern)", ", ".
@@ -1823,7 +1826,7 @@ class _Recognizer:
             for s, e in self.orgs:
                 if s <= c.start and c.end <= e:
                     head, tail = text[s : c.start], text[c.end : e]
-                    if _IN_BEFORE.search(head) or _DASH.match(tail):
+                    if _IN_OR_ON_BEFORE.search(head) or _DASH.match(tail):
                         break  # "the army near Kharkiv - Defence Ministry": one span, two things
                     if _ORG_WORDS.search(_LGA.sub(" ", head + " " + tail)):
                         c.role = "attributive"
