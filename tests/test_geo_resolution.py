@@ -695,3 +695,21 @@ def test_a_national_adjective_inside_a_descriptor_still_describes_the_name() -> 
     found = tops("A journalist in the central Mexican state of Puebla was killed near Huauchinango.")
     puebla = by_text(found, "Puebla")
     assert puebla.place is not None and puebla.place.kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rebel-held Donetsk came under fire at dawn.", "Donetsk"),  # the modifier is no part of a name
+        ("The enemy kept shelling Kurakhivka through the night.", "Kurakhivka"),
+    ],
+)
+def test_towns_after_a_modifier_or_an_attack_verb_are_found(text: str, name: str) -> None:
+    found = by_text(tops(text), name)
+    assert found.place is not None and found.place.country_code == "UA"
+
+
+def test_a_namesake_inside_a_named_region_of_one_country() -> None:
+    # three towns called Pivdenne; Donbas (a region on file as a point) says which
+    found = by_text(tops("A soldier was wounded near Pivdenne in Donbas."), "Pivdenne")
+    assert found.place is not None and found.place.admin1 == "Donetsk Oblast"

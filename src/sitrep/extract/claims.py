@@ -34,7 +34,7 @@ from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.extract.numbers import WORD_NUMBER
 from sitrep.geo.build import WATER_CODES
-from sitrep.geo.distance import km_between, same_place
+from sitrep.geo.distance import REGION_REACH_KM, km_between, same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country
 from sitrep.geo.resolve import offset_point
@@ -206,11 +206,6 @@ def _modifies_attack(text: str, t: Toponym) -> bool:
     return bool(_ATTACK_AFTER.match(text[t.end : t.end + 30]))
 
 
-#: How far from its reference point a place may lie and still be inside a named region of one
-#: country (Donbas, the Donetsk and Luhansk oblasts, reaches about 200 km from its point).
-_REGION_REACH_KM = 200.0
-
-
 def _inside(inner: Location | None, outer: Location | None) -> bool:
     """`inner` lies within the region or country `outer` names (a town in the area an incident was
     first coded to)."""
@@ -226,7 +221,7 @@ def _inside(inner: Location | None, outer: Location | None) -> bool:
                 bool(outer.place.country_code)
                 and inner.place.country_code == outer.place.country_code
                 and km_between((inner.place.lat, inner.place.lon), (outer.place.lat, outer.place.lon))
-                <= _REGION_REACH_KM
+                <= REGION_REACH_KM
             )
         if outer.precision == Precision.REGION:
             return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1

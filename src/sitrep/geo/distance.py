@@ -7,6 +7,10 @@ from math import asin, cos, radians, sin, sqrt
 from sitrep.models import Location, Precision
 
 EARTH_RADIUS_KM = 6371.0088
+#: How far from its reference point a place may lie and still be inside a named region of one country
+#: (Donbas, the Donetsk and Luhansk oblasts, reaches about 200 km from its point); the gazetteer holds
+#: such regions as points only.
+REGION_REACH_KM = 200.0
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:

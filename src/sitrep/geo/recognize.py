@@ -74,6 +74,7 @@ from sitrep.geo.build import (
     SITE_CODES,
     WORDLIKE_ADMIN1_ABBREVIATIONS,
 )
+from sitrep.geo.distance import REGION_REACH_KM
 from sitrep.geo.gazetteer import Gazetteer, Match, get_gazetteer
 from sitrep.geo.resolve import (
     DISTRICT_FAR_KM,
@@ -616,7 +617,8 @@ _NEAR_BEFORE = re.compile(
 )
 _PREP_BEFORE = re.compile(
     r"\b(in|near|of|to|from|at|outside|around|towards|toward|into|across|over|via|through|between|"
-    r"and|on|against|hit|struck|targeted|attacked|shelled|liberated|captured|seized)\s+(?:the\s+)?$",
+    r"and|on|against|hit|struck|targeted|attacked|shelled|shelling|shells|bombed|bombing|bombarded|attacking|"
+    r"stormed|besieged|liberated|captured|seized)\s+(?:the\s+)?$",
     re.I,
 )
 _METONYMS = {  # the seat of government a metonym stands for, with its country
@@ -1533,6 +1535,8 @@ class _Recognizer:
         w = t.text.lower()
         if w in self.stop or len(w) < 2 or t.text.isupper() or demonym_country(t.text):
             return False
+        if "-" in w and all(_lower_common(part)[0] for part in w.split("-")):
+            return False  # "Rebel-held", "Army-run": English words joined
         for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("er", "")):
             if w.endswith(suffix) and _lower_common(w[: -len(suffix)] + repl)[0]:
                 return False  # "Connecting", "Revised": English after all
@@ -1640,7 +1644,9 @@ class _Recognizer:
         a, b = (self.toks[j], self.toks[k]) if step < 0 else (self.toks[k], self.toks[j])
         if self.text[a.end : b.start] != " " or a.possessive:
             return False
-        return self.toks[j].text[:1].isupper()
+        word = self.toks[j].text
+        # "Rebel-held Donetsk", "Russian-occupied Melitopol": a modifier, not a name run on
+        return word[:1].isupper() and not re.search(r"-[a-z]+$", word)
 
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
@@ -2725,6 +2731,20 @@ def find_toponyms(
             if r is not None:
                 return r.place, r.confidence, f"{r.reason}, as the text says"
             return box, 0.4, f"{name_of(c)}: another town's other name; in {box.name}, where the text puts it"
+        if box is not None and box.kind == "feature" and box.feature_code == "RGN" and box.country_code:
+            # "near Pivdenne in Donbas": the namesake within the region's reach of its point
+            def within(q: Place) -> bool:
+                return q.country_code == box.country_code and _km(q, box) <= REGION_REACH_KM
+
+            if p is not None and within(p):
+                return p, conf, why
+            inside = [
+                (-q.population, q)
+                for i, _ in g.match(name_of(c)).cands
+                if int(g.kind[i]) in (K_CITY, K_DISTRICT) and within(q := g.place(i))
+            ]
+            if inside:
+                return min(inside, key=lambda x: x[0])[1], 0.75, f"the one in {box.name}, as the text says"
         for _ in range(3):  # "Salem is a town in New London County, Connecticut": a county not on file
             # (an unknown container, "in Stanton Township, Goodhue County", passes on to its own)
             if box_c is None or (box is not None and box.kind in ("admin1", "admin2", "country")):
