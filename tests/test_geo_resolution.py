@@ -713,3 +713,15 @@ def test_a_namesake_inside_a_named_region_of_one_country() -> None:
     # three towns called Pivdenne; Donbas (a region on file as a point) says which
     found = by_text(tops("A soldier was wounded near Pivdenne in Donbas."), "Pivdenne")
     assert found.place is not None and found.place.admin1 == "Donetsk Oblast"
+
+
+def test_a_town_put_near_a_city_is_not_a_namesake_far_away() -> None:
+    # no Paynesville of Liberia on file: the one in Minnesota is no answer; the city it is near is
+    found = by_text(tops("A body was found in Paynesville, outside Monrovia, on Sunday."), "Paynesville")
+    assert found.place is not None and found.place.country_code == "LR"
+    assert "near Monrovia" in found.reason
+
+
+def test_near_a_border_is_no_container() -> None:
+    found = by_text(tops("The bomb went off in Manbij near the Turkish border."), "Manbij")
+    assert found.place is not None and found.place.country_code == "SY" and found.place.kind == "city"

@@ -573,6 +573,16 @@ _CONTAINER_BETWEEN = re.compile(
     rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
     rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
 )
+# A place the text puts near or in a direction from another: "Paynesville, outside Monrovia", "the Tama
+# area southwest of Lubero Territory", "X, 30 km north of Y".
+_NEAR_CONTAINER = re.compile(
+    r"(?:\s+area)?,?\s+(?:(?:just|about|some|roughly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|"
+    r"miles)\s+(?:\(\d+\s*(?:miles|km)\)\s+)?)?(?:outside|near|on\s+the\s+outskirts\s+of|"
+    rf"(?:{_PART_WORDS})\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?",
+    re.I,
+)
+#: How far from the place the text puts it near a name may be resolved: farther, it is a namesake.
+NEAR_CONTAINER_KM = 300.0
 # A definition's container a few words further on: "... northwest of downtown in Toronto".
 _DEFINES_FURTHER = re.compile(r"(?:[\w-]+\s+){1,4}?(?:in|within)\s+(?:the\s+)?")
 # A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
@@ -804,6 +814,7 @@ class _Cand:
     parent: _Cand | None = None
     container: _Cand | None = None  # "A, the capital of B", "A in B", "A, B": B contains A
     container_said: bool = False  # in so many words ("A in B", "A village of B"), not just "A, B"
+    container_near: bool = False  # the container is a place the name lies near ("A, outside B")
     defined: bool = False  # the subject of a definition: "A is a town in B"
     anaphor: bool = False  # "the city's X district": the parent is the city named before
     list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
@@ -1917,6 +1928,9 @@ class _Recognizer:
                     o = by_start.get(m2.end()) if m2 else None
                     m = m2 if o is not None else m
                 c.defined = o is not None
+            if o is None and (m := _NEAR_CONTAINER.match(self.text, c.end)) is not None:
+                o = by_start.get(m.end())
+                c.container_near = o is not None
             if o is not None and o is not c and not o.water and o.source not in _NO_CONTAINER_SOURCES:
                 c.container = o
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
@@ -2710,6 +2724,17 @@ def find_toponyms(
             box = None  # "in Washington Township, Brown County": no town Washington; look further out
         if box is not None and box_c is not None and box_c.part and box.kind == "feature":
             box = _whole_unit(box, g)  # "a municipality in the southern part of Puerto Rico": in all of it
+        if c.container_near:
+            # "Paynesville, outside Monrovia": not the Paynesville abroad; the one near, else near the
+            # city. Only a town or a district says where ("near the Turkish border" does not).
+            if box is None or box.kind not in ("city", "district", "admin2"):
+                return p, conf, why
+            if p is not None and (p.kind not in ("city", "district") or _km(p, box) <= NEAR_CONTAINER_KM):
+                return p, conf, why
+            r = resolve_near(name_of(c), box, radius_km=NEAR_CONTAINER_KM, gazetteer=g)
+            if r is not None:
+                return r.place, r.confidence, f"{r.reason}, as the text says"
+            return box, 0.4, f"{name_of(c)}: not on file near {box.name}, where the text puts it; using it"
         if box is not None and box.kind == "city" and c.container_said and (p is None or p.kind != "country"):
             # "Oak Park is a neighborhood in Sacramento": a part of that city, not a namesake elsewhere
             if p is not None and _km(p, box) <= NEAR_CITY_KM:
