@@ -182,3 +182,18 @@ def test_where_talks_are_held_is_not_where_the_violence_is(pipeline: Pipeline, t
 
 def test_a_place_the_attack_is_said_to_be_in_beats_the_attackers_capital(pipeline: Pipeline) -> None:
     assert first_place(pipeline, "Woman killed in Kiev shelling in Donetsk - mayor's office")[0] == "Donetsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the seat of a victim's office says who, another town says where
+        ("Two guards of the emir of Katsina were shot dead by bandits on the outskirts of Kano.", "Kano"),
+        # but an official killed in their own town is placed there, not in the state around it
+        ("Gunmen killed the mayor of the town of Tlahuelilpan in the state of Hidalgo.", "Tlahuelilpan"),
+    ],
+)
+def test_the_seat_of_an_office_is_where_only_when_no_other_town_is_named(
+    pipeline: Pipeline, text: str, place: str
+) -> None:
+    assert first_place(pipeline, text)[0] == place

@@ -206,6 +206,21 @@ def _modifies_attack(text: str, t: Toponym) -> bool:
     return bool(_ATTACK_AFTER.match(text[t.end : t.end + 30]))
 
 
+#: A place named as the seat of someone's office ("four aides of the emir of Potiskum were killed on the
+#: outskirts of Kaduna"): who the victims were, not where; another town of the clause comes first (but
+#: "killed the mayor of Pacula in Hidalgo state" is still at Pacula).
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:emir|mayor|governor|king|sultan|bishop|archbishop|chairman|chairwoman|chief|imam|senator|MP|"
+    r"member|representative|lawmaker|deputy|prefect|administrator|head|ruler|monarch|oba|obi)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
+def _seat_of_office(text: str, t: Toponym) -> bool:
+    return bool(_OFFICE_OF_BEFORE.search(text[max(0, t.start - 60) : t.start]))
+
+
 def _inside(inner: Location | None, outer: Location | None) -> bool:
     """`inner` lies within the region or country `outer` names (a town in the area an incident was
     first coded to)."""
@@ -590,7 +605,15 @@ class ClaimExtractor:
             if t.descriptor and t.precision in {Precision.TOWN, Precision.SITE}:
                 ctx.descriptors[t.descriptor.lower()] = _location(t)
         if usable:
-            best = min(usable, key=lambda t: (_rank(t), _modifies_attack(text, t)))
+            best = min(
+                usable,
+                key=lambda t: (
+                    _rank(t) > _PRECISION_RANK[Precision.TOWN],  # a town or finer first
+                    _seat_of_office(text, t),
+                    _rank(t),
+                    _modifies_attack(text, t),
+                ),
+            )
             return _location(_owned_by(text, best, usable) or best)
         if m := _CAPITAL.search(clause):
             code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)

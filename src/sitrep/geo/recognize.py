@@ -625,6 +625,8 @@ _NEAR_BEFORE = re.compile(
     r"in\s+the\s+area\s+of|in\s+the\s+\w+\s+area\s+of)\s+(?:the\s+)?$",
     re.I,
 )
+# Only a place has outskirts: "on the outskirts of Kaduna Metro" is Kaduna, whatever word follows.
+_OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?$", re.I)
 _PREP_BEFORE = re.compile(
     r"\b(in|near|of|to|from|at|outside|around|towards|toward|into|across|over|via|through|between|"
     r"and|on|against|hit|struck|targeted|attacked|shelled|shelling|shells|bombed|bombing|bombarded|attacking|"
@@ -1833,7 +1835,7 @@ class _Recognizer:
                     c.role = "attributive"
         elif (
             _ATTR_AFTER.match(after)
-            or _ORG_AFTER.match(after)
+            or (_ORG_AFTER.match(after) and not _OUTSKIRTS_BEFORE.search(before[-40:]))
             or _ROAD_AFTER.match(after)
             or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
             or (_SOURCE_BEFORE.search(before[-3:]) and _LINE_END.match(after))
