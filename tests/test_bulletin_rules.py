@@ -26,6 +26,7 @@ from sitrep.pipeline import Pipeline
         ("Border guards stopped another attempt to attack their positions.", "Armed clash"),
         ("Our forces halted the advance of two enemy companies near the dam.", "Armed clash"),
         ("Airborne units destroyed three sabotage reconnaissance groups overnight.", "Armed clash"),
+        ("About 40 occupiers were liquidated near the bridge.", "Armed clash"),
         ("The army inflicted defeat on units of the enemy brigade near the railway.", "Armed clash"),
         ("Artillery inflicted a complex fire defeat on enemy units near the quarry.",
          "Shelling/artillery/missile attack"),

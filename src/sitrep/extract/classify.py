@@ -481,6 +481,10 @@ _STRONG_BATTLE = _rx(
     r"(?:[\w'-]+ ){0,4}(?:invaders|occupiers|enemy|assault (?:groups?|units?|detachments?)|sabotage "
     r"(?:(?:and )?reconnaissance )?groups?|mercenaries|servicemen|soldiers|troops|fighters|personnel|"
     r"(?:units|forces|formations) of)\b",
+    # the same, told in the passive: "about 60 invaders liquidated in Kharkiv region"
+    r"(?:invaders|occupiers|enemy (?:soldiers|troops|fighters|personnel)|mercenaries|sabotage (?:(?:and )?"
+    r"reconnaissance )?groups?|assault groups?) (?:(?:were|have been|had been) )?(?:destroyed|eliminated|"
+    r"neutrali[sz]ed|liquidated|wiped out)\b",
     # Russian bulletins, translated: "inflicted defeat on units of ..." (a "fire defeat" is shelling)
     r"inflicted (?:an? )?(?:heavy |crushing |serious |major )?defeat on",
     r"(?:tr(?:ying|ied|ies)|attempt(?:ing|ed|s)?) to (?:attack|advance|storm|break through|assault|break into"
