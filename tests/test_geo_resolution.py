@@ -725,3 +725,9 @@ def test_a_town_put_near_a_city_is_not_a_namesake_far_away() -> None:
 def test_near_a_border_is_no_container() -> None:
     found = by_text(tops("The bomb went off in Manbij near the Turkish border."), "Manbij")
     assert found.place is not None and found.place.country_code == "SY" and found.place.kind == "city"
+
+
+def test_an_arabic_name_with_its_article_is_one_unknown_name() -> None:
+    # "Bilad" alone is a town in the Philippines; "al-Hamra" is no English word run on
+    found = tops("The strike hit the village of Bilad al-Hamra, residents said.")
+    assert [t.text for t in found] == ["Bilad al-Hamra"] and found[0].place is None

@@ -1548,8 +1548,8 @@ class _Recognizer:
         w = t.text.lower()
         if w in self.stop or len(w) < 2 or t.text.isupper() or demonym_country(t.text):
             return False
-        if "-" in w and all(_lower_common(part)[0] for part in w.split("-")):
-            return False  # "Rebel-held", "Army-run": English words joined
+        if re.search(r"-[a-z]+$", t.text) and all(_lower_common(part)[0] for part in w.split("-")):
+            return False  # "Rebel-held", "Army-run": English words joined (not "al-Rus")
         for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("er", "")):
             if w.endswith(suffix) and _lower_common(w[: -len(suffix)] + repl)[0]:
                 return False  # "Connecting", "Revised": English after all
