@@ -857,11 +857,16 @@ def test_a_site_on_file_keeps_its_own_point(gaz: Gazetteer) -> None:
 
 
 def test_us_regions(gaz: Gazetteer) -> None:
-    us = find_toponyms("Storms hit the Midwest and the East Coast; New England braced for snow.", [])
-    assert [(t.text, t.place.kind if t.place else None) for t in us] == [
-        ("Midwest", "feature"),
-        ("East Coast", "feature"),
-        ("New England", "feature"),
+    us = find_toponyms(
+        "Storms hit the Midwest and the East Coast; New England braced for snow, the West Coast for rain.", []
+    )
+    assert [
+        (t.text, t.place.kind if t.place else None, t.place.country_code if t.place else None) for t in us
+    ] == [
+        ("Midwest", "feature", "US"),
+        ("East Coast", "feature", "US"),
+        ("New England", "feature", "US"),
+        ("West Coast", "feature", "US"),
     ]
 
 
