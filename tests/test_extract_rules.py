@@ -575,6 +575,10 @@ def test_relevance_filter() -> None:
     assert is_relevant("Hundreds of farmers staged a dharna outside the collector's office.")
     assert is_relevant("Turkish forces set up a new observation post near the town.")
     assert is_relevant("The two armed groups announced their merger into a single coalition.")
+    # bodies found, front-line bulletins and looting are conflict reporting too
+    assert is_relevant("The bodies of six men were found beside the highway.")
+    assert is_relevant("The enemy fired at the village from tanks.")
+    assert is_relevant("Retreating units loot homes and schools.")
 
 
 # -- claim assembly: tolls told across clauses, Diplomacy wording, non-political reports ----------

@@ -56,6 +56,8 @@ def killed(text: str) -> tuple[int, int | None, str | None] | None:
         ("Three road monitors have been killed in the district.", (3, 3, None)),
         ("Civilian killed due to enemy attacks on the village - regional command", (1, 1, None)),
         ("A saboteur died in a car explosion in the port city.", (1, 1, None)),
+        ("The district mayor Ivan Koval has died of his wounds.", (1, 1, None)),
+        ("The bodies of four males were pulled from the river.", (4, 4, None)),
         # list parsing: a long "of" phrase, a participle phrase, one person with two roles
         ("The chairman of the village council and a driver were shot dead.", (2, 2, None)),
         ("A local chief leading a group of elders and his son were killed at a checkpoint.", (2, 2, None)),

@@ -54,7 +54,7 @@ _PERSON_PL_WORDS = (
     r"people|persons|civilians|residents|inhabitants|villagers|locals|citizens|nationals|soldiers|servicem[ae]n|"
     r"service\s+members|troops|militants|fighters|rebels|insurgents|militiam[ae]n|jihadists|extremists|terrorists|"
     r"police(?:m[ae]n|\s+officers)?|(?:security\s+)?forces|officers|officials|guards|bodyguards|personnel|children|kids|minors|teenagers|"
-    r"teens|youths|boys|girls|women|men|babies|infants|adults|elderly|family\s+members|relatives|members|"
+    r"teens|youths|boys|girls|women|men|males|females|babies|infants|adults|elderly|family\s+members|relatives|members|"
     r"others|individuals|students|pupils|schoolchildren|schoolgirls|schoolboys|teachers|worshippers|protesters|"
     r"protestors|demonstrators|journalists|reporters|workers|employees|staff(?:ers)?|farmers|herders|herdsmen|"
     r"traders|merchants|miners|fishermen|pilgrims|refugees|migrants|IDPs|displaced(?:\s+(?:people|persons))?|"
@@ -617,7 +617,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "named",
         re.compile(
-            rf"(?P<list>{_NAME}){_APPOS}\s+(?:(?:also|later|reportedly|subsequently)\s+)?(?P<verb>died|dies)\b"
+            rf"(?P<list>{_NAME}){_APPOS}\s+(?:(?:has|had)\s+)?(?:(?:also|later|reportedly|subsequently)\s+)?"
+            r"(?P<verb>died|dies)\b"
         ),
     ),
     # "shot" alone (not "shot at", "shot and wounded"): `UNSPECIFIED`, see `_shot`
