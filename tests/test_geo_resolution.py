@@ -731,3 +731,21 @@ def test_an_arabic_name_with_its_article_is_one_unknown_name() -> None:
     # "Bilad" alone is a town in the Philippines; "al-Sham" is no English compound, though "sham" is a word
     found = tops("The strike hit the village of Bilad al-Sham, residents said.")
     assert [t.text for t in found] == ["Bilad al-Sham"] and found[0].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Troops were sent to Jammu and Kashmir on Monday.", "Jammu and Kashmir", "admin1"),
+        ("Floods hit Bosnia and Herzegovina and Serbia.", "Bosnia and Herzegovina", "country"),
+    ],
+)
+def test_a_name_of_the_form_a_and_b_is_one_place(text: str, name: str, kind: str) -> None:
+    found = by_text(tops(text), name)
+    assert found.place is not None and found.place.kind == kind
+
+
+def test_a_coast_in_a_descriptor_describes_the_unit_after_it() -> None:
+    found = tops("A priest was killed in the Pacific coast state of Nayarit.")
+    assert [(t.text, t.role) for t in found] == [("Pacific", "attributive"), ("Nayarit", "place")]
+    assert found[1].place is not None and found[1].place.kind == "admin1"

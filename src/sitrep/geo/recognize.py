@@ -625,6 +625,10 @@ _NEAR_BEFORE = re.compile(
     r"in\s+the\s+area\s+of|in\s+the\s+\w+\s+area\s+of)\s+(?:the\s+)?$",
     re.I,
 )
+# A sea or coast describing the unit named after it: "the Pacific coast state of Nayarit".
+_COAST_DESCRIPTOR = re.compile(
+    r"\s+coast(?:al)?\s+(?:state|region|province|department|county|city|town|port|village)\s+of\b"
+)
 # Only a place has outskirts: "on the outskirts of Kaduna Metro" is Kaduna, whatever word follows.
 _OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?$", re.I)
 _PREP_BEFORE = re.compile(
@@ -1337,7 +1341,7 @@ class _Recognizer:
 
     def from_entities(self) -> None:
         text = self.text
-        for s, e, label in self.ents:
+        for s, e, label in self._joined_entities():
             if label not in _STRONG_LABELS and label not in _WEAK_LABELS:
                 continue
             s, e, poss = self._clean(s, e)
@@ -1455,6 +1459,11 @@ class _Recognizer:
             ):
                 i += 1
                 continue
+            joined = self.joined_by_and(i)
+            if joined:  # "Jammu and Kashmir", "Bosnia and Herzegovina": one name, not two places
+                self.add(_Cand(t.start, toks[joined].end, "scan", possessive=toks[joined].possessive))
+                i = joined + 1
+                continue
             compound = _COMPOUND.match(t.text)
             if compound:  # "Iran-backed", "Kremlin-linked": the name alone, as an attributive
                 e = t.start + len(compound.group(1))
@@ -1509,6 +1518,36 @@ class _Recognizer:
             if not taken and len(t.text) > 3 and not t.possessive:
                 self.maybe_unknown(t)
             i += taken or 1
+
+    def _joined_entities(self) -> list[tuple[int, int, str]]:
+        """NER spans, two joined into one where "A and B" is one name on file ("Jammu" and "Kashmir"
+        tagged apart in "the state of Jammu and Kashmir")."""
+        out: list[tuple[int, int, str]] = []
+        for s, e, label in self.ents:
+            if out:
+                ps, pe, plabel = out[-1]
+                if self.text[pe:s] == " and " and self.g.has_name(self.text[ps:e]):
+                    out[-1] = (ps, e, plabel if plabel in _STRONG_LABELS else label)
+                    continue
+            out.append((s, e, label))
+        return out
+
+    def joined_by_and(self, i: int) -> int | None:
+        """The index of the last word of a name of the form "A and B" starting at word i, when the
+        gazetteer holds that whole name ("Jammu and Kashmir", "Trinidad and Tobago"), else None."""
+        toks, text = self.toks, self.text
+        if i + 2 >= len(toks) or toks[i + 1].text != "and" or toks[i].possessive:
+            return None
+        for j in range(i + 2, min(i + 4, len(toks))):
+            if not toks[j].text[:1].isupper() or self.occupied(toks[j].start, toks[j].end):
+                return None
+            if text[toks[j - 1].end : toks[j].start] != " ":
+                return None
+            if self.g.has_name(text[toks[i].start : toks[j].end]):
+                return j
+            if toks[j].possessive:
+                return None
+        return None
 
     def unknown_name(self, s: int, e: int) -> bool:
         """Whether an NER span the gazetteer lacks is one multi-word name: capitalised words only, at
@@ -1747,7 +1786,14 @@ class _Recognizer:
         desc_start = c.start
         if d:
             d_abs = c.start - (len(before[-80:]) - d.start())
-            if any(o is not c and o.source != "demonym" and d_abs <= o.start < c.start for o in self.cands):
+            if any(
+                o is not c
+                and o.source != "demonym"
+                and d_abs <= o.start < c.start
+                and not _COAST_DESCRIPTOR.match(text, o.end)  # "the Pacific coast state of Nayarit"
+                and not o.possessive  # "Mexico's Gulf coast state of Veracruz": the owner
+                for o in self.cands
+            ):
                 # "the Kyivskyi district of Kharkiv": the words describe the district, not Kharkiv; but
                 # "the central Mexican state of Puebla" describes Puebla
                 d = None
@@ -1834,7 +1880,8 @@ class _Recognizer:
                 if not (word.lower() in _GEO_NOUNS or cap_place or site):
                     c.role = "attributive"
         elif (
-            _ATTR_AFTER.match(after)
+            _COAST_DESCRIPTOR.match(after)  # "Mexico's Gulf coast state of Veracruz": part of a descriptor
+            or _ATTR_AFTER.match(after)
             or (_ORG_AFTER.match(after) and not _OUTSKIRTS_BEFORE.search(before[-40:]))
             or _ROAD_AFTER.match(after)
             or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
