@@ -174,6 +174,11 @@ def test_a_place_a_possessive_names_inside_its_owner_is_where_it_happened(pipeli
         ("Fighting kills 30 in Ukraine ahead of the Minsk peace summit", "Ukraine"),
         ("Two soldiers killed near Avdiivka despite the Minsk agreements", "Avdiyivka"),
         ("Three killed by shelling in Zhytomyr before talks in Geneva", "Zhytomyr"),
+        (
+            "A spokesman told a briefing in Geneva that the bodies of 40 civilians had been found by Iraqi "
+            "police in a village south of the town.",
+            "Iraq",
+        ),
     ],
 )
 def test_where_talks_are_held_is_not_where_the_violence_is(pipeline: Pipeline, text: str, place: str) -> None:

@@ -95,14 +95,24 @@ _TREATED_AT = re.compile(
     r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
-#: Where talks are held or a deal was signed, told beside violence ("fighting kills 45 ahead of the
-#: Minsk peace summit", "... before talks in Geneva", "despite the Minsk agreements"): not the
-#: violence's place.
-_TALKS = r"(?:summit|talks|negotiations|conference|peace\s+(?:conference|meeting|forum))"
+#: Where talks or a briefing are held or a deal was signed, told beside violence ("fighting kills 45
+#: ahead of the Minsk peace summit", "told a U.N. briefing in Geneva the bodies of 70 civilians had
+#: been found", "despite the Minsk agreements"): not the violence's place.
+_TALKS = r"(?:summit|talks|negotiations|conference|briefing|peace\s+(?:conference|meeting|forum))"
 _TALKS_AFTER = re.compile(
     rf"^[’']?s?\s+(?:[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b", re.I
 )
 _TALKS_BEFORE = re.compile(rf"\b{_TALKS}\s+(?:held\s+|due\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _names_a_venue(text: str, t: Toponym, start: int = 0) -> bool:
+    """Whether a place is named as where talks or a briefing were held (`_TALKS`), from `start` on."""
+    return bool(
+        _TALKS_AFTER.match(text[t.end : t.end + 40])
+        or _TALKS_BEFORE.search(text[max(start, t.start - 40) : t.start])
+    )
+
+
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
 #: Damage kinds that mean something was hit (shot-down drones are not harm: ACLED's Disrupted weapons use).
 HARM_KINDS = {"buildings_damaged", "fires", "energy_infrastructure"}
@@ -587,12 +597,7 @@ class ClaimExtractor:
             # river says where in the town in hand, not a place at its mouth 400 km away
             usable = [t for t in usable if not (t.place and t.place.feature_code in WATER_CODES)]
         if typing is None or typing.event_type != tx.DIPLOMACY:
-            usable = [
-                t
-                for t in usable
-                if not _TALKS_AFTER.match(text[t.end : t.end + 40])
-                and not _TALKS_BEFORE.search(text[max(start, t.start - 40) : t.start])
-            ]
+            usable = [t for t in usable if not _names_a_venue(text, t, start)]
         else:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [
@@ -1025,8 +1030,11 @@ def _names_a_site(text: str, t: Toponym) -> bool:
 def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
     """The finest resolved place of a report (a dateline only when nothing else is named); failing
     that, a town an institution there is named after ("students of the Federal University of
-    Agriculture Makurdi"), else the country of the first national adjective ("Burundian singer")."""
-    placed = [t for t in toponyms if t.place is not None and t.role == "place"]
+    Agriculture Makurdi"), else the country of the first national adjective ("Burundian singer").
+    Where talks or a briefing were held is not among them (`_names_a_venue`)."""
+    placed = [
+        t for t in toponyms if t.place is not None and t.role == "place" and not _names_a_venue(text, t)
+    ]
     if not placed:
         placed = [
             t for t in toponyms if t.place is not None and t.place.kind == "city" and _names_a_site(text, t)
