@@ -100,7 +100,9 @@ _TREATED_AT = re.compile(
 #: been found", "despite the Minsk agreements"): not the violence's place.
 _TALKS = r"(?:summit|talks|negotiations|conference|briefing|peace\s+(?:conference|meeting|forum))"
 _TALKS_AFTER = re.compile(
-    rf"^[’']?s?\s+(?:[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b", re.I
+    rf"^[’']?s?\s+(?:(?!(?:before|after|ahead|during|despite|amid|since|until|and|or|as|at|in|on|of|for|to|with|"
+    rf"by|from)\b)[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b",
+    re.I,
 )
 _TALKS_BEFORE = re.compile(rf"\b{_TALKS}\s+(?:held\s+|due\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 
