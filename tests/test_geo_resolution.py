@@ -749,3 +749,9 @@ def test_a_coast_in_a_descriptor_describes_the_unit_after_it() -> None:
     found = tops("A priest was killed in the Pacific coast state of Nayarit.")
     assert [(t.text, t.role) for t in found] == [("Pacific", "attributive"), ("Nayarit", "place")]
     assert found[1].place is not None and found[1].place.kind == "admin1"
+
+
+def test_a_site_in_the_city_of_a_town_is_in_that_town() -> None:
+    text = "Gunmen attacked a market north of Cairo. The blast hit St Mark's Church in the city of Tanta."
+    found = by_text(tops(text), "St Mark's Church")
+    assert found.place is not None and found.place.name == "Tanta"

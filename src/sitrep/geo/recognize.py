@@ -572,6 +572,8 @@ _CONTAINER_BETWEEN = re.compile(
     rf"(?:capital|city|town|village)\s+(?:in|of)\s+"
     rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
     rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
+    # "in the city of Tanta", "area of the western province of Herat"
+    r"(?:(?:city|town|village|province|state|region|district|county|governorate|municipality)\s+of\s+)?"
 )
 # A place the text puts near or in a direction from another: "Paynesville, outside Monrovia", "the Tama
 # area southwest of Lubero Territory", "X, 30 km north of Y".
