@@ -202,3 +202,13 @@ def test_the_seat_of_an_office_is_where_only_when_no_other_town_is_named(
     pipeline: Pipeline, text: str, place: str
 ) -> None:
     assert first_place(pipeline, text)[0] == place
+
+
+def test_a_town_in_the_direction_a_report_gives_is_the_same_incident(pipeline: Pipeline) -> None:
+    text = (
+        "A bomb killed nine worshippers at a church north of Cairo on Sunday, officials said. The blast "
+        "hit St Mark's Church in the city of Tanta during the morning service."
+    )
+    claims = pipeline.analyse(report(text, "Test Wire"))
+    assert len({c.incident_key for c in claims}) == 1
+    assert {c.location.place.name for c in claims if c.location and c.location.place} >= {"Tanta"}

@@ -34,10 +34,10 @@ from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.extract.numbers import WORD_NUMBER
 from sitrep.geo.build import WATER_CODES
-from sitrep.geo.distance import REGION_REACH_KM, km_between, same_place
+from sitrep.geo.distance import REGION_REACH_KM, initial_bearing, km_between, same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.recognize import Toponym, demonym_country
-from sitrep.geo.resolve import offset_point
+from sitrep.geo.resolve import compass_degrees, offset_point
 from sitrep.models import (
     Claim,
     Claimant,
@@ -45,6 +45,7 @@ from sitrep.models import (
     EventDate,
     Figure,
     Location,
+    Place,
     Precision,
     Report,
     Span,
@@ -233,15 +234,32 @@ def _seat_of_office(text: str, t: Toponym) -> bool:
     return bool(_OFFICE_OF_BEFORE.search(text[max(0, t.start - 60) : t.start]))
 
 
+#: How far "north of Cairo" may reach when no distance is given (Tanta lies 84 km north of Cairo).
+_TOWARDS_KM = 150.0
+
+
+def _lies_towards(inner: Place, outer: Place, bearing: str) -> bool:
+    """Whether `inner` lies within `_TOWARDS_KM` of `outer` in the direction of a compass bearing
+    (within 67.5 degrees of it)."""
+    deg = compass_degrees(bearing)
+    a, b = (outer.lat, outer.lon), (inner.lat, inner.lon)
+    if deg is None or not 0 < km_between(a, b) <= _TOWARDS_KM:
+        return False
+    return abs((initial_bearing(a, b) - deg + 180.0) % 360.0 - 180.0) <= 67.5
+
+
 def _inside(inner: Location | None, outer: Location | None) -> bool:
     """`inner` lies within the region or country `outer` names (a town in the area an incident was
-    first coded to)."""
+    first coded to), or in the direction from a town it gives ("a church north of Cairo", then
+    "in the city of Tanta")."""
     if outer is None or inner is None or outer.place is None or inner.place is None:
         return False
     if (
         _PRECISION_RANK[inner.precision] <= _PRECISION_RANK[outer.precision]
         and inner.precision != outer.precision
     ):
+        if outer.precision == Precision.NEAR and outer.bearing and outer.offset_km is None:
+            return _lies_towards(inner.place, outer.place, outer.bearing)
         if outer.precision == Precision.REGION and outer.place.feature_code == "RGN":
             # a named region of one country ("Donbas"), known by its reference point only
             return (

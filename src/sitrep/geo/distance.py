@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from math import asin, cos, radians, sin, sqrt
+from math import asin, atan2, cos, degrees, radians, sin, sqrt
 
 from sitrep.models import Location, Precision
 
@@ -11,6 +11,14 @@ EARTH_RADIUS_KM = 6371.0088
 #: (Donbas, the Donetsk and Luhansk oblasts, reaches about 200 km from its point); the gazetteer holds
 #: such regions as points only.
 REGION_REACH_KM = 200.0
+
+
+def initial_bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Degrees clockwise from north of the great-circle course from point a to point b."""
+    lat1, lon1, lat2, lon2 = map(radians, (a[0], a[1], b[0], b[1]))
+    x = sin(lon2 - lon1) * cos(lat2)
+    y = cos(lat1) * sin(lat2) - sin(lat1) * cos(lat2) * cos(lon2 - lon1)
+    return (degrees(atan2(x, y)) + 360.0) % 360.0
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:

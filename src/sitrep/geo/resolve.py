@@ -454,11 +454,16 @@ _COMPASS = {
 }
 
 
+def compass_degrees(bearing: str) -> float | None:
+    """Degrees clockwise from north of a compass bearing ("north-east" -> 45.0), None if unknown."""
+    return _COMPASS.get(bearing.lower().replace("-", "").replace(" ", ""))
+
+
 def offset_point(lat: float, lon: float, km: float, bearing: str) -> tuple[float, float] | None:
     """The point ``km`` kilometres from (lat, lon) towards a compass bearing ("south", "north-east",
     "northeast", "east-northeast"), on the sphere: "10 km southeast of Golo" is
     ``offset_point(golo.lat, golo.lon, 10, "southeast")``. None for an unknown bearing."""
-    deg = _COMPASS.get(bearing.lower().replace("-", "").replace(" ", ""))
+    deg = compass_degrees(bearing)
     if deg is None:
         return None
     d = km / EARTH_RADIUS_KM
