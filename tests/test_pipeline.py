@@ -212,3 +212,8 @@ def test_a_town_in_the_direction_a_report_gives_is_the_same_incident(pipeline: P
     claims = pipeline.analyse(report(text, "Test Wire"))
     assert len({c.incident_key for c in claims}) == 1
     assert {c.location.place.name for c in claims if c.location and c.location.place} >= {"Tanta"}
+
+
+def test_a_place_whose_worst_violence_a_report_tells_is_where_it_happened(pipeline: Pipeline) -> None:
+    text = "Riots across the country left 12 dead during Nairobi's worst unrest in a decade."
+    assert first_place(pipeline, text)[0] == "Nairobi"

@@ -1879,7 +1879,9 @@ class _Recognizer:
                     re.split(r"[,.;:!?()]", text[c.end + 2 : c.end + 50], maxsplit=1)[0].lower().split()[:4]
                 )
                 site = any(w in _GEO_NOUNS or w in _SITE_NOUNS for w in ahead)
-                if not (word.lower() in _GEO_NOUNS or cap_place or site):
+                # "Delhi's worst sectarian violence in decades": what happened there
+                worst = word.lower() in ("worst", "deadliest", "bloodiest")
+                if not (word.lower() in _GEO_NOUNS or cap_place or site or worst):
                     c.role = "attributive"
         elif (
             _COAST_DESCRIPTOR.match(after)  # "Mexico's Gulf coast state of Veracruz": part of a descriptor
