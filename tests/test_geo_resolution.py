@@ -755,3 +755,15 @@ def test_a_site_in_the_city_of_a_town_is_in_that_town() -> None:
     text = "Gunmen attacked a market north of Cairo. The blast hit St Mark's Church in the city of Tanta."
     found = by_text(tops(text), "St Mark's Church")
     assert found.place is not None and found.place.name == "Tanta"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("A car bomb exploded at Bakara market in Mogadishu.", "Bakara", "Mogadishu"),  # not Baccarat
+        ("Inmates rioted at the Evin prison in Tehran.", "Evin", "Tehran"),
+    ],
+)
+def test_a_named_site_in_a_town_is_placed_at_the_town(text: str, name: str, town: str) -> None:
+    found = by_text(tops(text), name)
+    assert found.place is not None and found.place.name == town and found.precision.value == "site"

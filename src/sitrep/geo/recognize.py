@@ -570,7 +570,8 @@ _DASH = re.compile(r"^\s*[-–—:]\s")
 _CONTAINER_BETWEEN = re.compile(
     rf"(?:,\s+(?:the\s+|a\s+)?(?:(?:provincial|regional|state|district|administrative|main)\s+)?"
     rf"(?:capital|city|town|village)\s+(?:in|of)\s+"
-    rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity))?"
+    rf"|(?:\s+(?:village|community|town|city|locality|hamlet|area|district|[Vv]illage|[Cc]ommunity|"
+    rf"(?P<site>market|bazaar|hospital|mosque|church|camp|school|prison|checkpoint|square)))?"
     rf"(?:,?\s+in\s+|\s+of\s+|,\s*))(?:the\s+)?(?:(?:{_MODS})\s+)?"
     # "in the city of Tanta", "area of the western province of Herat"
     r"(?:(?:city|town|village|province|state|region|district|county|governorate|municipality)\s+of\s+)?"
@@ -823,6 +824,7 @@ class _Cand:
     container: _Cand | None = None  # "A, the capital of B", "A in B", "A, B": B contains A
     container_said: bool = False  # in so many words ("A in B", "A village of B"), not just "A, B"
     container_near: bool = False  # the container is a place the name lies near ("A, outside B")
+    site_in: str | None = None  # the site word of "Bakara market in Mogadishu": the name is the site's
     defined: bool = False  # the subject of a definition: "A is a town in B"
     anaphor: bool = False  # "the city's X district": the parent is the city named before
     list_desc: bool = False  # "the towns of A and B": the descriptor holds for the names after it
@@ -1987,6 +1989,7 @@ class _Recognizer:
             if o is not None and o is not c and not o.water and o.source not in _NO_CONTAINER_SOURCES:
                 c.container = o
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
+                c.site_in = m.groupdict().get("site")  # "Bakara market in Mogadishu": the market's name
 
     def link_parents(self) -> None:
         """'the Kyivskyi district of Kharkiv', 'the Pechersk and Podilskyi districts of Kyiv' and
@@ -2599,6 +2602,8 @@ def _precision(c: _Cand, place: Place | None) -> Precision:
     if c.near and not (place is not None and place.kind in ("country", "admin1") and c.offset_km is None):
         return Precision.NEAR
     kind = place.kind if place is not None else None
+    if c.site_in and kind in ("city", "district"):
+        return Precision.SITE  # "Bakara market in Mogadishu": the market, at its town's point
     if kind == "city" and c.kind_hint in ("district", "admin2"):
         return Precision.DISTRICT  # "X district (of Y)" known only as the town or its parent city
     if kind == "city" and c.kind_hint == "admin1":
@@ -2777,6 +2782,11 @@ def find_toponyms(
             box = None  # "in Washington Township, Brown County": no town Washington; look further out
         if box is not None and box_c is not None and box_c.part and box.kind == "feature":
             box = _whole_unit(box, g)  # "a municipality in the southern part of Puerto Rico": in all of it
+        if c.site_in and box is not None and box.kind in ("city", "district"):
+            # "Bakara market in Mogadishu", "the Topo Chico prison in Monterrey": a site of that town
+            if p is not None and p.kind in ("city", "district") and _km(p, box) <= NEAR_CITY_KM:
+                return p, conf, why
+            return box, 0.5, f"{name_of(c)}: a {c.site_in} in {box.name}, as the text says"
         if c.container_near:
             # "Paynesville, outside Monrovia": not the Paynesville abroad; the one near, else near the
             # city. Only a town or a district says where ("near the Turkish border" does not).
