@@ -767,3 +767,14 @@ def test_a_site_in_the_city_of_a_town_is_in_that_town() -> None:
 def test_a_named_site_in_a_town_is_placed_at_the_town(text: str, name: str, town: str) -> None:
     found = by_text(tops(text), name)
     assert found.place is not None and found.place.name == town and found.precision.value == "site"
+
+
+def test_word_like_state_abbreviations_keep_their_dot() -> None:
+    text = "HAMMOND, Ind. (AP) - A missing Ill. man was found."
+    found = find_toponyms(text, [(text.index("Ill"), text.index("Ill") + 3, "GPE")])
+    assert [(t.text, t.place.name if t.place else None) for t in found if t.text != "HAMMOND"] == [
+        ("Ind.", "Indiana"),
+        ("Ill.", "Illinois"),
+    ]
+    church = "They attended Mass. Then they left."
+    assert all(t.text != "Mass." for t in find_toponyms(church, [(14, 18, "GPE")]))

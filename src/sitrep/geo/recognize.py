@@ -382,9 +382,11 @@ _CAPS_ABBREVIATIONS = frozenset(
     a for forms in ADMIN1_ABBREVIATIONS.values() for a in forms if a.isupper() and a.isalpha()
 )
 _ARTICLES = ("The", "A", "An")
+# Word-like abbreviations whose capitalised word is common in running text ("attended Mass.").
+_CHURCH_OR_ISLE = frozenset({"Mass", "Man"})
 # "Springfield, Ill.", "Worcester, Mass.": a word-like state abbreviation right after a town.
 _WORDLIKE_STATE = re.compile(
-    r"(?<=[a-z], )(" + "|".join(WORDLIKE_ADMIN1_ABBREVIATIONS) + r")\.(?=[\s,;:)]|$)"
+    r"(?<=[A-Za-z], )(" + "|".join(WORDLIKE_ADMIN1_ABBREVIATIONS) + r")\.(?=[\s,;:)]|$)"
 )
 # "the Northeast section of Portland", "the south side of": a direction, not the town North East.
 _DIRECTION_PART = re.compile(
@@ -1104,6 +1106,17 @@ class _Recognizer:
         if _DOTTED.match(name) or name in _ABBREVIATIONS:
             c.end += 1
             self.occ[c.end - 1] = 1
+        elif (
+            name in WORDLIKE_ADMIN1_ABBREVIATIONS
+            and name not in _CHURCH_OR_ISLE
+            and c.source in _STRONG_LABELS
+        ):
+            # "Missing Ill. man found": the NER model reads the word as a place; the state, dot and all
+            # (not "attended Mass.", nor the Isle of "Man.")
+            c.end += 1
+            self.occ[c.end - 1] = 1
+            c.fixed_country, c.fixed_place = WORDLIKE_ADMIN1_ABBREVIATIONS[name]
+            c.kind_hint, c.unknown = "admin1", False
 
     def demonyms(self) -> None:
         """National and continental adjectives ("Russian", "Tunisians", "European") as toponyms of
