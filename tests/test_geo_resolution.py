@@ -778,3 +778,12 @@ def test_word_like_state_abbreviations_keep_their_dot() -> None:
     ]
     church = "They attended Mass. Then they left."
     assert all(t.text != "Mass." for t in find_toponyms(church, [(14, 18, "GPE")]))
+
+
+def test_a_name_joined_to_a_modifier_word_is_the_place_alone() -> None:
+    found = tops("Half of Atlanta-area calls and an Iran-backed militia were reported Australia-wide.")
+    assert [(t.text, t.role) for t in found] == [
+        ("Atlanta", "attributive"),
+        ("Iran", "attributive"),
+        ("Australia", "attributive"),
+    ]

@@ -340,7 +340,7 @@ _LIST_AFTER = re.compile(
 _COMPOUND = re.compile(
     r"^(.+?)-(brokered|backed|led|based|made|occupied|controlled|supplied|funded|born|era|style|bound|"
     r"friendly|aligned|installed|appointed|held|annexed|linked|sponsored|allied|trained|built|owned|run|"
-    r"operated)$",
+    r"operated|area|wide|registered|flagged)$",
     re.I,
 )
 _TITLE_BEFORE = re.compile(
@@ -1903,7 +1903,7 @@ class _Recognizer:
             or _ATTR_AFTER.match(after)
             or (_ORG_AFTER.match(after) and not _OUTSKIRTS_BEFORE.search(before[-40:]))
             or _ROAD_AFTER.match(after)
-            or _COMPOUND.match(name + after[:20].split(" ", 1)[0])
+            or _COMPOUND.match((name + after[:20].split(" ", 1)[0]).rstrip(".,;:!?)"))
             or (_SOURCE_BEFORE.search(before[-3:]) and _LINE_END.match(after))
         ):
             c.role = "attributive"  # ... "Kyiv's military administration", "... near Sloviansk: Kiev"
