@@ -787,3 +787,13 @@ def test_a_name_joined_to_a_modifier_word_is_the_place_alone() -> None:
         ("Iran", "attributive"),
         ("Australia", "attributive"),
     ]
+
+
+def test_islands_bases_and_a_former_union_on_file() -> None:
+    found = tops("Troops left Pearl Harbor on Oahu, as in the days of the Soviet Union.")
+    assert [(t.text, t.place.kind if t.place else None) for t in found] == [
+        ("Pearl Harbor", "feature"),
+        ("Oahu", "feature"),
+        ("Soviet Union", "feature"),
+    ]
+    assert [t.text for t in tops("Ветерани СРСР зібралися у Києві.")][0] == "СРСР"
