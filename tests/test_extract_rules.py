@@ -181,6 +181,12 @@ def test_no_date_words_gives_none() -> None:
         ("police fired tear gas to disperse protesters", False, "Protests", "Protest with intervention"),
         ("the sides agreed a ceasefire", False, "Strategic developments", "Agreement"),
         ("police arrested three activists", False, "Strategic developments", "Arrests"),
+        (
+            "activists were detained while trying to hold a demonstration",
+            False,
+            "Protests",
+            "Protest with intervention",
+        ),
         ("Geneva talks attended by US and Ukrainian officials", False, "Diplomacy", "Talks"),
         ("Starmer planned to chair a call with more than 30 countries", False, "Diplomacy", "Call"),
         ("an earthquake killed five people", True, None, "Not political violence"),

@@ -1533,7 +1533,13 @@ def _not_political(c: _Clause) -> Typing | None:
 
 def _demonstration(c: _Clause) -> Typing | None:
     m = _find(_PROTEST, c.fg)
-    if m is None or _NOT_PROTEST.search(c.text[max(0, m.start() - 40) : m.end() + 10]):
+    if m is None:
+        # "activists were detained while trying to hold demonstrations": a protest broken up (ACLED)
+        held = _find(_PROTEST, c.detail)
+        if held is not None and _find(_ARREST, c.fg) and not _NOT_PROTEST.search(c.text):
+            return c.typed("Protest with intervention", held)
+        return None
+    if _NOT_PROTEST.search(c.text[max(0, m.start() - 40) : m.end() + 10]):
         return None
     remote = _remote_attack(c)
     if remote is not None and remote[0] != "Grenade" or {"suicide", "ied"} & set(c.weapons) and c.harm:
