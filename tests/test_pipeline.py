@@ -217,3 +217,12 @@ def test_a_town_in_the_direction_a_report_gives_is_the_same_incident(pipeline: P
 def test_a_place_whose_worst_violence_a_report_tells_is_where_it_happened(pipeline: Pipeline) -> None:
     text = "Riots across the country left 12 dead during Nairobi's worst unrest in a decade."
     assert first_place(pipeline, text)[0] == "Nairobi"
+
+
+def test_where_missiles_were_launched_over_is_no_second_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Air defences intercepted enemy missiles over Aleppo, the ministry said. The missiles were "
+        "launched over the Golan Heights in two waves."
+    )
+    claims = pipeline.analyse(report(text, "Test Wire"))
+    assert {c.sub_event_type for c in claims} == {"Disrupted weapons use"}

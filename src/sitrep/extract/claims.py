@@ -73,8 +73,13 @@ _BACKGROUND = re.compile(
     r"plans? to (?:strike|attack)|vowed to)\b",
     re.I,
 )
-#: "launched from the Bryansk region": where weapons came from is not where the event happened.
-_ORIGIN = re.compile(r"\b(?:launched|fired|took off|flew in)?\s*from\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
+#: "launched from the Bryansk region", "launched over the Golan Heights": where weapons came from is
+#: not where the event happened.
+_ORIGIN = re.compile(
+    r"(?:\b(?:launched|fired|took off|flew in)?\s*from|\b(?:launched|fired)\s+over)\s+(?:the\s+)?"
+    r"(?:occupied\s+)?$",
+    re.I,
+)
 #: "some 16 kilometres (10 miles) from Gamboru": a distance from a place, which locates the event.
 _DISTANCE_FROM = re.compile(
     r"\b(?:kilomet(?:re|er)s?|km|miles?|mi)\b\.?(?:\s*\([^()]{0,30}\))?\s+(?:away\s+)?from\s+(?:the\s+)?$",
