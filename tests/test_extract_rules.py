@@ -182,6 +182,12 @@ def test_no_date_words_gives_none() -> None:
         ("the sides agreed a ceasefire", False, "Strategic developments", "Agreement"),
         ("police arrested three activists", False, "Strategic developments", "Arrests"),
         (
+            "dozens were treated for symptoms of suffocation after shells hit the district",
+            False,
+            "Explosions/Remote violence",
+            "Chemical weapon",
+        ),
+        (
             "activists were detained while trying to hold a demonstration",
             False,
             "Protests",

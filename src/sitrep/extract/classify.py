@@ -226,6 +226,9 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"toxic (?:substances?|chemicals?) (?:attack|shells?|rockets?|bombs?)",
         r"exposure to (?:an? )?(?:toxic|poisonous|chemical) (?:substances?|agents?|gas(?:es)?)",
         r"chlorine-(?:filled|laden)",
+        # symptoms of a chemical agent after shelling: "treated for breathing difficulties and blurred vision"
+        r"symptoms (?:of|including|such as|consistent with) (?:[\w'-]+ ){0,3}(?:breathing difficult(?:y|ies)|"
+        r"difficulty breathing|suffocation|choking|blurred vision|foaming at the mouth)",
     ),
     "firearm": _rx(
         r"gunmen",
