@@ -33,11 +33,22 @@ from sitrep.extract.figures import (
 from sitrep.extract.hedges import hedge_in, lowered, refers_back
 from sitrep.extract.nlp import Parsed
 from sitrep.extract.numbers import WORD_NUMBER
+from sitrep.extract.places import (
+    PRECISION_RANK,
+    TREATED_AT,
+    best_in_clause,
+    best_location,
+    demonym_code,
+    from_origin,
+    lies_within,
+    location_of,
+    names_a_venue,
+    refine_coarse_locations,
+)
 from sitrep.geo.build import WATER_CODES
-from sitrep.geo.distance import REGION_REACH_KM, initial_bearing, km_between, same_place
+from sitrep.geo.distance import same_place
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
-from sitrep.geo.recognize import Toponym, demonym_country
-from sitrep.geo.resolve import compass_degrees, offset_point
+from sitrep.geo.recognize import Toponym
 from sitrep.models import (
     Claim,
     Claimant,
@@ -45,22 +56,12 @@ from sitrep.models import (
     EventDate,
     Figure,
     Location,
-    Place,
     Precision,
     Report,
     Span,
     Stance,
 )
 
-#: Finer first: when a clause names several places, the finest is the event's.
-_PRECISION_RANK = {
-    Precision.SITE: 0,
-    Precision.DISTRICT: 1,
-    Precision.TOWN: 2,
-    Precision.NEAR: 2,  # "near X" is as fine as X itself
-    Precision.REGION: 4,
-    Precision.COUNTRY: 5,
-}
 _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
 _CAPITAL = re.compile(
     r"\b(?P<prep>in|on|over|across|around|near|outside|outskirts of)\s+the\s+(?:\w+\s+)?capital\b", re.I
@@ -73,52 +74,6 @@ _BACKGROUND = re.compile(
     r"plans? to (?:strike|attack)|vowed to)\b",
     re.I,
 )
-#: "launched from the Bryansk region", "launched over the Golan Heights": where weapons came from is
-#: not where the event happened.
-_ORIGIN = re.compile(
-    r"(?:\b(?:launched|fired|took off|flew in)?\s*from|\b(?:launched|fired)\s+over)\s+(?:the\s+)?"
-    r"(?:occupied\s+)?$",
-    re.I,
-)
-#: "some 16 kilometres (10 miles) from Gamboru": a distance from a place, which locates the event.
-_DISTANCE_FROM = re.compile(
-    r"\b(?:kilomet(?:re|er)s?|km|miles?|mi)\b\.?(?:\s*\([^()]{0,30}\))?\s+(?:away\s+)?from\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _from_origin(before: str) -> bool:
-    """'launched from Belgorod', 'fled from X': the place something came from, not where it happened;
-    a distance from a place ('16 km from Gamboru') is not."""
-    return _ORIGIN.search(before) is not None and _DISTANCE_FROM.search(before) is None
-
-
-#: "receiving treatment at the Jos University Teaching Hospital": where the wounded were taken is
-#: not where the event happened.
-_TREATED_AT = re.compile(
-    r"\b(?:treated|treatment|admitted|taken|rushed|evacuated|transferred|flown|hospitali[sz]ed)\s+"
-    r"(?:(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+|nearby\s+|regional\s+)?(?:hospitals?|clinics?)\s+)?"
-    r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
-    re.I,
-)
-#: Where talks or a briefing are held or a deal was signed, told beside violence ("fighting kills 45
-#: ahead of the Minsk peace summit", "told a U.N. briefing in Geneva the bodies of 70 civilians had
-#: been found", "despite the Minsk agreements"): not the violence's place.
-_TALKS = r"(?:summit|talks|negotiations|conference|briefing|peace\s+(?:conference|meeting|forum))"
-_TALKS_AFTER = re.compile(
-    rf"^[’']?s?\s+(?:(?!(?:before|after|ahead|during|despite|amid|since|until|and|or|as|at|in|on|of|for|to|with|"
-    rf"by|from)\b)[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b",
-    re.I,
-)
-_TALKS_BEFORE = re.compile(rf"\b{_TALKS}\s+(?:held\s+|due\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
-
-
-def _names_a_venue(text: str, t: Toponym, start: int = 0) -> bool:
-    """Whether a place is named as where talks or a briefing were held (`_TALKS`), from `start` on."""
-    return bool(
-        _TALKS_AFTER.match(text[t.end : t.end + 40])
-        or _TALKS_BEFORE.search(text[max(start, t.start - 40) : t.start])
-    )
 
 
 _COUNTRYWIDE = re.compile(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b", re.I)
@@ -165,119 +120,6 @@ class _Context:
     early: list[Claim] = field(default_factory=list)  # pending clauses attached inside a later one
     forced: bool = False
     agents: dict[str | None, str | None] = field(default_factory=dict)  # event country -> report's agent
-
-
-def _location(t: Toponym) -> Location:
-    """A claim's location from a toponym; "10 km southeast of X" moves the point off X."""
-    point = None
-    if t.place is not None and t.offset_km and t.bearing:
-        point = offset_point(t.place.lat, t.place.lon, t.offset_km, t.bearing)
-    return Location(
-        text=t.text,
-        place=t.place,
-        precision=t.precision,
-        span=Span(t.start, t.end, t.text),
-        offset_km=t.offset_km,
-        bearing=t.bearing,
-        detail=t.descriptor,
-        lat=point[0] if point else None,
-        lon=point[1] if point else None,
-    )
-
-
-_COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
-
-
-#: "South Darfur's East Jebel Marra": a possessive, then the place it holds (a compass word between).
-_POSSESSED = re.compile(
-    r"['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western)"
-    r"(?:[- ]?(?:east|west))?\s+)?",
-    re.I,
-)
-
-
-def _owned_by(text: str, owner: Toponym, usable: list[Toponym]) -> Toponym | None:
-    """The place a possessive names inside its owner, when it is at least as fine: the event is there."""
-    m = _POSSESSED.match(text, owner.end)
-    if m is None:
-        return None
-    return next((t for t in usable if t.start == m.end() and _rank(t) <= _rank(owner)), None)
-
-
-def _rank(t: Toponym) -> int:
-    """Finer first (a measured alternative, raions after the towns inside them, did worse). "Near" a
-    country or a first-level unit ("35 km west of Yemen's third city of Taez") is no finer than it."""
-    if t.precision == Precision.NEAR and t.place is not None and t.place.kind in ("country", "admin1"):
-        return _PRECISION_RANK[Precision.COUNTRY if t.place.kind == "country" else Precision.REGION]
-    return _PRECISION_RANK.get(t.precision, 9)
-
-
-#: A name used as a modifier of an attack word ("Woman killed in Kiev shelling in Donetsk", in the
-#: words of the other side: shelling by Kiev): a place the attack is said to be in beats it at equal
-#: rank.
-_ATTACK_AFTER = re.compile(
-    r"^[’']?s?\s+(?:shelling|shells|strikes?|attacks?|bombardments?|snipers?|offensive)\b", re.I
-)
-
-
-def _modifies_attack(text: str, t: Toponym) -> bool:
-    return bool(_ATTACK_AFTER.match(text[t.end : t.end + 30]))
-
-
-#: A place named as the seat of someone's office ("four aides of the emir of Potiskum were killed on the
-#: outskirts of Kaduna"): who the victims were, not where; another town of the clause comes first (but
-#: "killed the mayor of Pacula in Hidalgo state" is still at Pacula).
-_OFFICE_OF_BEFORE = re.compile(
-    r"\b(?:emir|mayor|governor|king|sultan|bishop|archbishop|chairman|chairwoman|chief|imam|senator|MP|"
-    r"member|representative|lawmaker|deputy|prefect|administrator|head|ruler|monarch|oba|obi)\s+of\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
-    re.I,
-)
-
-
-def _seat_of_office(text: str, t: Toponym) -> bool:
-    return bool(_OFFICE_OF_BEFORE.search(text[max(0, t.start - 60) : t.start]))
-
-
-#: How far "north of Cairo" may reach when no distance is given (Tanta lies 84 km north of Cairo).
-_TOWARDS_KM = 150.0
-
-
-def _lies_towards(inner: Place, outer: Place, bearing: str) -> bool:
-    """Whether `inner` lies within `_TOWARDS_KM` of `outer` in the direction of a compass bearing
-    (within 67.5 degrees of it)."""
-    deg = compass_degrees(bearing)
-    a, b = (outer.lat, outer.lon), (inner.lat, inner.lon)
-    if deg is None or not 0 < km_between(a, b) <= _TOWARDS_KM:
-        return False
-    return abs((initial_bearing(a, b) - deg + 180.0) % 360.0 - 180.0) <= 67.5
-
-
-def _inside(inner: Location | None, outer: Location | None) -> bool:
-    """`inner` lies within the region or country `outer` names (a town in the area an incident was
-    first coded to), or in the direction from a town it gives ("a church north of Cairo", then
-    "in the city of Tanta")."""
-    if outer is None or inner is None or outer.place is None or inner.place is None:
-        return False
-    if (
-        _PRECISION_RANK[inner.precision] <= _PRECISION_RANK[outer.precision]
-        and inner.precision != outer.precision
-    ):
-        if outer.precision == Precision.NEAR and outer.bearing and outer.offset_km is None:
-            return _lies_towards(inner.place, outer.place, outer.bearing)
-        if outer.precision == Precision.REGION and outer.place.feature_code == "RGN":
-            # a named region of one country ("Donbas"), known by its reference point only
-            return (
-                bool(outer.place.country_code)
-                and inner.place.country_code == outer.place.country_code
-                and km_between((inner.place.lat, inner.place.lon), (outer.place.lat, outer.place.lon))
-                <= REGION_REACH_KM
-            )
-        if outer.precision == Precision.REGION:
-            return bool(inner.place.admin1) and inner.place.admin1 == outer.place.admin1
-        if outer.precision == Precision.COUNTRY:
-            return bool(inner.place.country_code) and inner.place.country_code == outer.place.country_code
-    return False
 
 
 def _plural(descriptor: str) -> re.Pattern[str]:
@@ -359,7 +201,7 @@ class ClaimExtractor:
             claims += self._forced(text, toponyms, ctx, report.id)
         self._infer_unnamed(text, parsed.sentences, sentence_anchors, ctx.outlet, claims)
         _apply_hedges(text, parsed.sentences, claims)
-        _refine_coarse_locations(claims, toponyms, text)
+        refine_coarse_locations(claims, toponyms, text)
         return claims
 
     def _forced(self, text: str, toponyms: list[Toponym], ctx: _Context, report_id: str) -> list[Claim]:
@@ -370,7 +212,7 @@ class ClaimExtractor:
         ctx.forced = True
         waiting, ctx.pending = ctx.pending, []
         start, end, claimant, anchor, tops, location, when, _score = ctx.fallback  # type: ignore[misc]
-        location = location or _best_location(toponyms, text)
+        location = location or best_location(toponyms, text)
         claim = self._clause(text, start, end, claimant, anchor, tops, ctx, location, when, 0, report_id)
         ctx.forced = False
         if claim is None:
@@ -478,7 +320,7 @@ class ClaimExtractor:
             return None
         if tally is not None and incident.tally is not False:
             incident.tally = tally
-        if location is None and incident.location is not None or _inside(incident.location, location):
+        if location is None and incident.location is not None or lies_within(incident.location, location):
             location = incident.location
         if typing is None or typing.generic or typing.event_type is None:
             typing = (
@@ -613,16 +455,16 @@ class ClaimExtractor:
             for t in tops
             if t.role == "place"
             and t.place
-            and not _from_origin(text[max(start, t.start - 40) : t.start])
-            and not _TREATED_AT.search(text[max(start, t.start - 40) : t.start])
+            and not from_origin(text[max(start, t.start - 40) : t.start])
+            and not TREATED_AT.search(text[max(start, t.start - 40) : t.start])
         ]
         here = ctx.current.location if ctx.current is not None else None
-        if here is not None and _PRECISION_RANK.get(here.precision, 9) <= _PRECISION_RANK[Precision.TOWN]:
+        if here is not None and PRECISION_RANK.get(here.precision, 9) <= PRECISION_RANK[Precision.TOWN]:
             # "a high-rise on the east bank of the Dnipro River was struck" in a report about Kyiv: the
             # river says where in the town in hand, not a place at its mouth 400 km away
             usable = [t for t in usable if not (t.place and t.place.feature_code in WATER_CODES)]
         if typing is None or typing.event_type != tx.DIPLOMACY:
-            usable = [t for t in usable if not _names_a_venue(text, t, start)]
+            usable = [t for t in usable if not names_a_venue(text, t, start)]
         else:
             # A meeting happens in a town; "backing Ukraine" names no venue.
             usable = [
@@ -633,20 +475,11 @@ class ClaimExtractor:
             ]
         for t in usable:
             if t.descriptor and t.precision in {Precision.TOWN, Precision.SITE}:
-                ctx.descriptors[t.descriptor.lower()] = _location(t)
+                ctx.descriptors[t.descriptor.lower()] = location_of(t)
         if usable:
-            best = min(
-                usable,
-                key=lambda t: (
-                    _rank(t) > _PRECISION_RANK[Precision.TOWN],  # a town or finer first
-                    _seat_of_office(text, t),
-                    _rank(t),
-                    _modifies_attack(text, t),
-                ),
-            )
-            return _location(_owned_by(text, best, usable) or best)
+            return location_of(best_in_clause(text, usable))
         if m := _CAPITAL.search(clause):
-            code = self._country_code(claimant.affiliation) or ctx.last_country or _demonym_code(clause)
+            code = self._country_code(claimant.affiliation) or ctx.last_country or demonym_code(clause)
             capital = self.gazetteer.capital(code) if code else None
             if capital is not None:
                 near = m.group("prep").lower() in {"near", "outside", "outskirts of", "around"}
@@ -702,13 +535,13 @@ class ClaimExtractor:
                 and current
                 and current.family == "violence"
                 and not _mixes(current, tally)
-                and _inside(current.location, location)
+                and lies_within(current.location, location)
             ):
                 return current
-            if joins and _inside(location, current.location):
+            if joins and lies_within(location, current.location):
                 current.location = location  # the incident is now known more precisely
                 return current
-            if joins and _inside(current.location, location):
+            if joins and lies_within(current.location, location):
                 return current  # the region or country the incident's place lies in: the same incident
             if typing is None and not has_figures:
                 return None
@@ -975,104 +808,6 @@ def _untyped_violence(ctx: _Context) -> Typing:
         if typing is not None:
             return typing
     return Typing(tx.VIOLENCE_AGAINST_CIVILIANS, "Attack", "", 0, [], generic=True)
-
-
-def _demonym_code(text: str) -> str | None:
-    """ISO2 of the first national adjective in `text` ("Yemeni officials" -> YE)."""
-    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", text):
-        code = demonym_country(word)
-        if code:
-            return code
-    return None
-
-
-#: A town's own officials, after its name: "Horlivka mayor", "Donetsk City Council".
-_TOWN_OFFICIAL_AFTER = re.compile(
-    r"^[’']?s?\s+(?:mayor|city\s+(?:council|hall|administration|military\s+administration)|town\s+(?:council|"
-    r"hall))\b",
-    re.I,
-)
-
-
-def _refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text: str) -> None:
-    """ACLED codes an event at the most specific place its report gives. A claim placed at a
-    country or region ("gunmen attacked a village in northeastern Nigeria") takes the one town the
-    report names inside that area elsewhere ("... in Gamboru, residents said"), when it names only
-    one there; not a place the wounded were taken to or something was launched from, nor a dateline.
-    Failing such a town, the one town whose own officials report it ("- Horlivka mayor")."""
-    coarse = [c for c in claims if c.location is not None and c.location.precision in _COARSE]
-    if not coarse:
-        return
-    towns = [
-        _location(t)
-        for t in toponyms
-        if t.role == "place"
-        and t.place is not None
-        and t.place.kind in ("city", "district")
-        and t.descriptor != "dateline"
-        and not _from_origin(text[max(0, t.start - 40) : t.start])
-        and not _TREATED_AT.search(text[max(0, t.start - 40) : t.start])
-    ]
-    # a town's own officials reporting ("Woman killed in Donbas - Horlivka mayor") speak of their town
-    officials = [
-        _location(t)
-        for t in toponyms
-        if t.role == "attributive"
-        and t.place is not None
-        and t.place.kind == "city"
-        and _TOWN_OFFICIAL_AFTER.match(text[t.end : t.end + 40])
-    ]
-    for claim in coarse:
-        for found in (towns, officials):
-            inside = {
-                (loc.place.name, round(loc.place.lat, 2)): loc
-                for loc in found
-                if _inside(loc, claim.location)
-            }
-            if inside:
-                if len(inside) == 1:
-                    claim.location = next(iter(inside.values()))
-                break
-
-
-# An institution named after its town: "the Federal University of Agriculture Makurdi", "Makurdi
-# General Hospital". The capitalised run around a town mention, and the site word in it.
-_NAME_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|and|for)\s+){1,6}$")
-_NAME_RUN_AFTER = re.compile(r"^(?:\s+(?:[A-Z][\w'’.-]*|of|and|for)){1,6}")
-_SITE_BODY = re.compile(
-    r"\b(?:University|College|School|Academy|Hospital|Clinic|Market|Mosque|Church|Camp|Prison)\b"
-)
-
-
-def _names_a_site(text: str, t: Toponym) -> bool:
-    """Whether a (mostly attributive) town mention is part of a site's name, where the event is."""
-    before = _NAME_RUN_BEFORE.search(text[max(0, t.start - 80) : t.start])
-    after = _NAME_RUN_AFTER.match(text[t.end : t.end + 80])
-    run = (before.group() if before else "") + " " + (after.group() if after else "")
-    return _SITE_BODY.search(run) is not None
-
-
-def _best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
-    """The finest resolved place of a report (a dateline only when nothing else is named); failing
-    that, a town an institution there is named after ("students of the Federal University of
-    Agriculture Makurdi"), else the country of the first national adjective ("Burundian singer").
-    Where talks or a briefing were held is not among them (`_names_a_venue`)."""
-    placed = [
-        t for t in toponyms if t.place is not None and t.role == "place" and not _names_a_venue(text, t)
-    ]
-    if not placed:
-        placed = [
-            t for t in toponyms if t.place is not None and t.place.kind == "city" and _names_a_site(text, t)
-        ]
-    if not placed:
-        code = _demonym_code(text)
-        country = get_gazetteer().country(code) if code else None
-        if country is None:
-            return None
-        return Location(text=country.name, place=country, precision=Precision.COUNTRY)
-    named = [t for t in placed if t.descriptor != "dateline"] or placed
-    best = min(named, key=_rank)
-    return _location(best)
 
 
 def _same_person(short: str, full: str) -> bool:
