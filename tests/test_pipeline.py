@@ -226,3 +226,9 @@ def test_where_missiles_were_launched_over_is_no_second_incident(pipeline: Pipel
     )
     claims = pipeline.analyse(report(text, "Test Wire"))
     assert {c.sub_event_type for c in claims} == {"Disrupted weapons use"}
+
+
+def test_a_stated_distance_from_a_town_beats_a_far_namesake(pipeline: Pipeline) -> None:
+    # "Hilla" alone would be Al Hillah in Iraq; the text puts the village 15 km east of Kadugli
+    text = "Raiders killed four people in Hilla village, 15 km east of the town of Kadugli."
+    assert first_place(pipeline, text) == ("Kadugli", Precision.NEAR)

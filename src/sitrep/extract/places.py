@@ -296,10 +296,36 @@ def best_location(toponyms: list[Toponym], text: str = "") -> Location | None:
     return location_of(best)
 
 
+#: How far beyond a stated distance a town may lie from the point the distance gives and still be
+#: the place it describes ("Idaale ... about 60 km south of Baidoa": not a namesake 300 km away).
+_OFFSET_SLACK_KM = 100.0
+
+
+def _far_from_stated_offset(t: Toponym, usable: list[Toponym]) -> Toponym | None:
+    """A toponym of the clause placed by a stated distance and bearing ("60 km south of Baidoa")
+    whose point lies far from `t`'s place, which then is a namesake, not the place described."""
+    if t.place is None or t.offset_km:
+        return None
+    for o in usable:
+        if o is t or not (
+            o.offset_km and o.bearing and o.place is not None and o.place.kind in ("city", "district")
+        ):
+            continue  # a distance from a town only: "35 km west of Yemen's third city" is from Taez
+        point = offset_point(o.place.lat, o.place.lon, o.offset_km, o.bearing)
+        if (
+            point is not None
+            and km_between(point, (t.place.lat, t.place.lon)) > o.offset_km + _OFFSET_SLACK_KM
+        ):
+            return o
+    return None
+
+
 def best_in_clause(text: str, usable: list[Toponym]) -> Toponym:
     """The place of a clause among its usable toponyms: a town or finer first, then one that is not
     the seat of a victim's office, then the finest, then one the attack is said to be in over one
-    that only qualifies it; a place a possessive names inside it wins over its owner."""
+    that only qualifies it; a place a possessive names inside it wins over its owner; a stated
+    distance from a town ("about 60 km south of Baidoa") wins over a town far from the point it
+    gives."""
     best = min(
         usable,
         key=lambda t: (
@@ -309,4 +335,5 @@ def best_in_clause(text: str, usable: list[Toponym]) -> Toponym:
             _modifies_attack(text, t),
         ),
     )
+    best = _far_from_stated_offset(best, usable) or best
     return _owned_by(text, best, usable) or best
