@@ -797,3 +797,10 @@ def test_islands_bases_and_a_former_union_on_file() -> None:
         ("Soviet Union", "feature"),
     ]
     assert [t.text for t in tops("Ветерани СРСР зібралися у Києві.")][0] == "СРСР"
+
+
+def test_nigerias_federal_capital_territory_by_its_usual_name() -> None:
+    found = by_text(
+        tops("Soldiers clashed with marchers in the Federal Capital Territory."), "Federal Capital Territory"
+    )
+    assert found.place is not None and found.place.country_code == "NG"  # not Denmark's Capital Region

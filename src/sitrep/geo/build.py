@@ -348,6 +348,10 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "New South Wales"): ("NSW", "N.S.W."),
     ("AU", "Queensland"): ("Qld", "QLD"),
 }
+# Full names news uses that the admin1 data lacks (it has "Abuja Federal Capital Territory").
+ADMIN1_OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory",),
+}
 # The word-like ones left out above, with the unit they name where a town comes before them
 # ("Springfield, Ill."): never index keys, read by the recogniser in that position only.
 WORDLIKE_ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
@@ -977,7 +981,10 @@ def build(progress: bool = True) -> dict[str, Any]:
             if joined:  # 'North-West' is "Northwest Region" too
                 P.keys.append((joined, idx, q))
             _loose_key(P, k, idx)
-        for abbr in ADMIN1_ABBREVIATIONS.get((ccodes[ci], en), ()):
+        for abbr in (
+            *ADMIN1_ABBREVIATIONS.get((ccodes[ci], en), ()),
+            *ADMIN1_OTHER_NAMES.get((ccodes[ci], en), ()),
+        ):
             P.keys.append((fold(abbr), idx, Q_ALIAS))
         a1_stem_keys[idx] = stems
         a1_names[idx] = en
