@@ -35,11 +35,10 @@ from sitrep.extract.nlp import Parsed
 from sitrep.extract.numbers import WORD_NUMBER
 from sitrep.extract.places import (
     PRECISION_RANK,
-    TREATED_AT,
     best_in_clause,
     best_location,
     demonym_code,
-    from_origin,
+    elsewhere,
     lies_within,
     location_of,
     names_a_venue,
@@ -450,14 +449,7 @@ class ClaimExtractor:
         ctx: _Context,
     ) -> Location | None:
         clause = text[start:end]
-        usable = [
-            t
-            for t in tops
-            if t.role == "place"
-            and t.place
-            and not from_origin(text[max(start, t.start - 40) : t.start])
-            and not TREATED_AT.search(text[max(start, t.start - 40) : t.start])
-        ]
+        usable = [t for t in tops if t.role == "place" and t.place and not elsewhere(text, t, start)]
         here = ctx.current.location if ctx.current is not None else None
         if here is not None and PRECISION_RANK.get(here.precision, 9) <= PRECISION_RANK[Precision.TOWN]:
             # "a high-rise on the east bank of the Dnipro River was struck" in a report about Kyiv: the

@@ -25,8 +25,7 @@ PRECISION_RANK = {
     Precision.REGION: 4,
     Precision.COUNTRY: 5,
 }
-
-
+_COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
 #: "launched from the Bryansk region", "launched over the Golan Heights": where weapons came from is
 #: not where the event happened.
 _ORIGIN = re.compile(
@@ -34,24 +33,14 @@ _ORIGIN = re.compile(
     r"(?:occupied\s+)?$",
     re.I,
 )
-
-
 #: "some 16 kilometres (10 miles) from Gamboru": a distance from a place, which locates the event.
 _DISTANCE_FROM = re.compile(
     r"\b(?:kilomet(?:re|er)s?|km|miles?|mi)\b\.?(?:\s*\([^()]{0,30}\))?\s+(?:away\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
-
-
-def from_origin(before: str) -> bool:
-    """'launched from Belgorod', 'fled from X': the place something came from, not where it happened;
-    a distance from a place ('16 km from Gamboru') is not."""
-    return _ORIGIN.search(before) is not None and _DISTANCE_FROM.search(before) is None
-
-
 #: "receiving treatment at the Jos University Teaching Hospital": where the wounded were taken is
 #: not where the event happened.
-TREATED_AT = re.compile(
+_TREATED_AT = re.compile(
     r"\b(?:treated|treatment|admitted|taken|rushed|evacuated|transferred|flown|hospitali[sz]ed)\s+"
     r"(?:(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+|nearby\s+|regional\s+)?(?:hospitals?|clinics?)\s+)?"
     r"(?:at|to|in)\s+(?:the\s+|a\s+)?$",
@@ -59,19 +48,24 @@ TREATED_AT = re.compile(
 )
 
 
+def elsewhere(text: str, t: Toponym, start: int = 0) -> bool:
+    """Whether the words before a place (from `start` on) make it where something came from
+    ('launched from Belgorod') or where the wounded were taken, not where the event happened; a
+    distance from a place ('16 km from Gamboru') locates the event."""
+    before = text[max(start, t.start - 40) : t.start]
+    origin = _ORIGIN.search(before) is not None and _DISTANCE_FROM.search(before) is None
+    return origin or _TREATED_AT.search(before) is not None
+
+
 #: Where talks or a briefing are held or a deal was signed, told beside violence ("fighting kills 45
 #: ahead of the Minsk peace summit", "told a U.N. briefing in Geneva the bodies of 70 civilians had
 #: been found", "despite the Minsk agreements"): not the violence's place.
 _TALKS = r"(?:summit|talks|negotiations|conference|briefing|peace\s+(?:conference|meeting|forum))"
-
-
 _TALKS_AFTER = re.compile(
     rf"^[’']?s?\s+(?:(?!(?:before|after|ahead|during|despite|amid|since|until|and|or|as|at|in|on|of|for|to|with|"
     rf"by|from)\b)[\w-]+\s+)?(?:{_TALKS}|agreements?|accords?|protocols?|format)\b",
     re.I,
 )
-
-
 _TALKS_BEFORE = re.compile(rf"\b{_TALKS}\s+(?:held\s+|due\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -99,9 +93,6 @@ def location_of(t: Toponym) -> Location:
         lat=point[0] if point else None,
         lon=point[1] if point else None,
     )
-
-
-_COARSE = frozenset({Precision.REGION, Precision.COUNTRY})
 
 
 #: "South Darfur's East Jebel Marra": a possessive, then the place it holds (a compass word between).
@@ -229,8 +220,7 @@ def refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text: 
         and t.place is not None
         and t.place.kind in ("city", "district")
         and t.descriptor != "dateline"
-        and not from_origin(text[max(0, t.start - 40) : t.start])
-        and not TREATED_AT.search(text[max(0, t.start - 40) : t.start])
+        and not elsewhere(text, t)
     ]
     # a town's own officials reporting ("Woman killed in Donbas - Horlivka mayor") speak of their town
     officials = [
@@ -257,11 +247,7 @@ def refine_coarse_locations(claims: list[Claim], toponyms: list[Toponym], text: 
 # An institution named after its town: "the Federal University of Agriculture Makurdi", "Makurdi
 # General Hospital". The capitalised run around a town mention, and the site word in it.
 _NAME_RUN_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|of|and|for)\s+){1,6}$")
-
-
 _NAME_RUN_AFTER = re.compile(r"^(?:\s+(?:[A-Z][\w'’.-]*|of|and|for)){1,6}")
-
-
 _SITE_BODY = re.compile(
     r"\b(?:University|College|School|Academy|Hospital|Clinic|Market|Mosque|Church|Camp|Prison)\b"
 )
@@ -311,11 +297,10 @@ def _far_from_stated_offset(t: Toponym, usable: list[Toponym]) -> Toponym | None
             o.offset_km and o.bearing and o.place is not None and o.place.kind in ("city", "district")
         ):
             continue  # a distance from a town only: "35 km west of Yemen's third city" is from Taez
-        point = offset_point(o.place.lat, o.place.lon, o.offset_km, o.bearing)
-        if (
-            point is not None
-            and km_between(point, (t.place.lat, t.place.lon)) > o.offset_km + _OFFSET_SLACK_KM
-        ):
+        stated = location_of(o)  # its point moved off the town by the distance
+        if stated.lat is None or stated.lon is None:
+            continue
+        if km_between((stated.lat, stated.lon), (t.place.lat, t.place.lon)) > o.offset_km + _OFFSET_SLACK_KM:
             return o
     return None
 

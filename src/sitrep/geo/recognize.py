@@ -634,6 +634,8 @@ _NEAR_BEFORE = re.compile(
 _COAST_DESCRIPTOR = re.compile(
     r"\s+coast(?:al)?\s+(?:state|region|province|department|county|city|town|port|village)\s+of\b"
 )
+# A hyphenated word with a lower-case tail is a modifier, not a name: "Rebel-held", "Russian-occupied".
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
 # Only a place has outskirts: "on the outskirts of Kaduna Metro" is Kaduna, whatever word follows.
 _OUTSKIRTS_BEFORE = re.compile(r"\boutskirts\s+of\s+(?:the\s+)?$", re.I)
 _PREP_BEFORE = re.compile(
@@ -1604,7 +1606,7 @@ class _Recognizer:
         w = t.text.lower()
         if w in self.stop or len(w) < 2 or t.text.isupper() or demonym_country(t.text):
             return False
-        if re.search(r"-[a-z]+$", t.text) and all(_lower_common(part)[0] for part in w.split("-")):
+        if _LOWER_TAIL.search(t.text) and all(_lower_common(part)[0] for part in w.split("-")):
             return False  # "Rebel-held", "Army-run": English words joined (not "al-Rus")
         for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("er", "")):
             if w.endswith(suffix) and _lower_common(w[: -len(suffix)] + repl)[0]:
@@ -1715,7 +1717,7 @@ class _Recognizer:
             return False
         word = self.toks[j].text
         # "Rebel-held Donetsk", "Russian-occupied Melitopol": a modifier, not a name run on
-        return word[:1].isupper() and not re.search(r"-[a-z]+$", word)
+        return word[:1].isupper() and not _LOWER_TAIL.search(word)
 
     # ---- context of one candidate ----
     def analyse(self, c: _Cand) -> None:
@@ -1996,12 +1998,13 @@ class _Recognizer:
                     o = by_start.get(m2.end()) if m2 else None
                     m = m2 if o is not None else m
                 c.defined = o is not None
+            near = False
             if o is None and (m := _NEAR_CONTAINER.match(self.text, c.end)) is not None:
-                o = by_start.get(m.end())
-                c.container_near = o is not None
+                o, near = by_start.get(m.end()), True
             if o is not None and o is not c and not o.water and o.source not in _NO_CONTAINER_SOURCES:
                 c.container = o
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
+                c.container_near = near
                 c.site_in = m.groupdict().get("site")  # "Bakara market in Mogadishu": the market's name
 
     def link_parents(self) -> None:
