@@ -493,6 +493,18 @@ PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
             (STRATEGIC, "Looting/property destruction"),
         ),
         ("Twelve people died of methanol poisoning in the province.", True, (None, "Not political violence")),
+        ("Hurricane Ian killed three people in Florida.", True, (None, "Not political violence")),
+        # a disaster word is no disaster beside deliberate fire; a quoted "Hurricane" is a launcher
+        (
+            'Russians from "Hurricanes" fired at the Kryvyi Rih district: a woman died.',
+            True,
+            (EXPLOSIONS, "Shelling/artillery/missile attack"),
+        ),
+        (
+            "A man opened fire on residents fleeing the floods, killing two.",
+            True,
+            (VAC, "Attack"),
+        ),
     ],
 )
 def test_classify_acled_precedence(text: str, harm: bool, expected: tuple[str | None, str]) -> None:

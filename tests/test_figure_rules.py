@@ -46,6 +46,8 @@ def killed(text: str) -> tuple[int, int | None, str | None] | None:
         ("The number of villagers killed in the raid increased to six.", (6, 6, UPDATE)),
         ("Rescuers pulled the body of the fifth victim from the debris.", (5, 5, UPDATE)),
         ("The death toll stands at 12.", (12, 12, None)),
+        ("Ukraine raises death toll from rebel attacks in east to 17", (17, 17, UPDATE)),
+        ("The death toll from the attack has been raised to 12.", (12, 12, UPDATE)),
         # split and less common wordings
         ("A gang hacked a retired teacher to death on Friday.", (1, 1, None)),
         ('The crowd "beat and burned" four traders to death at the market.', (4, 4, None)),
@@ -83,6 +85,7 @@ def test_killed_figures(text: str, expected: tuple[int, int | None, str | None] 
         "The brigade lost 30 men in 7 days, the army said",
         "Fifteen soldiers killed in a week of fighting",
         "Since year beginning, 40 civilians killed in the region",
+        "During the day, the invaders killed five civilians in the region",
     ],
 )
 def test_daily_tallies_are_period_counts(text: str) -> None:

@@ -152,6 +152,8 @@ WEAPONS: dict[str, re.Pattern[str]] = {
         r"Uragans?",
         r"Smerch",
         r"HIMARS",
+        # rocket launchers' names in translation: "fired from 'Hurricanes'" (Uragan), "Grad" (Hail)
+        r"(?<=[\"“«'])(?-i:Hurricanes?|Tornado(?:es|s)?|Hail|Whirlwinds?)(?=[\"”»'])",
         r"multiple rocket launchers?",
         r"rockets?",
         r"rocket-propelled grenades?",
@@ -1176,7 +1178,7 @@ _DISASTER = _rx(
     r"fires? (?:are |were |is |was )?(?:burning|raging|spreading)",
     r"forest fires?",
     r"bush ?fires?",
-    r"hurricanes?",
+    r"(?<![\"“«'])hurricanes?(?![\"”»'])",  # not a quoted launcher ("Hurricanes": Uragan)
     r"cyclones?",
     r"typhoons?",
     r"tornado(?:es|s)?",
@@ -1504,7 +1506,8 @@ def _remote_attack(c: _Clause) -> tuple[str, re.Match[str]] | None:
 #: A disaster word beside an attack ("the block collapsed after an air raid") is the attack's harm.
 _DELIBERATE_CAUSE = re.compile(
     r"\b(?:attack(?:s|ed)?|bomb(?:s|ed|ing)?|gunmen|air\s?(?:raid|strike)s?|shell(?:ing|ed)|"
-    r"bombard(?:ments?|ed|ing)|(?:missile|rocket|drone)\s+(?:strike|attack)s?)\b",
+    r"bombard(?:ments?|ed|ing)|(?:missile|rocket|drone)\s+(?:strike|attack)s?|"
+    r"(?:fired|firing)\s+(?:at|on|upon)|opened\s+fire)\b",
     re.IGNORECASE,
 )
 

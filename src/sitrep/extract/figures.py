@@ -676,7 +676,8 @@ _PERIOD = re.compile(
     r"|(?:over|in|during|for)\s+(?:the\s+|a\s+|one\s+)?(?:week|month|year)\b(?!\s+(?:of|after|before|since|ago))"
     # daily round-ups: "in the past 24 hours", "over the last day", "in a day", "per day"
     r"|(?:over|in|during|for|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:(?:24|48|72)\s+hours|day)"
-    r"|(?:in|within|over|during|for)\s+(?:24|48|72)\s+hours|(?:in|over)\s+(?:a|one)\s+day\b(?!\s+(?:of|after|before|when))"
+    r"|(?:in|within|over|during|for)\s+(?:24|48|72)\s+hours"
+    r"|(?:(?:in|over)\s+(?:a|one)|during\s+the)\s+day\b(?!\s+(?:of|after|before|when))"
     r"|per\s+day"
     # "in 7 days", "over the past ten days", "within three days"
     r"|(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|preceding)\s+)?"
@@ -740,7 +741,13 @@ _UNIT_ITEM = re.compile(
 _RISEN = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
     r"reach(?:es|ed|ing)?|hit(?:s|ting)?|grow(?:s|n|ing)?|grew|mount(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-    r"went\s+up|gone\s+up|swell(?:s|ed)?|top(?:s|ped)|surpass(?:es|ed)|exceed(?:s|ed)|pass(?:es|ed))\b",
+    r"went\s+up|gone\s+up|swell(?:s|ed)?|top(?:s|ped)|surpass(?:es|ed)|exceed(?:s|ed)|pass(?:es|ed)|"
+    r"rais(?:e|es|ed|ing)|revis(?:e|es|ed|ing)\s+up(?:ward)?)\b",
+    re.IGNORECASE,
+)
+#: Someone updating a toll: "Ukraine raises death toll from rebel attacks to 17".
+_RAISED_BEFORE = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|updat(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 #: Qualifier prefix of an updated toll; `merge.reconcile` lets it replace every lower count.
@@ -1432,7 +1439,14 @@ def _read(
         if _OBJECT_WORDS.search(_AGE.sub("", between)):
             return []
         fig = parse_count(m.group("qual"), m.group("num"), span, m.group("num2"))
-        if fig is not None and name == "toll" and _RISEN.search(text, m.end("verb"), m.start("num")):
+        if (
+            fig is not None
+            and name == "toll"
+            and (
+                _RISEN.search(text, m.end("verb"), m.start("num"))
+                or _RAISED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            )
+        ):
             fig = as_update(fig)  # "the death toll rose to 9": the incident's latest count
         return [(kind, fig, victims_class(m.group(0)), None)] if fig is not None else []
     if _not_a_report(name, m, text):
