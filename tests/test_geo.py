@@ -891,6 +891,9 @@ def test_street_with_no_town_is_unresolved_with_a_reason(gaz: Gazetteer) -> None
         ("Windsor is a city in Henry and Pettis Counties, Missouri.", "Windsor", "Windsor"),
         # "Metropolitan Borough": English words, not a misspelt Chilean region
         ("Middleton is a town in the Metropolitan Borough of Rochdale, England.", "Middleton", "GB"),
+        # "Northern" begins the territory's name; it is no direction word before "Territory"
+        ("Dundee is a town in the Northern Territory, Australia, south of Darwin.", "Dundee", "AU"),
+        ("Bell is a rural town and locality in the Western Downs Region, Queensland.", "Bell", "AU"),
     ],
 )
 def test_definitions_keep_names_where_they_put_them(

@@ -722,6 +722,14 @@ def test_a_town_put_near_a_city_is_not_a_namesake_far_away() -> None:
     assert "near Monrovia" in found.reason
 
 
+def test_an_island_put_near_a_town_is_not_a_namesake_far_away() -> None:
+    # New Zealand's South Island is on file; the one near Georgetown, South Carolina, is not
+    found = by_text(tops("A man was shot on South Island, near Georgetown, South Carolina."), "South Island")
+    assert found.place is not None and found.place.country_code == "US"
+    island = by_text(tops("Floods hit the South Island of New Zealand."), "South Island").place
+    assert island is not None and island.country_code == "NZ"
+
+
 def test_near_a_border_is_no_container() -> None:
     found = by_text(tops("The bomb went off in Manbij near the Turkish border."), "Manbij")
     assert found.place is not None and found.place.country_code == "SY" and found.place.kind == "city"

@@ -1993,6 +1993,8 @@ class _Recognizer:
             if o is None and not c.possessive:  # "Augusta is a city in St. Charles County, Missouri"
                 m = _DEFINES_IN.match(self.text, c.end)
                 o = by_start.get(m.end()) if m else None
+                if m and o is None:  # "in the Northern Territory": the pattern took a name's first word
+                    o = self._name_across(m.end())
                 if m and o is None:  # "a neighbourhood northwest of downtown in Toronto"
                     m2 = _DEFINES_FURTHER.match(self.text, m.end())
                     o = by_start.get(m2.end()) if m2 else None
@@ -2006,6 +2008,14 @@ class _Recognizer:
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
                 c.container_near = near
                 c.site_in = m.groupdict().get("site")  # "Bakara market in Mogadishu": the market's name
+
+    def _name_across(self, pos: int) -> _Cand | None:
+        """A name that a direction word the pattern read as a modifier begins ("Western" of "Western
+        Australia", "Northern" of "Northern Territory"): it starts a word or two before `pos`."""
+        for o in self.cands:
+            if o.start < pos < o.end and re.fullmatch(r"(?:[A-Z][\w-]*\s+){1,2}", self.text[o.start : pos]):
+                return o
+        return None
 
     def link_parents(self) -> None:
         """'the Kyivskyi district of Kharkiv', 'the Pechersk and Podilskyi districts of Kyiv' and
@@ -2808,8 +2818,11 @@ def find_toponyms(
             # city. Only a town or a district says where ("near the Turkish border" does not).
             if box is None or box.kind not in ("city", "district", "admin2"):
                 return p, conf, why
-            if p is not None and (p.kind not in ("city", "district") or _km(p, box) <= NEAR_CONTAINER_KM):
-                return p, conf, why
+            island = p is not None and p.kind == "feature" and p.feature_code == "ISL"
+            if p is not None and (
+                (p.kind not in ("city", "district") and not island) or _km(p, box) <= NEAR_CONTAINER_KM
+            ):
+                return p, conf, why  # (an island far from the town it is near is a namesake; a gulf is not)
             r = resolve_near(name_of(c), box, radius_km=NEAR_CONTAINER_KM, gazetteer=g)
             if r is not None:
                 return r.place, r.confidence, f"{r.reason}, as the text says"
