@@ -904,6 +904,30 @@ def test_definitions_keep_names_where_they_put_them(
     assert t.place.country_code != "US" or t.place.admin1 in ("Oregon", "Missouri")
 
 
+def test_a_defined_place_off_file_keeps_its_container_at_every_mention(gaz: Gazetteer) -> None:
+    # no suburb Linton on file: the city the definition names, here and at its later mentions, rather
+    # than a namesake in another country or nothing
+    text = "Linton is a suburb of Palmerston North, 11 km south-west of the city. Linton has a camp."
+    found = [t for t in find_toponyms(text, []) if t.text == "Linton"]
+    assert len(found) == 2 and all(t.place is not None and t.place.name == "Palmerston North" for t in found)
+    text = "Sion is the last locality within the city limits of Mumbai. Sion has a fort."
+    assert {t.place.name for t in find_toponyms(text, []) if t.text == "Sion" and t.place} == {"Mumbai"}
+
+
+def test_a_defined_village_off_file_is_placed_in_its_region(gaz: Gazetteer) -> None:
+    # no Harran of Norway on file (the Turkish one is no answer): the county the definition names
+    text = "Harran is a parish, a village, and a former municipality in Trøndelag county, Norway."
+    t = by_text(find_toponyms(text, []), "Harran")
+    assert t.place is not None and t.place.name == "Trøndelag" and t.precision == Precision.REGION
+
+
+def test_a_unit_the_text_puts_in_a_country_is_not_a_namesake_abroad(gaz: Gazetteer) -> None:
+    # Lebanon's North Governorate is not on file under that name; Cameroon's North Region is no answer
+    text = "Bane is a village located in the North Governorate of Lebanon."
+    found = find_toponyms(text, [])
+    assert {t.place.country_code for t in found if t.place} == {"LB"}
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

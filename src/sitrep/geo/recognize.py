@@ -443,7 +443,8 @@ _DEFINES_IN = re.compile(
     + r"(?:\s+(?:[\w-]+\s+){0,5}?(?:in|of|within)\s+(?:the\s+)?"
     + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
     + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
-    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant)\s+of\s+(?:the\s+)?)?"
+    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits)"
+    + r"\s+of\s+(?:the\s+)?)?"
     + rf"(?:(?:[A-Z][\w.]*\s+)?(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?)"
 )
 _CAPS_NAME = r"((?:ST\.|FT\.|MT\.|PT\.)? ?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})"
@@ -2897,6 +2898,14 @@ def find_toponyms(
         state = _state_in_country(name_of(c), p, box, g)
         if state is not None:
             return state, conf, f"the first-level unit {state.name} of {box.name}, as the text says"
+        if (
+            p is not None
+            and p.kind in ("admin1", "admin2")
+            and box.kind == "country"
+            and c.container_said
+            and p.country_code != box.country_code
+        ):  # "the North Governorate of Lebanon" is not Cameroon's North Region
+            return box, 0.4, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
         if p is not None and (
             p.kind in ("admin1", "feature")
             or (p.kind == "country" and box.kind == "country")
@@ -2951,6 +2960,9 @@ def find_toponyms(
                     0.4,
                     f"{name}: not on file in {box.name}, where the text puts it; using {box.name}",
                 )
+        if p is None and c.container_said and c.defined:
+            # "Harran is a village in Trøndelag county": too small to be on file; somewhere in the unit
+            return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
         if (
             p is not None
             and box.kind == "admin1"
@@ -3125,7 +3137,7 @@ def find_toponyms(
             continue
         if t.role not in ("place", "attributive"):  # "Davenport's name arose ...": the same town
             continue
-        if t.place is not None and src.place is not None and _km(t.place, src.place) > 25:
+        if src.place is not None and (t.place is None or _km(t.place, src.place) > 25):
             t.place, t.confidence = src.place, min(t.confidence, src.confidence)
             t.reason = f"{src.reason} (its earlier mention)"
             t.precision = _precision(c, src.place)
