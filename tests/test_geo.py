@@ -921,6 +921,28 @@ def test_a_defined_village_off_file_is_placed_in_its_region(gaz: Gazetteer) -> N
     assert t.place is not None and t.place.name == "Trøndelag" and t.precision == Precision.REGION
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a capitalised legal class of town
+        ("The Town of Bonanza is a Statutory Town in Saguache County, Colorado.", "Bonanza", "Saguache"),
+        # a town the text puts in a county of another state than its namesake's
+        ("Eureka lies in the town of Rushford, in Winnebago County, Wisconsin.", "Rushford", "Winnebago"),
+        ("Wilton is a village in the unitary authority of Redcar and Cleveland.", "Wilton", "Redcar"),
+        ("Madina is one of the oldest commercial suburbs of Hyderabad, India.", "Madina", "Hyderabad"),
+        # the container a few words on, after a comma
+        ("Trinidad is a neighborhood located in Ward 5, in the northeast quadrant of Washington, D.C.",
+         "Trinidad", "Washington"),
+        ("Kamari is a coastal village on the Aegean island of Santorini, Greece.", "Santorini", "Santorini"),
+    ],
+)  # fmt: skip
+def test_definitions_name_their_container_in_many_ways(
+    gaz: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    t = by_text(find_toponyms(text, []), name)
+    assert t.place is not None and t.place.name.startswith(expected), (t.place, t.reason)
+
+
 def test_a_unit_the_text_puts_in_a_country_is_not_a_namesake_abroad(gaz: Gazetteer) -> None:
     # Lebanon's North Governorate is not on file under that name; Cameroon's North Region is no answer
     text = "Bane is a village located in the North Governorate of Lebanon."

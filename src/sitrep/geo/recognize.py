@@ -425,27 +425,35 @@ _SETTLEMENT_NOUNS = (
     r"municipal\s+unit|civil\s+parish|barangay|comune|frazione|hill\s+station"
 )
 _DEFINES = re.compile(
-    r"(?:\s*\([^()]{0,200}\))?(?:\s+/[^/\n]{1,40}/(?:\s+[A-Z]+(?:-[A-Za-z]+)+)?)?,?\s+(?:is|was)\s+(?:(?:also|now|once|formerly)\s+)?(?:a|an|the)\s+"
-    rf"(?:[\w'’.-]+,?\s+){{0,6}}?(?:{_SETTLEMENT_NOUNS})s?\b"
+    r"(?:\s*\([^()]{0,200}\))?(?:\s+/[^/\n]{1,40}/(?:\s+[A-Z]+(?:-[A-Za-z]+)+)?)?,?\s+(?:is|was)\s+(?:(?:also|now|once|formerly)\s+)?(?:a|an|the|one\s+of\s+the)\s+"
+    rf"(?:(?:[\w'’.-]+,?\s+){{0,6}}?(?:{_SETTLEMENT_NOUNS})s?\b"
+    # a legal class, capitalised: "a Statutory Town", "a Home Rule Municipality" (not "a City Council")
+    r"|(?:[A-Z][\w-]+\s+){1,2}(?:Town|City|Village|Municipality|Township|Borough)\b(?!\s+[A-Z]))"
 )
 # Words an encyclopedia puts between "in" and the unit: "a town in inland New South Wales".
 _DEFINES_MODS = r"inland|rural|suburban|upstate|downstate|outer|inner|far|extreme|present-day|modern-day"
 # "in the province of Leyte", "in the U.S. state of Texas": the unit's name comes after "of".
 _UNIT_OF = (
     r"province|state|county|canton|department|prefecture|region|district|municipality|city|town|"
-    r"commonwealth|governorate|oblast|parish|borough|township|island"
+    r"commonwealth|governorate|oblast|parish|borough|township|island|unitary\s+authority"
+)
+# Between "in" and the unit's name: "in inland New South Wales", "in the southern part of", "in the
+# U.S. state of", "in the ceremonial county of", "within the city limits of".
+_WHERE_IN = (
+    r"(?:in|of|within)\s+(?:the\s+)?"
+    + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
+    + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
+    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits)"
+    + r"\s+of\s+(?:the\s+)?)?"
+    + r"(?:(?:(?:[A-Z][\w.]*|ceremonial|metropolitan|autonomous|federal)\s+)?"
+    + rf"(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?"
 )
 # What the defined place lies in: "... a city in (the) ", "... a village and municipality of ".
 _DEFINES_IN = re.compile(
     _DEFINES.pattern
     + rf"(?:\s+(?:in\s+)?(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_SETTLEMENT_NOUNS})s?\b)?"
     + r"(?:\s*\([^()]{0,80}\))?(?:,?\s+(?:located|situated|lying))?"
-    + r"(?:\s+(?:[\w-]+\s+){0,5}?(?:in|of|within)\s+(?:the\s+)?"
-    + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
-    + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
-    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits)"
-    + r"\s+of\s+(?:the\s+)?)?"
-    + rf"(?:(?:[A-Z][\w.]*\s+)?(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?)"
+    + rf"(?:\s+(?:[\w-]+\s+){{0,5}}?{_WHERE_IN})"
 )
 _CAPS_NAME = r"((?:ST\.|FT\.|MT\.|PT\.)? ?[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})"
 _DATELINE = re.compile(r"(?m)^[\s*_#>(]*" + _CAPS_NAME + r"\)?(?:,| \(| -| —| –|:\s)")
@@ -590,7 +598,7 @@ _NEAR_CONTAINER = re.compile(
 #: How far from the place the text puts it near a name may be resolved: farther, it is a namesake.
 NEAR_CONTAINER_KM = 300.0
 # A definition's container a few words further on: "... northwest of downtown in Toronto".
-_DEFINES_FURTHER = re.compile(r"(?:[\w-]+\s+){1,4}?(?:in|within)\s+(?:the\s+)?")
+_DEFINES_FURTHER = re.compile(r"(?:[\w-]+,?\s+){1,4}?(?=in\s|within\s)" + _WHERE_IN)
 # A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
 _TOWNSHIP_AFTER = re.compile(r"\s+Township\b")
 _SETTLEMENT_AFTER = re.compile(
@@ -2888,9 +2896,12 @@ def find_toponyms(
                 return g.place(i), 0.85, f"the one in {box.name}, as the text says"
             foreign = p is not None and p.kind == "country" and p.country_code != box.country_code
             stray = "outside" in why  # a namesake abroad already swapped for a unit the text names
-            if c.defined and (p is None or p.kind in ("city", "district") or foreign or stray):
+            town = p is not None and p.kind in ("city", "district")
+            elsewhere = town and c.container_said and not _inside(p, g.admin1_of(box) or box)
+            if (c.defined and (p is None or town or foreign or stray)) or elsewhere:
                 # "Augusta is a city in St. Charles County": too small to be on file; the county is near
-                # (and "Peru is a town in Bennington County" is no country)
+                # (and "Peru is a town in Bennington County" is no country; "the town of Rushford, in
+                # Winnebago County, Wisconsin" is not Rushford, Minnesota)
                 return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
             box = g.admin1_of(box)  # not on file in the county: look in its state
         if box is None or box.kind not in ("admin1", "country") or not box.country_code:
