@@ -943,6 +943,24 @@ def test_definitions_name_their_container_in_many_ways(
     assert t.place is not None and t.place.name.startswith(expected), (t.place, t.reason)
 
 
+def test_a_town_put_in_a_state_is_not_a_namesake_in_another(gaz: Gazetteer) -> None:
+    # no Eureka of Wisconsin on file: the state, not Eureka, California; a list of states is no container
+    (eureka, _) = find_toponyms("The population of Eureka, Wisconsin was 129.", [])
+    assert eureka.place is not None and eureka.place.name == "Wisconsin"
+    found = find_toponyms("Gunmen attacked villages in Kano, Kaduna and Zamfara states.", [])
+    assert [t.place.name for t in found if t.place] == ["Kano", "Kaduna", "Zamfara"]
+    # a town on file near the state it is put in (filed under its neighbour) stays the town
+    (takum, _) = find_toponyms("Eight people were killed yesterday in Takum in Taraba State.", [])
+    assert takum.place is not None and takum.place.name == "Takum"
+
+
+def test_a_definition_after_a_town_and_its_state_is_the_towns(gaz: Gazetteer) -> None:
+    # "X, Oregon is a neighborhood in Washington County": the county holds X, and X's later mentions
+    text = "Eureka, Oregon is a community in Wasco County, Oregon. Most of Eureka lies by the river."
+    found = [t for t in find_toponyms(text, []) if t.text == "Eureka"]
+    assert len(found) == 2 and all(t.place and t.place.name == "Wasco County" for t in found)
+
+
 def test_a_unit_the_text_puts_in_a_country_is_not_a_namesake_abroad(gaz: Gazetteer) -> None:
     # Lebanon's North Governorate is not on file under that name; Cameroon's North Region is no answer
     text = "Bane is a village located in the North Governorate of Lebanon."

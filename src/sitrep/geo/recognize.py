@@ -601,6 +601,8 @@ NEAR_CONTAINER_KM = 300.0
 _DEFINES_FURTHER = re.compile(r"(?:[\w-]+,?\s+){1,4}?(?=in\s|within\s)" + _WHERE_IN)
 # A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
 _TOWNSHIP_AFTER = re.compile(r"\s+Township\b")
+# A list going on after a name: "Kano, Kaduna and Zamfara", "Texas, Oklahoma, Kansas".
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _SETTLEMENT_AFTER = re.compile(
     r"^\s+(village|town|hamlet|settlement|locality|community|Village|Town|Community)\b(?![-‑])"
 )
@@ -2017,6 +2019,13 @@ class _Recognizer:
                 c.container_said = not re.fullmatch(r",\s*(?:the\s+)?", m.group())  # more than "A, B"
                 c.container_near = near
                 c.site_in = m.groupdict().get("site")  # "Bakara market in Mogadishu": the market's name
+        for c in self.cands:
+            o = c.container
+            if o is None or c.container_said or c.defined or not o.defined or o.container is None:
+                continue
+            # "Dale, South Carolina, is a community in Beaufort County": the definition is Dale's
+            c.container, c.container_said, c.defined = o.container, True, True
+            o.container, o.container_said, o.defined = None, False, False
 
     def _name_across(self, pos: int) -> _Cand | None:
         """A name that a direction word the pattern read as a modifier begins ("Western" of "Western
@@ -2989,6 +2998,18 @@ def find_toponyms(
         ):
             # "Kosa Qala village in Faryab province": not a namesake elsewhere, somewhere in Faryab
             return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
+        if (
+            p is not None
+            and p.kind == "city"
+            and box.kind == "admin1"
+            and box_c is not None
+            and not _LIST_GOES_ON.match(text, box_c.end)
+            and _km(p, box) > NEAR_CONTAINER_KM
+        ):
+            # "Eureka, Wisconsin", "Norwich, Ontario": a town too small to be on file, not the namesake
+            # in California or England (but "Kano, Kaduna and Zamfara" is a list, and a town near the
+            # unit may be filed under its neighbour)
+            return box, 0.4, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
         return p, conf, why
 
     def box_first(k: int) -> int:
@@ -3141,8 +3162,12 @@ def find_toponyms(
         t = tops.get(k)
         src_k = said.get(folded[k])
         src = tops.get(src_k) if src_k is not None else None
-        if src is None or t is None or t is src or c.container is not None or c.source == "demonym":
+        if src is None or t is None or t is src or c.source == "demonym":
             continue
+        if c.container is not None:  # "Eureka, Wisconsin" again: the defined Eureka, if it is in Wisconsin
+            box = resolved.get(index[id(c.container)])
+            if box is None or box.kind != "admin1" or not _inside(src.place, box):
+                continue
         same_kind = src_k is not None and c.kind_hint == cands[src_k].kind_hint  # "Madison County" again
         if c.parent is not None or c.part or not (c.kind_hint in (None, "town") or same_kind):
             continue
