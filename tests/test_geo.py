@@ -968,6 +968,15 @@ def test_a_unit_the_text_puts_in_a_country_is_not_a_namesake_abroad(gaz: Gazette
     assert {t.place.country_code for t in found if t.place} == {"LB"}
 
 
+@pytest.mark.parametrize("label", ["GPE", "PERSON", "ORG", None])
+def test_a_relative_named_is_a_person(gaz: Gazetteer, label: str | None) -> None:
+    # Tyler (Texas), Olivia (Mauritius): a person after "his brother", "girlfriend", whatever the label
+    text = "He is survived by his brother Tyler and his girlfriend, Olivia, of Dallas."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Tyler", "Olivia")]
+    ents = [] if label is None else [(s, e, label) for s, e in spans]
+    assert [t.text for t in find_toponyms(text, ents)] == ["Dallas"]
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -347,6 +347,13 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Secretary|Senator|Governor|Mayor|General|Chancellor|"
     r"Spokesman|Spokeswoman|Envoy|Ambassador|Commander|Colonel)\.?\s+(?:[A-Z][a-z]+\s+)?$"
 )
+# A relative named: "his brother Tyler", "Rozen's wife, Julia,", "girlfriend Olivia" (a person, whatever
+# the gazetteer or the NER model says).
+_KIN_BEFORE = re.compile(
+    r"\b(?:brother|sister|wife|husband|son|daughter|mother|father|girlfriend|boyfriend|fianc[ée]e?|"
+    r"partner|widow|widower|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandmother|"
+    r"grandfather|stepson|stepdaughter|twin)s?,?\s+$"
+)
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:said|says|told|added|wrote|noted|stressed|warned|claimed|insisted|denied|argued|tweeted)\b"
 )
@@ -933,9 +940,10 @@ class _Recognizer:
         return kind, p.population, r.confidence
 
     def person_like(self, s: int, e: int) -> bool:
-        """A title or first name before, or a speech verb after: 'Secretary Rubio', 'Rubio said'."""
+        """A title, relative or first name before, or a speech verb after: 'Secretary Rubio', 'his
+        brother Tyler', 'Rubio said'."""
         before, after = self.text[max(0, s - 30) : s], self.text[e : e + 20]
-        return bool(_TITLE_BEFORE.search(before) or _SPEECH_AFTER.match(after))
+        return bool(_TITLE_BEFORE.search(before) or _KIN_BEFORE.search(before) or _SPEECH_AFTER.match(after))
 
     def context_hint(self, e: int) -> str | None:
         """Kind implied by a generic word or list after a name ending at e ('X district', 'X, Y and Z
@@ -1392,6 +1400,8 @@ class _Recognizer:
                 name = text[s:e]
             if not name[:1].isupper() or demonym_country(name):
                 continue
+            if _KIN_BEFORE.search(text[max(0, s - 30) : s]):
+                continue  # "girlfriend Olivia", "wife, Julia,": a person, whatever the NER label
             if label in _STRONG_LABELS:
                 w = _WATER_AFTER.match(" " + name.split()[-1]) if " " in name else None
                 if w:
@@ -1486,6 +1496,7 @@ class _Recognizer:
                 not t.text[:1].isupper()
                 or self.occupied(t.start, t.end)
                 or (self.in_person(t.start, t.end) and not self.place_words_before(t.start))
+                or _KIN_BEFORE.search(text[max(0, t.start - 30) : t.start])
             ):
                 i += 1
                 continue
