@@ -977,6 +977,24 @@ def test_a_relative_named_is_a_person(gaz: Gazetteer, label: str | None) -> None
     assert [t.text for t in find_toponyms(text, ents)] == ["Dallas"]
 
 
+def test_a_name_shown_to_be_a_persons_is_a_person_at_every_mention(gaz: Gazetteer) -> None:
+    # "Petrova said" makes Petrova a person; the NER model's GPE at another mention does not
+    text = "The show came from Russia, Petrova said. Petrova curated it in Moscow."
+    at = text.rindex("Petrova")
+    found = find_toponyms(text, [(at, at + 7, "GPE")])
+    assert [t.text for t in found] == ["Russia", "Moscow"]
+    # but a city that speaks for a government stays a place: "Moscow said"
+    assert [t.text for t in find_toponyms("Moscow said the talks in Moscow would go on.", [])] == [
+        "Moscow"
+    ] * 2
+
+
+def test_a_surname_is_no_county_read_without_its_generic_word(gaz: Gazetteer) -> None:
+    text = "Patrick worked with the township committee on the trail."
+    assert find_toponyms(text, [(0, 7, "PERSON")]) == []
+    assert by_text(find_toponyms("Flooding closed roads in Patrick County.", []), "Patrick County").place
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -1087,13 +1087,25 @@ class _Recognizer:
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
-        full, the bare surname is that person, not a namesake county, unless the words around one of
-        its mentions make it a place ('in Kinney', 'Kinney County', 'Kinney is a town in')."""
+        full, or shows a name to be a person's ('President Saakashvili', 'Petrova said'), the bare name
+        is that person, not a namesake county, unless the words around one of its mentions make it a
+        place ('in Kinney', 'Kinney County', 'Kinney is a town in')."""
         surnames: set[str] = set()
         for ps, pe in self.person:
             words = _TOKEN.findall(self.text[ps:pe])
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.add(re.sub(r"['’]s$", "", words[-1]))
+        # a one-word name that one of its mentions shows to be a person ("President Saakashvili",
+        # "Petrova said"), unless it is a country, a region or a city that speaks for a government
+        # ("Moscow said")
+        for name in {self.text[c.start : c.end] for c in self.cands if not c.fixed_place}:
+            if " " in name or name in surnames or not name[:1].isupper():
+                continue
+            mentions = re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text)
+            if any(self.person_like(m.start(), m.end()) for m in mentions):
+                kind, pop, _conf = self.notable(name)
+                if kind not in (K_COUNTRY, K_ADMIN1) and pop < 100_000:
+                    surnames.add(name)
         named = [c for c in self.cands if self.text[c.start : c.end] in surnames]
         # one sense per discourse: "Franklin is a town in ... named after Benjamin Franklin"
         surnames -= {self.text[c.start : c.end] for c in named if self.placed_firmly(c.start, c.end)}
@@ -1418,6 +1430,9 @@ class _Recognizer:
                 continue
             kind, pop, _conf = self.notable(name, s, e)
             ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 50_000
+            if ok and kind == K_ADMIN2 and pop < 50_000 and " " not in name and not self.support(s, e):
+                # "Carter", "Patrick": a person, not Carter County read without its "County"
+                ok = resolve_detail(name, gazetteer=self.g).quality == Q_MAIN
             if ok and label == "PERSON" and self.person_like(s, e):
                 ok = kind in (K_COUNTRY, K_ADMIN1) or pop >= 1_000_000  # "Rubio said": a person
             if ok and label == "PERSON" and len(name.split()) >= 2:
