@@ -664,3 +664,11 @@ def test_a_collapse_caused_by_an_air_raid_is_the_air_raid(pipeline: Pipeline) ->
     assert (pred.sub_event_type, pred.fatalities_acled) == ("Air/drone strike", 9)
     pred = predicted(pipeline, "Four workers died when a factory roof collapsed in Dhaka on Monday.")
     assert pred.no_event  # an accident: not political violence
+
+
+def test_a_language_adjective_is_no_sign_of_the_event_country(pipeline: Pipeline) -> None:
+    # "English-speaking" names a language: the event is not placed in the United Kingdom
+    pred = predicted(pipeline, "Nine people were killed in clashes where English-speaking separatists fight.")
+    assert pred.country != "United Kingdom"
+    pred = predicted(pipeline, "Nine people were killed in clashes where Ethiopian separatists fight.")
+    assert pred.country == "Ethiopia"

@@ -995,6 +995,23 @@ def test_a_surname_is_no_county_read_without_its_generic_word(gaz: Gazetteer) ->
     assert by_text(find_toponyms("Flooding closed roads in Patrick County.", []), "Patrick County").place
 
 
+def test_a_city_body_is_no_part_of_the_citys_name(gaz: Gazetteer) -> None:
+    # "Rio city" is no town's name (Río, Greece): "city councillor" is the city's body
+    text = "A Rio city councillor was shot and killed on Wednesday."
+    (rio,) = find_toponyms(text, [(2, 10, "GPE")])
+    assert rio.text == "Rio" and rio.place is not None and rio.place.country_code == "BR"
+
+
+def test_a_town_and_its_country_run_together_are_two_names(gaz: Gazetteer) -> None:
+    text = "Twenty-two people were killed in Menka Cameroon on Friday."
+    at = text.index("Menka")
+    found = find_toponyms(text, [(at, at + len("Menka Cameroon"), "GPE")])
+    assert [t.text for t in found] == ["Menka", "Cameroon"]
+    text = "He flew to Papua New Guinea."
+    at = text.index("Papua")
+    assert [t.text for t in find_toponyms(text, [(at, len(text) - 1, "GPE")])] == ["Papua New Guinea"]
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -187,10 +187,16 @@ def lies_within(inner: Location | None, outer: Location | None) -> bool:
     return False
 
 
+#: A national adjective naming a language: "English-speaking", "French-language".
+_LANGUAGE_USE = re.compile(r"[\s-](?:speaking|speakers?|language|medium)\b", re.I)
+
+
 def demonym_code(text: str) -> str | None:
     """ISO2 of the first national adjective in `text` ("Yemeni officials" -> YE)."""
-    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", text):
-        code = demonym_country(word)
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+        if _LANGUAGE_USE.match(text, m.end()):
+            continue  # "the English-speaking minority" of Cameroon is no sign of England
+        code = demonym_country(m.group())
         if code:
             return code
     return None

@@ -607,6 +607,11 @@ NEAR_CONTAINER_KM = 300.0
 # A definition's container a few words further on: "... northwest of downtown in Toronto".
 _DEFINES_FURTHER = re.compile(r"(?:[\w-]+,?\s+){1,4}?(?=in\s|within\s)" + _WHERE_IN)
 # A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
+_CITY_BODY_NEXT = re.compile(
+    r"\s+(?:council(?:lor|lors|man|men|woman|women|s)?|hall|police|officials?|mayor|government|"
+    r"administration|authorities|prosecutors?|court|schools?|manager|clerk|attorney|commission(?:er)?s?)\b",
+    re.I,
+)
 _TOWNSHIP_AFTER = re.compile(r"\s+Township\b")
 # A list going on after a name: "Kano, Kaduna and Zamfara", "Texas, Oklahoma, Kansas".
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
@@ -1354,13 +1359,19 @@ class _Recognizer:
         """'Ohio State University', 'Dublin City Schools': the unit word begins a body's name, and the
         place is the name before it (not 'New York City Hall', whose city is on file whole)."""
         words = name.split()
+        heads = _CAP_NEXT.match(self.text, e) is not None and words[-1] in ("State", "City", "District")
+        # "a Rio city councillor", "the Kharkiv city council": the city's body, not a town "Rio city"
+        heads = heads or (words[-1].lower() == "city" and _CITY_BODY_NEXT.match(self.text, e) is not None)
         return (
             len(words) > 1
-            and words[-1] in ("State", "City", "District")
+            and heads
             and not (words[-1] == "State" and self.state_by_that_name(" ".join(words[:-1])))
-            and _CAP_NEXT.match(self.text, e) is not None
             and not any(fold(p.name) == fold(name) for p in self.g.lookup(name))
         )
+
+    def country_name(self, name: str) -> bool:
+        """Whether a name is a country's own name ("Cameroon", not "States" or "America")."""
+        return any(q == Q_MAIN and int(self.g.kind[i]) == K_COUNTRY for i, q in self.g.match(name).cands)
 
     def on_file(self, name: str) -> bool:
         """Whether the gazetteer holds this exact name (main name or alias, not a stem or variant)."""
@@ -1419,6 +1430,16 @@ class _Recognizer:
                 if w:
                     self.add(_Cand(s, e, label, water=w.group(1).lower()))
                     continue
+                head, _, tail = name.rpartition(" ")
+                if (
+                    re.fullmatch(r"[A-Z][a-z]+", head)
+                    and not _lower_common(head)[0]
+                    and not self.g.is_known(name)
+                    and self.country_name(tail)
+                ):
+                    # "in Menka Cameroon": a town and its country run together, no comma between
+                    self.add(_Cand(e - len(tail), e, label, possessive=poss))
+                    e, name, poss = s + len(head), head, False
                 if self.g.is_known(name):
                     self.add(_Cand(s, e, label, possessive=poss))
                 elif label != "FAC" and self.unknown_name(s, e):
