@@ -672,3 +672,12 @@ def test_a_language_adjective_is_no_sign_of_the_event_country(pipeline: Pipeline
     assert pred.country != "United Kingdom"
     pred = predicted(pipeline, "Nine people were killed in clashes where Ethiopian separatists fight.")
     assert pred.country == "Ethiopia"
+
+
+def test_the_striking_sides_nationality_is_no_place(pipeline: Pipeline) -> None:
+    pred = predicted(
+        pipeline, "A Saudi-led coalition air strike on the rebel-held Yemeni capital killed six people."
+    )
+    assert pred.place == "Sanaa"
+    pred = predicted(pipeline, "Russian air raids killed 15 civilians in a displacement camp on Monday.")
+    assert pred.country != "Russia"

@@ -63,7 +63,9 @@ from sitrep.models import (
 
 _LOCAL_OFFICIAL = re.compile(r"governor|mayor|head of|administration|regional|city|local|oblast", re.I)
 _CAPITAL = re.compile(
-    r"\b(?P<prep>in|on|over|across|around|near|outside|outskirts of)\s+the\s+(?:\w+\s+)?capital\b", re.I
+    r"\b(?P<prep>in|on|over|across|around|near|outside|outskirts of)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:(?P<whose>[A-Z][a-z]+)\s+)?capital\b",
+    re.I,
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 #: Habitual or hypothetical wording marks background, not an incident.
@@ -471,7 +473,11 @@ class ClaimExtractor:
         if usable:
             return location_of(best_in_clause(text, usable))
         if m := _CAPITAL.search(clause):
-            code = self._country_code(claimant.affiliation) or ctx.last_country or demonym_code(clause)
+            # "the rebel-held Yemeni capital" names its country, whoever led the strike
+            whose = demonym_code(m.group("whose")) if m.group("whose") else None
+            code = (
+                whose or self._country_code(claimant.affiliation) or ctx.last_country or demonym_code(clause)
+            )
             capital = self.gazetteer.capital(code) if code else None
             if capital is not None:
                 near = m.group("prep").lower() in {"near", "outside", "outskirts of", "around"}

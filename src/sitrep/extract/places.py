@@ -187,15 +187,23 @@ def lies_within(inner: Location | None, outer: Location | None) -> bool:
     return False
 
 
-#: A national adjective naming a language: "English-speaking", "French-language".
-_LANGUAGE_USE = re.compile(r"[\s-](?:speaking|speakers?|language|medium)\b", re.I)
+#: A national adjective naming a language ("English-speaking", "French-language") or the side that
+#: struck ("Russian air raids", "Saudi-led", "Israeli missiles"): neither says where it happened.
+_NOT_WHERE = re.compile(
+    r"[\s-](?:speaking|speakers?|language|medium)\b"
+    r"|-(?:led|backed|made|supplied)\b"
+    r"|\s+(?:[\w-]+\s+)?(?:air\s*(?:raids?|strikes?)|airstrikes?|(?:missile|drone|rocket)\s+(?:strikes?|attacks?)|"
+    r"missiles|drones|rockets|jets|warplanes|bombers|shelling|bombardment|artillery)\b",
+    re.I,
+)
 
 
 def demonym_code(text: str) -> str | None:
-    """ISO2 of the first national adjective in `text` ("Yemeni officials" -> YE)."""
+    """ISO2 of the first national adjective in `text` ("Yemeni officials" -> YE) that says where
+    something happened (`_NOT_WHERE`)."""
     for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
-        if _LANGUAGE_USE.match(text, m.end()):
-            continue  # "the English-speaking minority" of Cameroon is no sign of England
+        if _NOT_WHERE.match(text, m.end()):
+            continue  # "the English-speaking minority" of Cameroon, "Russian air raids" on Syria
         code = demonym_country(m.group())
         if code:
             return code
