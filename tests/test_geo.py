@@ -1012,6 +1012,18 @@ def test_a_town_and_its_country_run_together_are_two_names(gaz: Gazetteer) -> No
     assert [t.text for t in find_toponyms(text, [(at, len(text) - 1, "GPE")])] == ["Papua New Guinea"]
 
 
+def test_a_unit_word_after_a_town_keeps_the_town_by_its_own_name(gaz: Gazetteer) -> None:
+    # no Takum LGA on file: the town Takum, not Tagum (Philippines), which "Takum" once also named
+    t = by_text(
+        find_toponyms("A priest was killed at Kufai Amadu in Takum local government area.", []), "Takum"
+    )
+    assert t.place is not None and t.place.country_code == "NG"
+    # "Yola South Local Government Area": half of Yola, not a place "South Local Government"
+    text = "Six people were killed in Yola South Local Government Area of Adamawa State."
+    found = find_toponyms(text, [])
+    assert [(t.text, t.role) for t in found] == [("Yola", "place"), ("Adamawa State", "place")]
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -304,8 +304,13 @@ class Gazetteer:
             if stem.isascii() and len(stem) >= 4:
                 add(self._postings(SKEL_PREFIX + skeleton(stem)), skel=True, only_admin=True)
             if len(best) == before and not best and post is not None:
-                for v in post.tolist():  # "Bakhmut district" with no such unit: the town itself, weakly
-                    best[v >> 3] = Q_STEM
+                # "Bakhmut district" with no such unit: the town itself, weakly; a town by that very
+                # name, not one that once bore it ("Takum local government area" is no Tagum)
+                found = [(v >> 3, v & 7) for v in post.tolist()]
+                own = min(q for _idx, q in found)
+                for idx, q in found:
+                    if q <= max(own, Q_ALIAS):
+                        best[idx] = Q_STEM
             if hint == "admin1" and len(stem) >= 4 and not any(self.kind[i] == K_ADMIN1 for i in best):
                 # "Konar province" is Kunar, "Konduz Province" Kunduz (not just its town), spelt another way
                 for idx, q in self.match_loose(stem):

@@ -607,6 +607,10 @@ NEAR_CONTAINER_KM = 300.0
 # A definition's container a few words further on: "... northwest of downtown in Toronto".
 _DEFINES_FURTHER = re.compile(r"(?:[\w-]+,?\s+){1,4}?(?=in\s|within\s)" + _WHERE_IN)
 # A US civil township the gazetteer lacks, named after a town elsewhere ("Washington Township").
+# A unit named after part of a town, after the town's name: " South Local Government Area", " North LGA".
+_HALF_OF_TOWN = re.compile(
+    r" (?:North|South|East|West|Central)\s+(?:Local\s+Government|LGA|Municipal|District|Constituency)\b"
+)
 _CITY_BODY_NEXT = re.compile(
     r"\s+(?:council(?:lor|lors|man|men|woman|women|s)?|hall|police|officials?|mayor|government|"
     r"administration|authorities|prosecutors?|court|schools?|manager|clerk|attorney|commission(?:er)?s?)\b",
@@ -1581,6 +1585,10 @@ class _Recognizer:
                     else:
                         self.add(_Cand(s, e, "scan", possessive=last.possessive))
                         taken = n
+                        if _HALF_OF_TOWN.match(text, e):
+                            # "Yola South Local Government Area": a unit named after half the town, not
+                            # a place "South Local Government"
+                            taken += 1
                     break
             if (
                 not taken
@@ -1936,6 +1944,8 @@ class _Recognizer:
             if am:
                 c.part = _part_of(am.group(1))
         # role: does the name only qualify a body or people?
+        if _HALF_OF_TOWN.match(text, c.end):
+            return  # "Yola South Local Government Area": where the event is, not a body's name
         if c.possessive:
             nxt = re.match(r"^\s+([\w'’-]+)", text[c.end + 2 :])
             if nxt is None:

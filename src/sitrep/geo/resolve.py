@@ -120,6 +120,7 @@ DISTRICT_FAR_KM = 100.0
 NEAR_CITY_KM = 30.0
 
 # Tiers of acceptable kinds for each hint, best first; later tiers are fallbacks with less confidence.
+_UNIT_KINDS = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
 _TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
     None: ((K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE),),
     "country": ((K_COUNTRY,), (K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE)),
@@ -275,7 +276,9 @@ def resolve_detail(
     flags = g.flags[idx]
     ccs = g.cc[idx]
 
-    admin_hint = hint in ("admin1", "admin2", "district")
+    # an admin hint whose units are not on file falls back to towns, judged as towns: by their own
+    # name first ("Takum local government area" is the town Takum, not Tagum, once also "Takum")
+    admin_hint = hint in ("admin1", "admin2", "district") and bool(np.isin(kinds, _UNIT_KINDS).any())
     pop_part = W_POP * np.log10(pops + 10.0)
     kind_part = KIND_BONUS[kinds]
     kind_part = (
