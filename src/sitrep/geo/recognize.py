@@ -2218,12 +2218,21 @@ def _loose_home(
     spots = [
         i for n, i in enumerate(hits) if all(g.distance_km(j, g.lat[i], g.lon[i]) > 50 for j in hits[:n])
     ]
-    if not hits or (len(lk) < 4 and len(spots) > 1) or len(spots) > 8:
+    pops = sorted((int(g.pop[i]) for i in spots), reverse=True)
+    # a short skeleton names one place unless two are of a size ("Al-Hodaida": the port city of 600,000,
+    # not the hamlet Hadadah)
+    dominant = (
+        len(pops) > 1
+        and pops[0] >= 100_000
+        and pops[0] >= 10 * pops[1]
+        and not any(q <= Q_ALIAS for _i, q in g.match(name).cands)  # a name on file abroad is that place
+    )
+    if not hits or (len(lk) < 4 and len(spots) > 1 and not dominant) or len(spots) > 8:
         return None
     r = resolve_detail(name, kind_hint=kind_hint, context=context, gazetteer=g, within=home, loose_match=True)
     if r.place is None:
         return None
-    near = [q for q in context.places if q.kind != "country"]
+    near = [q for q in context.places if q.kind in ("city", "district", "admin2")]  # not a sea's point
     if near and min(_km(r.place, q) for q in near) > LOOSE_KM:
         return None
     return (
