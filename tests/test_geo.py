@@ -521,6 +521,14 @@ def test_demonyms() -> None:
     assert demonym_country("Slovenian") == "SI"
     assert demonym_country("Nigerian") == "NG"
     assert demonym_country("Kyiv") is None
+    # irregular forms, and a country whose name looks like a plural adjective
+    assert [demonym_country(w) for w in ("Peruvian", "Salvadoran", "Serb", "Irish")] == [
+        "PE",
+        "SV",
+        "RS",
+        "IE",
+    ]
+    assert demonym_country("Philippine") == "PH" and demonym_country("Philippines") is None
 
 
 def test_village_unknown_to_the_gazetteer(gaz: Gazetteer) -> None:

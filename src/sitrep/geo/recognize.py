@@ -243,6 +243,40 @@ _DEMONYMS = {
     "turkmen": "TM",
     "chechen": "RU",
     "crimean": "UA",
+    # irregular forms the suffix rules of `_generated_demonyms` do not reach
+    "peruvian": "PE",
+    "salvadoran": "SV",
+    "salvadorean": "SV",
+    "bosnian": "BA",
+    "serb": "RS",
+    "croat": "HR",
+    "philippine": "PH",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "malagasy": "MG",
+    "ivorian": "CI",
+    "irish": "IE",
+    "cypriot": "CY",
+    "togolese": "TG",
+    "kuwaiti": "KW",
+    "honduran": "HN",
+    "panamanian": "PA",
+    "haitian": "HT",
+    "nepalese": "NP",
+    "icelandic": "IS",
+    "montenegrin": "ME",
+    "kosovar": "XK",
+    "macedonian": "MK",
+    "paraguayan": "PY",
+    "uruguayan": "UY",
+    "burundian": "BI",
+    "mozambican": "MZ",
+    "djiboutian": "DJ",
+    "sahrawi": "EH",
+    "laotian": "LA",
+    "bruneian": "BN",
+    "timorese": "TL",
+    "fijian": "FJ",
 }
 
 _GEO_NOUNS = _words(
@@ -811,10 +845,15 @@ def _generated_demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in get_gazetteer().cnames)
+
+
 def demonym_country(word: str) -> str | None:
     """ISO2 country of a demonym or national adjective ('Russian', 'Ukrainians' -> RU, UA), else None."""
     w = fold(word)
-    if not w:
+    if not w or w in _country_names():  # "Philippines" is the country, not "Philippine" people
         return None
     for cand in (w, w[:-1] if w.endswith("s") else None):
         if cand and cand in _DEMONYMS:
