@@ -1041,6 +1041,12 @@ def test_a_spelling_off_file_is_the_large_town_of_the_same_consonants(gaz: Gazet
     assert t.place is not None and t.place.country_code == "YE" and t.place.population > 100_000
 
 
+def test_a_capital_opening_a_sentence_is_the_capital(gaz: Gazetteer) -> None:
+    # "Tunis" is also an English dictionary word; a national capital opening a sentence is the city
+    found = find_toponyms("Talks stalled. Tunis is increasingly reliant on Algeria.", [])
+    assert [t.text for t in found] == ["Tunis", "Algeria"]
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

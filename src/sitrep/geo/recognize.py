@@ -1412,6 +1412,15 @@ class _Recognizer:
             and not any(fold(p.name) == fold(name) for p in self.g.lookup(name))
         )
 
+    def capital_named(self, name: str) -> bool:
+        """Whether a name is a national capital's own name ("Tunis", "Kabul")."""
+        r = resolve_detail(name, gazetteer=self.g)
+        p = r.place
+        if p is None or p.kind != "city" or r.quality != Q_MAIN or not p.country_code:
+            return False
+        capital = self.g.capital(p.country_code)
+        return capital is not None and capital.geonameid == p.geonameid
+
     def country_name(self, name: str) -> bool:
         """Whether a name is a country's own name ("Cameroon", not "States" or "America")."""
         return any(q == Q_MAIN and int(self.g.kind[i]) == K_COUNTRY for i, q in self.g.match(name).cands)
@@ -1798,7 +1807,9 @@ class _Recognizer:
                 if weak:  # "the Food and Drug Administration", "the Department of Human Resources": a body
                     support = weak.group().startswith("and") and self.placed_firmly(s, e)
                 if _sentence_initial(text, s) and not support:
-                    return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
+                    # "Tunis is increasingly reliant on ...": a national capital, not the English word
+                    capital = not in_phrase and pop >= 100_000 and self.capital_named(name)
+                    return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place or capital
                 if in_phrase and not support:
                     return kind == K_COUNTRY or pop >= 1_000_000 or body_of_place
                 if nonnoun:
