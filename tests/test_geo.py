@@ -1047,6 +1047,13 @@ def test_a_capital_opening_a_sentence_is_the_capital(gaz: Gazetteer) -> None:
     assert [t.text for t in found] == ["Tunis", "Algeria"]
 
 
+def test_a_place_span_ending_in_a_body_is_the_place_naming_it(gaz: Gazetteer) -> None:
+    text = "According to St. Louis Police, two people were arrested."
+    at = text.index("St. Louis")
+    (t,) = find_toponyms(text, [(at, at + len("St. Louis Police"), "GPE")])
+    assert (t.text, t.role) == ("St. Louis", "attributive") and t.place is not None
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -1466,6 +1466,15 @@ class _Recognizer:
             if text[e : e + 2] in ("'s", "’s") and not text[e + 2 : e + 3].isalpha():
                 poss = True
             name = text[s:e]
+            head, _, tail = name.rpartition(" ")
+            if (
+                label in _STRONG_LABELS
+                and head
+                and _ORG_WORDS.fullmatch(tail)
+                and not self.g.is_known(name)
+                and (self.g.is_known(head) or head.endswith(" City"))
+            ):
+                e, name, poss = s + len(head), head, False  # "St. Louis Police": the city, naming its police
             if self.unit_word_heads_body(name, e):
                 e = s + name.rindex(" ")
                 name = text[s:e]
