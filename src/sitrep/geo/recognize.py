@@ -2468,6 +2468,11 @@ def _keep_home(
     return None, 0.0, f"{abroad}; left unresolved"
 
 
+def _stands_in(name: str, box: Place, conf: float, where: str = "in") -> tuple[Place, float, str]:
+    """A name not on file where the text puts it: the unit or town it is put in stands for it."""
+    return box, conf, f"{name}: not on file {where} {box.name}, where the text puts it; using {box.name}"
+
+
 def _district_parent(
     k: int, cands: list[_Cand], resolved: dict[int, Place | None], confident: dict[int, Place]
 ) -> tuple[Place | None, str, list[Place]]:
@@ -2969,7 +2974,7 @@ def find_toponyms(
             r = resolve_near(name_of(c), box, radius_km=NEAR_CONTAINER_KM, gazetteer=g)
             if r is not None:
                 return r.place, r.confidence, f"{r.reason}, as the text says"
-            return box, 0.4, f"{name_of(c)}: not on file near {box.name}, where the text puts it; using it"
+            return _stands_in(name_of(c), box, 0.4, "near")
         if box is not None and box.kind == "city" and c.container_said and (p is None or p.kind != "country"):
             # "Oak Park is a neighborhood in Sacramento": a part of that city, not a namesake elsewhere
             if p is not None and _km(p, box) <= NEAR_CITY_KM:
@@ -2978,7 +2983,7 @@ def find_toponyms(
             if r is not None:
                 return r.place, r.confidence, f"{r.reason}, as the text says"
             if c.defined and (p is None or p.kind in ("city", "district")):
-                return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+                return _stands_in(name_of(c), box, 0.5)
         if (
             box is not None
             and box.kind == "city"
@@ -3036,7 +3041,7 @@ def find_toponyms(
                 # "Augusta is a city in St. Charles County": too small to be on file; the county is near
                 # (and "Peru is a town in Bennington County" is no country; "the town of Rushford, in
                 # Winnebago County, Wisconsin" is not Rushford, Minnesota)
-                return box, 0.5, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+                return _stands_in(name_of(c), box, 0.5)
             box = g.admin1_of(box)  # not on file in the county: look in its state
         if box is None or box.kind not in ("admin1", "country") or not box.country_code:
             return p, conf, why
@@ -3050,7 +3055,7 @@ def find_toponyms(
             and c.container_said
             and p.country_code != box.country_code
         ):  # "the North Governorate of Lebanon" is not Cameroon's North Region
-            return box, 0.4, f"{name_of(c)}: not on file in {box.name}, where the text puts it; using it"
+            return _stands_in(name_of(c), box, 0.4)
         if p is not None and (
             p.kind in ("admin1", "feature")
             or (p.kind == "country" and box.kind == "country")
@@ -3100,14 +3105,10 @@ def find_toponyms(
             if c.defined and c.container_said and p is not None and p.country_code != box.country_code:
                 # "La Laguna is a municipality in the Chalatenango department of El Salvador": not the
                 # namesake abroad; somewhere in the country the text names
-                return (
-                    box,
-                    0.4,
-                    f"{name}: not on file in {box.name}, where the text puts it; using {box.name}",
-                )
+                return _stands_in(name, box, 0.4)
         if p is None and c.container_said and c.defined:
             # "Harran is a village in Trøndelag county": too small to be on file; somewhere in the unit
-            return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
+            return _stands_in(name, box, 0.5)
         if (
             p is not None
             and box.kind == "admin1"
@@ -3122,7 +3123,7 @@ def find_toponyms(
             )
         ):
             # "Kosa Qala village in Faryab province": not a namesake elsewhere, somewhere in Faryab
-            return box, 0.5, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
+            return _stands_in(name, box, 0.5)
         if (
             p is not None
             and p.kind == "city"
@@ -3134,7 +3135,7 @@ def find_toponyms(
             # "Eureka, Wisconsin", "Norwich, Ontario": a town too small to be on file, not the namesake
             # in California or England (but "Kano, Kaduna and Zamfara" is a list, and a town near the
             # unit may be filed under its neighbour)
-            return box, 0.4, f"{name}: not on file in {box.name}, where the text puts it; using {box.name}"
+            return _stands_in(name, box, 0.4)
         return p, conf, why
 
     def box_first(k: int) -> int:

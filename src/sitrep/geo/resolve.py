@@ -120,7 +120,6 @@ DISTRICT_FAR_KM = 100.0
 NEAR_CITY_KM = 30.0
 
 # Tiers of acceptable kinds for each hint, best first; later tiers are fallbacks with less confidence.
-_UNIT_KINDS = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
 _TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
     None: ((K_COUNTRY, K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE),),
     "country": ((K_COUNTRY,), (K_ADMIN1, K_ADMIN2, K_CITY, K_DISTRICT, K_FEATURE)),
@@ -129,6 +128,9 @@ _TIERS: dict[str | None, tuple[tuple[int, ...], ...]] = {
     "district": ((K_DISTRICT, K_ADMIN2), (K_CITY,), (K_ADMIN1,)),
     "town": ((K_CITY, K_DISTRICT), (K_ADMIN2, K_ADMIN1, K_COUNTRY, K_FEATURE)),
 }
+
+# The kinds an admin hint ("X district", "X province") asks for, as opposed to its town fallbacks.
+_UNIT_KINDS = (K_ADMIN1, K_ADMIN2, K_DISTRICT)
 
 # Outlets on generic TLDs whose home country is worth a small nudge.
 _OUTLET_COUNTRY = {
