@@ -1054,6 +1054,14 @@ def test_a_place_span_ending_in_a_body_is_the_place_naming_it(gaz: Gazetteer) ->
     assert (t.text, t.role) == ("St. Louis", "attributive") and t.place is not None
 
 
+def test_an_unknown_name_needs_place_words_to_be_reported(gaz: Gazetteer) -> None:
+    # the NER model's GPE alone does not make an unknown name a place; "in X" does (unresolved)
+    text = "Dropbox first talked about the feature in Kufai Amadu."
+    ents = [(0, 7, "GPE"), (text.index("Kufai"), len(text) - 1, "GPE")]
+    (t,) = find_toponyms(text, ents)
+    assert (t.text, t.place, t.reason) == ("Kufai Amadu", None, "unknown name")
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -3321,5 +3321,19 @@ def find_toponyms(
             top = tops[j]
             if top.role == "place":
                 top.role = "container"
+    if not is_cyrillic(text):
+        out = [t for t in out if not _bare_unknown(rec, t)]
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _bare_unknown(rec: _Recognizer, t: Toponym) -> bool:
+    """A name no gazetteer holds that only the NER model or the capitalised scan calls a place, with
+    no place words around it ("Dropbox", "Nollywood", "United Way", "Webb Center"): no place to
+    report. With them ("in Kufai Amadu", "the village of Xyzzivka") it stays, unresolved."""
+    return (
+        t.place is None
+        and t.reason == "unknown name"
+        and not rec.support(t.start, t.end)
+        and not rec.placed_firmly(t.start, t.end)
+    )
