@@ -991,6 +991,10 @@ def test_a_name_shown_to_be_a_persons_is_a_person_at_every_mention(gaz: Gazettee
     at = text.rindex("Petrova")
     found = find_toponyms(text, [(at, at + 7, "GPE")])
     assert [t.text for t in found] == ["Russia", "Moscow"]
+    # a relative or a title before a mention makes even a city of 100,000 a person at every mention
+    text = "The case did not include his brother Tyler. Tyler was sentenced in Dallas to 21 years."
+    at = text.index("Tyler.") + 7
+    assert [t.text for t in find_toponyms(text, [(at, at + 5, "GPE")])] == ["Dallas"]
     # but a city that speaks for a government stays a place: "Moscow said"
     assert [t.text for t in find_toponyms("Moscow said the talks in Moscow would go on.", [])] == [
         "Moscow"

@@ -388,6 +388,9 @@ _KIN_BEFORE = re.compile(
     r"partner|widow|widower|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandmother|"
     r"grandfather|stepson|stepdaughter|twin)s?,?\s+$"
 )
+# "..., said Noma." (a speaker named after the verb, the clause ending with the name)
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+_CLAUSE_END = re.compile(r"^\s*(?:[.,;:!?]|$)")
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:said|says|told|added|wrote|noted|stressed|warned|claimed|insisted|denied|argued|tweeted)\b"
 )
@@ -988,10 +991,19 @@ class _Recognizer:
         return kind, p.population, r.confidence
 
     def person_like(self, s: int, e: int) -> bool:
-        """A title, relative or first name before, or a speech verb after: 'Secretary Rubio', 'his
-        brother Tyler', 'Rubio said'."""
+        """A title, relative or first name before, or a speech verb around: 'Secretary Rubio', 'his
+        brother Tyler', 'Rubio said', 'said Noma.'."""
         before, after = self.text[max(0, s - 30) : s], self.text[e : e + 20]
-        return bool(_TITLE_BEFORE.search(before) or _KIN_BEFORE.search(before) or _SPEECH_AFTER.match(after))
+        return bool(
+            self.titled(s)
+            or _SPEECH_AFTER.match(after)
+            or (_SAID_BEFORE.search(before) and _CLAUSE_END.match(after))
+        )
+
+    def titled(self, s: int) -> bool:
+        """A title or a relative just before: 'President Saakashvili', 'his brother Tyler'."""
+        before = self.text[max(0, s - 30) : s]
+        return bool(_TITLE_BEFORE.search(before) or _KIN_BEFORE.search(before))
 
     def context_hint(self, e: int) -> str | None:
         """Kind implied by a generic word or list after a name ending at e ('X district', 'X, Y and Z
@@ -1149,10 +1161,12 @@ class _Recognizer:
         for name in {self.text[c.start : c.end] for c in self.cands if not c.fixed_place}:
             if " " in name or name in surnames or not name[:1].isupper():
                 continue
-            mentions = re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text)
+            mentions = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
             if any(self.person_like(m.start(), m.end()) for m in mentions):
                 kind, pop, _conf = self.notable(name)
-                if kind not in (K_COUNTRY, K_ADMIN1) and pop < 100_000:
+                # a title or a relative before it is never a government speaking ("his brother Tyler")
+                titled = any(self.titled(m.start()) for m in mentions)
+                if kind not in (K_COUNTRY, K_ADMIN1) and (pop < 100_000 or titled):
                     surnames.add(name)
         named = [c for c in self.cands if self.text[c.start : c.end] in surnames]
         # one sense per discourse: "Franklin is a town in ... named after Benjamin Franklin"
