@@ -1001,6 +1001,16 @@ def test_a_name_shown_to_be_a_persons_is_a_person_at_every_mention(gaz: Gazettee
     ] * 2
 
 
+def test_a_first_name_of_a_person_named_in_full_is_that_person(gaz: Gazetteer) -> None:
+    # "Rod" is also a hamlet; "Rod Stewart ... Rod's career" names the singer twice
+    text = "The show tells Rod Stewart's story. It features songs from Rod's career in London."
+    at = text.index("Rod Stewart")
+    found = find_toponyms(
+        text, [(at, at + len("Rod Stewart"), "PERSON"), (text.rindex("Rod"), text.rindex("Rod") + 3, "GPE")]
+    )
+    assert [t.text for t in found] == ["London"]
+
+
 def test_a_surname_is_no_county_read_without_its_generic_word(gaz: Gazetteer) -> None:
     text = "Patrick worked with the township committee on the trail."
     assert find_toponyms(text, [(0, 7, "PERSON")]) == []

@@ -1155,6 +1155,10 @@ class _Recognizer:
             words = _TOKEN.findall(self.text[ps:pe])
             if len(words) >= 2 and words[-1][:1].isupper():
                 surnames.add(re.sub(r"['’]s$", "", words[-1]))
+                if len(words) == 2 and words[0][:1].isupper() and self.small_place(words[0]):
+                    # "Paul Metcalfe ... Paul swings his mic stand"; not "Mahmudabad Awadh", a town the
+                    # NER model took for a person's name
+                    surnames.add(words[0])
         # a one-word name that one of its mentions shows to be a person ("President Saakashvili",
         # "Petrova said"), unless it is a country, a region or a city that speaks for a government
         # ("Moscow said")
@@ -1425,6 +1429,11 @@ class _Recognizer:
             and not (words[-1] == "State" and self.state_by_that_name(" ".join(words[:-1])))
             and not any(fold(p.name) == fold(name) for p in self.g.lookup(name))
         )
+
+    def small_place(self, name: str) -> bool:
+        """Whether a name is at most a small place: no country or region, no town of 20,000."""
+        kind, pop, _conf = self.notable(name)
+        return kind not in (K_COUNTRY, K_ADMIN1) and pop < 20_000
 
     def capital_named(self, name: str) -> bool:
         """Whether a name is a national capital's own name ("Tunis", "Kabul")."""
