@@ -1002,8 +1002,11 @@ class _Recognizer:
 
     def titled(self, s: int) -> bool:
         """A title or a relative just before: 'President Saakashvili', 'his brother Tyler'."""
-        before = self.text[max(0, s - 30) : s]
-        return bool(_TITLE_BEFORE.search(before) or _KIN_BEFORE.search(before))
+        return bool(_TITLE_BEFORE.search(self.text[max(0, s - 30) : s])) or self.kin_before(s)
+
+    def kin_before(self, s: int) -> bool:
+        """A relative named just before: 'his brother Tyler', 'Rozen's wife, Julia'."""
+        return _KIN_BEFORE.search(self.text[max(0, s - 30) : s]) is not None
 
     def context_hint(self, e: int) -> str | None:
         """Kind implied by a generic word or list after a name ending at e ('X district', 'X, Y and Z
@@ -1507,7 +1510,7 @@ class _Recognizer:
                 name = text[s:e]
             if not name[:1].isupper() or demonym_country(name):
                 continue
-            if _KIN_BEFORE.search(text[max(0, s - 30) : s]):
+            if self.kin_before(s):
                 continue  # "girlfriend Olivia", "wife, Julia,": a person, whatever the NER label
             if label in _STRONG_LABELS:
                 w = _WATER_AFTER.match(" " + name.split()[-1]) if " " in name else None
@@ -1616,7 +1619,7 @@ class _Recognizer:
                 not t.text[:1].isupper()
                 or self.occupied(t.start, t.end)
                 or (self.in_person(t.start, t.end) and not self.place_words_before(t.start))
-                or _KIN_BEFORE.search(text[max(0, t.start - 30) : t.start])
+                or self.kin_before(t.start)
             ):
                 i += 1
                 continue
@@ -3354,9 +3357,4 @@ def _bare_unknown(rec: _Recognizer, t: Toponym) -> bool:
     """A name no gazetteer holds that only the NER model or the capitalised scan calls a place, with
     no place words around it ("Dropbox", "Nollywood", "United Way", "Webb Center"): no place to
     report. With them ("in Kufai Amadu", "the village of Xyzzivka") it stays, unresolved."""
-    return (
-        t.place is None
-        and t.reason == "unknown name"
-        and not rec.support(t.start, t.end)
-        and not rec.placed_firmly(t.start, t.end)
-    )
+    return t.place is None and t.reason == "unknown name" and not rec.support(t.start, t.end)
