@@ -1076,6 +1076,24 @@ def test_an_unknown_name_needs_place_words_to_be_reported(gaz: Gazetteer) -> Non
     assert (t.text, t.place, t.reason) == ("Kufai Amadu", None, "unknown name")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("Police arrested Gary Matson and Winfield Mowder on Friday.", "Winfield Mowder", False),
+        ("The colt, the mount of Christophe Soumillon, won again.", "Christophe Soumillon", False),
+        ("Cases were found in Lusaka and Xyzzimbo last week.", "Xyzzimbo", True),  # a list of places
+        ("Dennis Lopez of Xyzzyville, Okla. came to see the plane.", "Xyzzyville", True),
+        ("Swans died on the coast of Lake Xyzzow in Michigan.", "Lake Xyzzow", True),
+    ],
+)
+def test_and_or_of_alone_do_not_make_an_unknown_name_a_place(
+    gaz: Gazetteer, text: str, name: str, kept: bool
+) -> None:
+    at = text.index(name)
+    found = find_toponyms(text, [(at, at + len(name), "GPE")])
+    assert any(t.text == name and t.place is None for t in found) is kept
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

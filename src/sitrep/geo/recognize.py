@@ -750,6 +750,13 @@ _SETTLEMENT_LIST_BEFORE = re.compile(
     r"\b(?:cities|towns|villages|settlements|hamlets)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$"
 )
+# A name that says what kind of place it is: "Lake Erie", "Cowan Park", "Lore City", "Cape Peron".
+_FEATURE_HEAD = re.compile(
+    r"^(?:Lake|Mount|Mt\.?|Cape|Port|Fort|Isle|River)\s|\s(?:Lake|River|Creek|Bay|Island|Islands|Valley|Canyon|"
+    r"Peninsula|Mountains?|Hills?|Park|City|Twp\.?|Township|Harbou?r|Beach|Falls|Springs)$"
+)
+# Between a name and the state or country that holds it: "Thackerville, Okla."
+_HOLDER_SEP = re.compile(r"^\s*,\s*$")
 # Between two names of one list: ", ", ", and ", " and ", " or ".
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 # "the city's Dniprovskyi district": the district of the city named before.
@@ -1031,6 +1038,18 @@ class _Recognizer:
             _PREP_BEFORE.search(before)
             or _DESC_BEFORE.search(before)
             or _NEAR_BEFORE.search(before)
+            or _GENERIC_AFTER.match(after)
+            or _OFFSET_BEFORE.search(before)
+            or self.defined(e)
+        )
+
+    def strong_support(self, s: int, e: int) -> bool:
+        """Support other than a bare preposition before the span: 'the city of X', 'near X', 'X region'."""
+        before, after = self.text[max(0, s - 60) : s], self.text[e : e + 60]
+        return bool(
+            _DESC_BEFORE.search(before)
+            or _NEAR_BEFORE.search(before)
+            or _BEARING_BEFORE.search(before)
             or _GENERIC_AFTER.match(after)
             or _OFFSET_BEFORE.search(before)
             or self.defined(e)
@@ -3347,14 +3366,46 @@ def find_toponyms(
             top = tops[j]
             if top.role == "place":
                 top.role = "container"
-    if not is_cyrillic(text):
-        out = [t for t in out if not _bare_unknown(rec, t)]
     out.sort(key=lambda t: t.start)
+    if not is_cyrillic(text):
+        out = _drop_bare_unknowns(rec, out)
     return out
 
 
-def _bare_unknown(rec: _Recognizer, t: Toponym) -> bool:
-    """A name no gazetteer holds that only the NER model or the capitalised scan calls a place, with
-    no place words around it ("Dropbox", "Nollywood", "United Way", "Webb Center"): no place to
-    report. With them ("in Kufai Amadu", "the village of Xyzzivka") it stays, unresolved."""
-    return t.place is None and t.reason == "unknown name" and not rec.support(t.start, t.end)
+def _drop_bare_unknowns(rec: _Recognizer, out: list[Toponym]) -> list[Toponym]:
+    """Drop each name no gazetteer holds that only the NER model or the capitalised scan calls a
+    place, with no place words around it ("Dropbox", "Nollywood", "United Way", "Webb Center"): there
+    is no place to report. With them ("in Kufai Amadu", "the village of Xyzzivka") it stays, unresolved.
+
+    "and" and "of" alone are weak support for a name nobody knows ("Gary Matson and Winfield Mowder",
+    "the mount of Christophe Soumillon"). They count only when the name ends a list whose item before
+    it is a place ("Kaluamba and Mombo"), when a state or country follows ("of Thackerville, Okla."),
+    or when the name carries its own feature word ("the coast of Lake Erie")."""
+    kept: list[Toponym] = []
+    for t in out:  # in text order, so a list's earlier items are decided first
+        if t.place is not None or t.reason != "unknown name" or _unknown_supported(rec, t, kept, out):
+            kept.append(t)
+    return kept
+
+
+def _unknown_supported(rec: _Recognizer, t: Toponym, kept: list[Toponym], out: list[Toponym]) -> bool:
+    """Whether the words around an unknown name make it a place (see _drop_bare_unknowns)."""
+    if not rec.support(t.start, t.end):
+        return False
+    before = rec.text[max(0, t.start - 60) : t.start]
+    link = _PREP_BEFORE.search(before)
+    if link is None or link.group(1).lower() not in ("and", "of") or rec.strong_support(t.start, t.end):
+        return True
+    if _FEATURE_HEAD.search(t.text):
+        return True
+    if link.group(1).lower() == "and" and any(
+        _LIST_SEP.match(rec.text[k.end : t.start]) for k in kept if k.end <= t.start
+    ):
+        return True
+    return any(
+        k.start > t.end
+        and _HOLDER_SEP.match(rec.text[t.end : k.start])
+        and k.place is not None
+        and k.place.kind in ("admin1", "country")
+        for k in out
+    )
