@@ -1094,6 +1094,17 @@ def test_and_or_of_alone_do_not_make_an_unknown_name_a_place(
     assert any(t.text == name and t.place is None for t in found) is kept
 
 
+def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
+    text = "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, said the Trinidad and Tobago minister."
+    found = {t.text: t.place.name for t in find_toponyms(text, []) if t.place is not None}
+    assert found["SA"] == "South Africa" and found["T&T"] == "Trinidad and Tobago"
+
+
+def test_initials_alone_are_no_place(gaz: Gazetteer) -> None:
+    # neither South Africa nor Saudi Arabia is written out: "SA" stays nothing
+    assert [t.text for t in find_toponyms("SA holds unparalleled reserves of platinum.", [])] == []
+
+
 def test_article_is_not_part_of_the_name(gaz: Gazetteer) -> None:
     text = "Explosions in Odesa. The Prymorskyi district of Odesa was hit."
     tops = find_toponyms(text, [])

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import bisect
 import importlib.util
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ class Toponym:
     # "place"; "attributive" when it only qualifies a body or people; "container" when it only says
     # what a place named with it lies in ("Gudumbali in Guzamala LGA": Guzamala)
     role: str = "place"
-    # the NER label that found it, or "scan", "metonym", "dateline", "demonym", "pair", "abbrev",
+    # the NER label that found it, or "scan", "metonym", "dateline", "demonym", "pair", "abbrev", "initials",
     # "street", "site", "repeat"
     source: str = "scan"
     part: str | None = None  # "northern Nigeria": "north" (place is then that part, see part_place)
@@ -757,6 +758,11 @@ _FEATURE_HEAD = re.compile(
 )
 # Between a name and the state or country that holds it: "Thackerville, Okla."
 _HOLDER_SEP = re.compile(r"^\s*,\s*$")
+# "SA", "T&T", "PNG": capitals that may be a place's initials, and the names that may be written out
+# in full nearby ("South Africa", "Trinidad and Tobago"), joined by the small words initials skip.
+_INITIALISM = re.compile(r"(?<![\w&.’'-])([A-Z](?:&?[A-Z]){1,3})(?![\w&’'-])")
+_NAME_LINKS = frozenset({"and", "of", "the"})
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:and|of|of\s+the)\s+)?[A-Z][a-z]+){1,4}")
 # Between two names of one list: ", ", ", and ", " and ", " or ".
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 # "the city's Dniprovskyi district": the district of the city named before.
@@ -1066,6 +1072,7 @@ class _Recognizer:
         self.pairs()
         self.country_abbreviations()
         self.state_abbreviations()
+        self.initialisms()
         self.streets()
         self.from_entities()
         self.scan()
@@ -1432,6 +1439,46 @@ class _Recognizer:
                 continue
             cc, state = WORDLIKE_ADMIN1_ABBREVIATIONS[m.group(1)]
             self.add(_Cand(s, e, "abbrev", kind_hint="admin1", fixed_place=state, fixed_country=cc))
+
+    def initialisms(self) -> None:
+        """'SA' in a text that names South Africa, 'T&T' beside Trinidad and Tobago: the initials of a
+        country or first-level unit the document names in full are that place. Only a name written
+        out in the same text counts, so 'SA' stays nothing where neither South nor Saudi Arabia is."""
+        tokens = [
+            m for m in _INITIALISM.finditer(self.text) if m.group(1).replace("&", "") not in ABBREV_COUNTRIES
+        ]
+        if not tokens:
+            return
+        by_initials: dict[str, set[tuple[str, str, str]]] = {}
+        for m in _MULTIWORD_NAME.finditer(self.text):
+            words = m.group(0).split()
+            for i, j in itertools.combinations(range(len(words) + 1), 2):
+                part = words[i:j]
+                if len(part) < 2 or part[-1] in _NAME_LINKS:
+                    continue
+                initials = "".join(w[0] for w in part if w not in _NAME_LINKS)
+                if len(initials) < 2:
+                    continue
+                name = " ".join(part)
+                found = {
+                    (p.name, p.country_code, p.kind)
+                    for p in self.g.lookup(name)
+                    if fold(p.name) == fold(name)
+                }
+                people = demonym_country(name)  # "South Africans" names South Africa too
+                country = self.g.country(people) if people else None
+                if country is not None:
+                    found.add((country.name, country.country_code, "country"))
+                for place in found:
+                    if place[2] in ("country", "admin1"):
+                        by_initials.setdefault(initials, set()).add(place)
+        for m in tokens:
+            s, e = m.span(1)
+            named = by_initials.get(m.group(1).replace("&", ""), set())
+            if len(named) != 1 or self.occupied(s, e):
+                continue
+            ((name, cc, kind),) = named
+            self.add(_Cand(s, e, "initials", kind_hint=kind, fixed_place=name, fixed_country=cc))
 
     def state_by_that_name(self, name: str) -> bool:
         """Whether a state outside the US is called "<name> State" ("Osun State Government"), as
