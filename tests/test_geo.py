@@ -1095,7 +1095,10 @@ def test_and_or_of_alone_do_not_make_an_unknown_name_a_place(
 
 
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
-    text = "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, said the Trinidad and Tobago minister."
+    text = (
+        "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "
+        "said the Trinidad and Tobago minister."
+    )
     found = {t.text: t.place.name for t in find_toponyms(text, []) if t.place is not None}
     assert found["SA"] == "South Africa" and found["T&T"] == "Trinidad and Tobago"
 
