@@ -1094,6 +1094,13 @@ def test_and_or_of_alone_do_not_make_an_unknown_name_a_place(
     assert any(t.text == name and t.place is None for t in found) is kept
 
 
+def test_a_suburb_the_gazetteer_lacks_is_an_unknown_place_whatever_the_ner_label(gaz: Gazetteer) -> None:
+    text = "Boys train in Cairo's gated suburb of Xyzzinaty every day."
+    at = text.index("Xyzzinaty")
+    found = find_toponyms(text, [(at, at + len("Xyzzinaty"), "PERSON")])
+    assert [(t.text, t.reason) for t in found if t.place is None] == [("Xyzzinaty", "unknown name")]
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

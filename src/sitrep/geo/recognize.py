@@ -746,6 +746,10 @@ _ADMIN1_WORDS = frozenset(
     {"region", "oblast", "krai", "kray", "province", "governorate", "okrug", "republic", "territory"}
 )
 _SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "hamlet", "urban-type settlement"})
+# One to three capitalised words, nothing else: a span that may be a name the gazetteer lacks.
+_PLAIN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+# "the suburb of X" also names a place the gazetteer may lack ("Cairo's gated suburb of Madinaty")
+_UNKNOWN_PLACE_WORDS = _SETTLEMENT_WORDS | {"suburb", "municipality"}
 # "the villages of A, B and C": a later name of such a list.
 _SETTLEMENT_LIST_BEFORE = re.compile(
     r"\b(?:cities|towns|villages|settlements|hamlets)\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
@@ -1621,6 +1625,15 @@ class _Recognizer:
                 ok = True  # "the Grayvoron district", "the Kupiansk and Lyman directions": places
             if ok:
                 self.add(_Cand(s, e, label, possessive=poss))
+            elif (
+                kind < 0
+                and _PLAIN_NAME.fullmatch(name)
+                and not any(self.g.is_known(w) for w in name.split())
+                and self.place_words_before(s)
+                and not self.person_like(s, e)
+            ):
+                # "the gated suburb of Madinaty", tagged PERSON: a place the gazetteer lacks
+                self.add(_Cand(s, e, label, possessive=poss, unknown=True))
 
     def _clean(self, s: int, e: int) -> tuple[int, int, bool]:
         """Trim an NER span to the name: no article, quotes, trailing punctuation or possessive."""
@@ -1814,7 +1827,7 @@ class _Recognizer:
         """ "10 km southeast of X", "the village of X": X is a place whatever the NER model says."""
         before = self.text[max(0, s - 80) : s]
         d = _DESC_BEFORE.search(before)
-        return bool(_OFFSET_BEFORE.search(before) or (d and _singular(d.group(2)) in _SETTLEMENT_WORDS))
+        return bool(_OFFSET_BEFORE.search(before) or (d and _singular(d.group(2)) in _UNKNOWN_PLACE_WORDS))
 
     def foreign_word(self, t: _Tok) -> bool:
         """A capitalised word that is neither English, a stop word, a demonym nor a known place name."""
@@ -1859,7 +1872,7 @@ class _Recognizer:
             return
         before = self.text[max(0, t.start - 120) : t.start]
         d = _DESC_BEFORE.search(before[-80:])
-        if (d and _singular(d.group(2)) in _SETTLEMENT_WORDS) or _SETTLEMENT_LIST_BEFORE.search(before):
+        if (d and _singular(d.group(2)) in _UNKNOWN_PLACE_WORDS) or _SETTLEMENT_LIST_BEFORE.search(before):
             self.add(_Cand(t.start, t.end, "scan", unknown=True))
 
     def accept(self, idxs: list[int], s: int, e: int) -> bool:
