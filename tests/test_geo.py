@@ -1101,6 +1101,19 @@ def test_a_suburb_the_gazetteer_lacks_is_an_unknown_place_whatever_the_ner_label
     assert [(t.text, t.reason) for t in found if t.place is None] == [("Xyzzinaty", "unknown name")]
 
 
+def test_a_small_town_its_county_vouches_for_is_a_place(gaz: Gazetteer) -> None:
+    # "Silverstone" alone is too small to be taken for a place in a capitalised scan; ", Northamptonshire"
+    # (the unit it lies in) makes it one
+    found = find_toponyms("15/16 September: Silverstone, Northamptonshire. Tickets are on sale.", [])
+    assert [t.text for t in found] == ["Silverstone", "Northamptonshire"]
+    assert found[0].place is not None and found[0].place.country_code == "GB"
+
+
+def test_a_name_on_file_with_a_possessive_inside_is_one_name(gaz: Gazetteer) -> None:
+    found = find_toponyms("Trains run to Bishop's Stortford and King's Lynn from London.", [])
+    assert [t.text for t in found] == ["Bishop's Stortford", "King's Lynn", "London"]
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -746,6 +746,11 @@ _ADMIN1_WORDS = frozenset(
     {"region", "oblast", "krai", "kray", "province", "governorate", "okrug", "republic", "territory"}
 )
 _SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "hamlet", "urban-type settlement"})
+# ", Hampshire": a unit named right after a comma (it may hold the name before it).
+_UNIT_NEXT = re.compile(r",\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\b(?!\s+[A-Z])")
+_HOLDING_KINDS = frozenset({"country", "admin1", "admin2", "region", "feature"})
+# How near a region's point the town it holds may lie ("Croft, Yorkshire").
+HOLDER_NEAR_KM = 80.0
 # One to three capitalised words, nothing else: a span that may be a name the gazetteer lacks.
 _PLAIN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 # "the suburb of X" also names a place the gazetteer may lack ("Cairo's gated suburb of Madinaty")
@@ -1702,6 +1707,11 @@ class _Recognizer:
             ):
                 i += 1
                 continue
+            owned = self.possessive_name(i)
+            if owned:  # "Estey's Bridge", "King's Lynn": a name on file with its possessive inside
+                self.add(_Cand(t.start, toks[owned].end, "scan", possessive=toks[owned].possessive))
+                i = owned + 1
+                continue
             joined = self.joined_by_and(i)
             if joined:  # "Jammu and Kashmir", "Bosnia and Herzegovina": one name, not two places
                 self.add(_Cand(t.start, toks[joined].end, "scan", possessive=toks[joined].possessive))
@@ -1899,6 +1909,8 @@ class _Recognizer:
             return False
         if self.defined(e) and not self.person_like(s, e):
             return True  # "Augusta is a city in ...": a place, whatever the word means in English
+        if self.held_by_next(name, e) and not self.person_like(s, e):
+            return True  # "Croft, Yorkshire", "Thruxton, Hampshire": a town its unit vouches for
         big_unit = kind in (K_COUNTRY, K_ADMIN1)
         if len(words) == 1:
             w = lows[0]
@@ -1937,6 +1949,34 @@ class _Recognizer:
         if all(w in self.stop or _lower_common(w)[0] for w in lows):
             return support or big_unit or pop >= 100_000
         return True
+
+    def possessive_name(self, i: int) -> int | None:
+        """Index of the last word of a name on file that has a possessive inside it and begins at
+        token i ("Estey's Bridge", "Bishop's Stortford"), else None."""
+        toks = self.toks
+        if not toks[i].possessive or i + 1 >= len(toks):
+            return None
+        nxt = toks[i + 1]
+        if not nxt.text[:1].isupper() or self.text[toks[i].end + 2 : nxt.start] != " ":
+            return None
+        name = self.text[toks[i].start : nxt.end]
+        return i + 1 if self.g.has_name(name) and not self.occupied(nxt.start, nxt.end) else None
+
+    def held_by_next(self, name: str, e: int) -> bool:
+        """Whether the name after a comma is a unit that holds a place of this name ("Thruxton,
+        Hampshire"): the town-and-county pattern makes even a small or English-looking name a place."""
+        m = _UNIT_NEXT.match(self.text, e)
+        if m is None:
+            return False
+        units = [u for u in self.g.lookup(m.group(1)) if u.kind in _HOLDING_KINDS]
+        return any(
+            (u.kind == "country" and p.country_code == u.country_code)
+            or (u.kind != "country" and p.country_code == u.country_code and u.name in (p.admin1, p.admin2))
+            or (u.kind != "country" and _km(p, u) <= HOLDER_NEAR_KM)
+            for p in self.g.lookup(name)
+            if p.kind in ("city", "district")
+            for u in units
+        )
 
     def _neighbour_cap(self, k: int, step: int) -> bool:
         j = k + step
