@@ -1114,6 +1114,29 @@ def test_a_name_on_file_with_a_possessive_inside_is_one_name(gaz: Gazetteer) -> 
     assert [t.text for t in found] == ["Bishop's Stortford", "King's Lynn", "London"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ratings come from the FSA and the council.",  # Fasā only by an alternate name
+        "Rob Austin runs a HMS Racing-prepared car.",  # Homs
+        "He would not make the starting XI this week.",  # Region XI
+    ],
+)
+def test_an_acronym_that_matches_a_place_only_by_an_alternate_name_is_no_place(
+    gaz: Gazetteer, text: str
+) -> None:
+    acronym = next(w for w in text.split() if w.isupper() and len(w) > 1)
+    at = text.index(acronym)
+    assert find_toponyms(text, [(at, at + len(acronym), "ORG")]) == []
+
+
+def test_capitals_that_spell_a_big_place_stay_a_place(gaz: Gazetteer) -> None:
+    text = "He moved to NYC last year."
+    at = text.index("NYC")
+    (t,) = find_toponyms(text, [(at, at + 3, "GPE")])
+    assert t.place is not None and t.place.country_code == "US"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

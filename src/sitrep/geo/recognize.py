@@ -751,6 +751,7 @@ _UNIT_NEXT = re.compile(r",\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\b(?!\
 _HOLDING_KINDS = frozenset({"country", "admin1", "admin2", "region", "feature"})
 # How near a region's point the town it holds may lie ("Croft, Yorkshire").
 HOLDER_NEAR_KM = 80.0
+_ROMAN = re.compile(r"[IVXLC]+")
 # One to three capitalised words, nothing else: a span that may be a name the gazetteer lacks.
 _PLAIN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 # "the suburb of X" also names a place the gazetteer may lack ("Cairo's gated suburb of Madinaty")
@@ -971,6 +972,9 @@ class _Recognizer:
         self.ents = sorted(entities)
         self.g = gaz
         self.toks = _tokens(text)
+        # a text written in capitals (a wire alert, a shouted post): capitals say nothing there
+        upper = sum(1 for t in self.toks if t.text.isupper())
+        self.shouting = upper > 0.5 * len(self.toks)
         self.person = [(s, e) for s, e, lab in self.ents if lab == "PERSON"]
         self.orgs = [(s, e) for s, e, lab in self.ents if lab == "ORG"]
         self.cands: list[_Cand] = []
@@ -1174,6 +1178,8 @@ class _Recognizer:
             return not self.placed_firmly(c.start, c.end)  # "University", "Federal University" read as a stem
         if " " in name:
             return False
+        if self.stray_acronym(name):
+            return True
         if (
             _MODEL_YEAR.search(self.text[max(0, c.start - 6) : c.start])
             and _CAP_NEXT.match(self.text, c.end)
@@ -1182,6 +1188,24 @@ class _Recognizer:
             return True  # "the 2008 Ford Focus": a vehicle; not "the 2008 Walker County Fair"
         # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
         return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
+
+    def stray_acronym(self, name: str) -> bool:
+        """'FSA', 'HMS', 'GRU', 'XI': capitals in running text that match a place only through an
+        alternate name, a code or a stem (Fasā, Homs, Region XI) are a body's or a thing's acronym.
+        Capitals that spell a main name ("WALES"), a place's initials ("PEI") or a short name of a
+        state or a city of a million ("NYC") stay."""
+        if not (2 <= len(name) <= 4 and name.isupper() and name.isalnum()) or self.shouting:
+            return False
+        if name in ABBREV_COUNTRIES or name in _CAPS_ABBREVIATIONS:
+            return False
+        found = resolve_detail(name, gazetteer=self.g)
+        p = found.place
+        if p is None or found.quality in (Q_MAIN, Q_ALIAS):
+            return False
+        if _ROMAN.fullmatch(name):
+            return True  # "the starting XI" is no "Region XI"
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]*", p.name))
+        return name != initials and p.kind not in ("country", "admin1") and (p.population or 0) < 1_000_000
 
     def drop_surnames(self) -> None:
         """'Ray Kinney flew the Warhawk. Kinney, one of the owners ...': once the text names a person in
