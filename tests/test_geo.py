@@ -1137,6 +1137,23 @@ def test_capitals_that_spell_a_big_place_stay_a_place(gaz: Gazetteer) -> None:
     assert t.place is not None and t.place.country_code == "US"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new British Touring Car season starts tomorrow.",  # "CAR", the Central African Republic
+        "The NASDAQ, Nikkei and Hang Seng each lost 2.8 per cent.",  # Hangzhou by an alternate name
+        "Free People of Color owned houses there.",  # Free State by its stem
+    ],
+)
+def test_an_english_word_that_is_a_place_only_by_another_name_is_no_place(gaz: Gazetteer, text: str) -> None:
+    assert all(t.place is None or t.place.country_code == "GB" for t in find_toponyms(text, []))
+
+
+def test_a_former_name_listed_as_an_english_noun_stays_a_place(gaz: Gazetteer) -> None:
+    (t,) = find_toponyms("At least one killed as Kiev troops launch an attack.", [])
+    assert t.place is not None and t.place.name == "Kyiv"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

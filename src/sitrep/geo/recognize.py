@@ -1550,6 +1550,19 @@ class _Recognizer:
         """Whether a name is a country's own name ("Cameroon", not "States" or "America")."""
         return any(q == Q_MAIN and int(self.g.kind[i]) == K_COUNTRY for i, q in self.g.match(name).cands)
 
+    def own_reading(self, name: str, nonnoun: bool = False) -> bool:
+        """Whether a capitalised English word may be read as a place: some place has it as its own
+        name or an alias, or, for a noun, as a former name ("Kiev", "Bombay"). Not through a stem
+        ("Free" of Free State), an English verb or adjective only another name of a place ("Hang",
+        Hangzhou), or an acronym read as a word ("Car" is the Central African Republic only as "CAR")."""
+        r = resolve_detail(name, gazetteer=self.g)
+        acronym = r.place is not None and "".join(re.findall(r"\b[A-Z]", r.place.name)) == name.upper()
+        if acronym and r.quality == Q_ALIAS and not name.isupper():
+            return False
+        if self.on_file(name):
+            return True
+        return r.quality == Q_ALT and not nonnoun
+
     def on_file(self, name: str) -> bool:
         """Whether the gazetteer holds this exact name (main name or alias, not a stem or variant)."""
         return any(q <= Q_ALIAS for _i, q in self.g.match(name).cands)
@@ -1956,6 +1969,8 @@ class _Recognizer:
                 weak = _WEAK_SUPPORT.search(text[max(0, s - 30) : s]) if in_phrase else None
                 if weak:  # "the Food and Drug Administration", "the Department of Human Resources": a body
                     support = weak.group().startswith("and") and self.placed_firmly(s, e)
+                if not support and not self.own_reading(name, nonnoun):
+                    return False  # "Touring Car", "Free People", "Hang Seng": a place only by another name
                 if _sentence_initial(text, s) and not support:
                     # "Tunis is increasingly reliant on ...": a national capital, not the English word
                     capital = not in_phrase and pop >= 100_000 and self.capital_named(name)
@@ -1971,7 +1986,8 @@ class _Recognizer:
         if all(w in self.stop for w in lows):
             return support  # "Islamic State West Africa Province": "State West" is no region
         if all(w in self.stop or _lower_common(w)[0] for w in lows):
-            return support or big_unit or pop >= 100_000
+            # "Glenrock State Conservation Area": "State Conservation" is Conservation only by its stem
+            return support or ((big_unit or pop >= 100_000) and self.own_reading(name))
         return True
 
     def possessive_name(self, i: int) -> int | None:
