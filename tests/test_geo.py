@@ -1154,6 +1154,15 @@ def test_a_former_name_listed_as_an_english_noun_stays_a_place(gaz: Gazetteer) -
     assert t.place is not None and t.place.name == "Kyiv"
 
 
+def test_a_country_after_its_state_stays_the_country(gaz: Gazetteer) -> None:
+    # "New South Wales, Australia": the country is no town spelt like it inside the state (Austral)
+    found = find_toponyms(
+        "Wilton is a small town of New South Wales, Australia, in the Wollondilly Shire.", []
+    )
+    country = next(t for t in found if t.text == "Australia")
+    assert country.place is not None and country.place.kind == "country"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -3242,8 +3242,7 @@ def find_toponyms(
         ):  # "the North Governorate of Lebanon" is not Cameroon's North Region
             return _stands_in(name_of(c), box, 0.4)
         if p is not None and (
-            p.kind in ("admin1", "feature")
-            or (p.kind == "country" and box.kind == "country")
+            p.kind in ("admin1", "feature", "country")  # no unit holds a country ("Wales, Australia")
             or (p.country_code == box.country_code and (box.kind == "country" or _inside(p, box)))
         ):
             return p, conf, why  # "Kano, Kaduna and Zamfara states", "Afghanistan, Pakistan": lists
