@@ -7,6 +7,7 @@ load it in a fraction of a second. Tests marked slow also load the spaCy model.
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 import time
@@ -1161,6 +1162,18 @@ def test_a_country_after_its_state_stays_the_country(gaz: Gazetteer) -> None:
     )
     country = next(t for t in found if t.text == "Australia")
     assert country.place is not None and country.place.kind == "country"
+
+
+def test_a_defined_place_off_file_lies_at_the_offset_its_definition_gives(gaz: Gazetteer) -> None:
+    text = (
+        "Xyzzydee is a town in the Northern Territory, Australia, located approximately 125 km (78 mi) "
+        "southwest of Darwin on a peninsula. Xyzzydee has a beach."
+    )
+    ents = [(m.start(), m.end(), "GPE") for m in re.finditer("Xyzzydee", text)]
+    first, *_, last = find_toponyms(text, ents)
+    for t in (first, last):
+        assert t.text == "Xyzzydee" and t.place is not None and t.place.name == "Darwin"
+        assert (t.offset_km, t.bearing, t.precision) == (125.0, "southwest", Precision.NEAR)
 
 
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:

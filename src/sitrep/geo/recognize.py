@@ -2653,6 +2653,51 @@ def _keep_home(
     return None, 0.0, f"{abroad}; left unresolved"
 
 
+def _offset_definitions(
+    text: str,
+    cands: list[_Cand],
+    tops: dict[int, Toponym],
+    folded: list[str],
+    resolved: dict[int, Place | None],
+) -> None:
+    """'Dundee is a town in the Northern Territory, located 125 km southwest of Darwin': a defined
+    place that is not on file (placed at its region, or not at all) lies that far from the town its
+    definition measures from. Every mention of it takes the town with the offset, precision near."""
+    for k, c in enumerate(cands):
+        top, p = tops.get(k), resolved.get(k)
+        if top is None or not c.defined or c.offset_km is not None:
+            continue
+        if p is not None and p.kind not in ("admin1", "admin2", "country", "feature"):
+            continue  # on file as a town: its own point is better than any offset
+        sentence_end = _SENTENCE_BREAK.search(text, c.end)
+        stop = sentence_end.start() if sentence_end else len(text)
+        anchor = next(
+            (
+                j
+                for j, o in enumerate(cands)
+                if c.end < o.start < stop
+                and o.offset_km is not None
+                and o.bearing
+                and (resolved.get(j) is not None and resolved[j].kind in ("city", "district"))
+            ),
+            None,
+        )
+        if anchor is None:
+            continue
+        town, km, bearing = resolved[anchor], cands[anchor].offset_km, cands[anchor].bearing
+        name = text[c.start : c.end]
+        why = f"{name}: not on file; {km:g} km {bearing} of {town.name}, as its definition says"
+        for m, t in tops.items():
+            if folded[m] == folded[k] and resolved.get(m) == p:
+                t.place, t.offset_km, t.bearing, t.precision = town, km, bearing, Precision.NEAR
+                t.reason, t.confidence = why, 0.6
+                resolved[m] = town
+
+
+# Where a sentence ends: a full stop (not an abbreviation's) or a line break before the next one.
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\"“])|\n")
+
+
 def _stands_in(name: str, box: Place, conf: float, where: str = "in") -> tuple[Place, float, str]:
     """A name not on file where the text puts it: the unit or town it is put in stands for it."""
     return box, conf, f"{name}: not on file {where} {box.name}, where the text puts it; using {box.name}"
@@ -3242,7 +3287,8 @@ def find_toponyms(
         ):  # "the North Governorate of Lebanon" is not Cameroon's North Region
             return _stands_in(name_of(c), box, 0.4)
         if p is not None and (
-            p.kind in ("admin1", "feature", "country")  # no unit holds a country ("Wales, Australia")
+            p.kind in ("admin1", "feature")
+            or (p.kind == "country" and box.kind == "country")
             or (p.country_code == box.country_code and (box.kind == "country" or _inside(p, box)))
         ):
             return p, conf, why  # "Kano, Kaduna and Zamfara states", "Afghanistan, Pakistan": lists
@@ -3270,7 +3316,9 @@ def find_toponyms(
             )
             if r.place is not None:
                 return r.place, r.confidence, f"{r.reason}; in {box.name}, as the text says"
-        if box.kind == "admin1" and len(loose(fold(name))) >= 4:
+        own_country = p is not None and p.kind == "country" and fold(p.name) == fold(name)
+        if box.kind == "admin1" and len(loose(fold(name))) >= 4 and not own_country:
+            # (a country by its own name is no town spelt like it: "New South Wales, Australia")
             a1 = g.index_of(box)
             hits = [
                 (-int(g.pop[i]), i) for i, _q in g.match_loose(name) if a1 is not None and int(g.a1[i]) == a1
@@ -3489,6 +3537,7 @@ def find_toponyms(
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
+    _offset_definitions(text, cands, tops, folded, resolved)
     place_sites(cands, tops, index, resolved, g)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
