@@ -1176,6 +1176,27 @@ def test_a_defined_place_off_file_lies_at_the_offset_its_definition_gives(gaz: G
         assert (t.offset_km, t.bearing, t.precision) == (125.0, "southwest", Precision.NEAR)
 
 
+@pytest.mark.parametrize(
+    ("former", "today"),
+    [("Nord-Trøndelag", "Trøndelag"), ("Hordaland", "Vestland"), ("Picardy", "Hauts-de-France")],
+)
+def test_a_former_first_level_unit_is_the_unit_it_was_merged_into(
+    gaz: Gazetteer, former: str, today: str
+) -> None:
+    assert any(p.kind == "admin1" and p.name == today for p in gaz.lookup(former))
+
+
+def test_a_defined_place_abroad_stays_in_the_unit_its_definition_names(gaz: Gazetteer) -> None:
+    # Harran is a Turkish town; the Norwegian village is not on file. A later "Nordland" (another
+    # county) must not take it from the county its definition names.
+    text = (
+        "Harran is a parish and a former municipality in Nord-Trøndelag county, Norway. "
+        "The village lies along the Nordland Line railway, and trains run on to Nordland."
+    )
+    first = find_toponyms(text, [(0, 6, "GPE")])[0]
+    assert first.text == "Harran" and first.place is not None and first.place.name == "Trøndelag"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -348,9 +348,22 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("AU", "New South Wales"): ("NSW", "N.S.W."),
     ("AU", "Queensland"): ("Qld", "QLD"),
 }
-# Full names news uses that the admin1 data lacks (it has "Abuja Federal Capital Territory").
+# Full names news uses that the admin1 data lacks (it has "Abuja Federal Capital Territory"), and the
+# former first-level units merged into today's (Norway's counties in 2020, France's regions in 2016),
+# which older reports and encyclopedias still name ("a village in Nord-Trøndelag county").
 ADMIN1_OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory",),
+    ("NO", "Trøndelag"): ("Nord-Trøndelag", "Sør-Trøndelag"),
+    ("NO", "Innlandet"): ("Hedmark", "Oppland"),
+    ("NO", "Vestland"): ("Hordaland", "Sogn og Fjordane"),
+    ("NO", "Agder"): ("Aust-Agder", "Vest-Agder"),
+    ("FR", "Nouvelle-Aquitaine"): ("Aquitaine", "Limousin", "Poitou-Charentes"),
+    ("FR", "Grand-Est"): ("Champagne-Ardenne",),
+    ("FR", "Hauts-de-France"): ("Nord-Pas-de-Calais", "Picardy", "Picardie"),
+    ("FR", "Occitanie"): ("Midi-Pyrénées", "Languedoc-Roussillon"),
+    ("FR", "Auvergne-Rhone-Alpes"): ("Rhône-Alpes",),
+    ("FR", "Bourgogne-Franche-Comte"): ("Burgundy", "Franche-Comté"),
+    ("FR", "Normandie"): ("Upper Normandy", "Lower Normandy", "Haute-Normandie", "Basse-Normandie"),
 }
 # The word-like ones left out above, with the unit they name where a town comes before them
 # ("Springfield, Ill."): never index keys, read by the recogniser in that position only.

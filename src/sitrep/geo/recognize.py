@@ -2560,6 +2560,17 @@ def _km_to_countries(g: Gazetteer, p: Place, codes: set[str]) -> float:
     return best
 
 
+def _said_unit(
+    c: _Cand, cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], home: set[str]
+) -> Place | None:
+    """The home admin unit a defined place's definition puts it in, as resolved, else None."""
+    if c.container is None or not (c.defined and c.container_said):
+        return None
+    j = next((i for i, o in enumerate(cands) if o is c.container), None)
+    q = first.get(j, (None, 0.0, ""))[0] if j is not None else None
+    return q if q is not None and q.kind in ("admin1", "admin2") and q.country_code in home else None
+
+
 def _keep_home(
     k: int,
     cands: list[_Cand],
@@ -2632,6 +2643,9 @@ def _keep_home(
         if found is not None:
             return found[0], found[1], f"{found[2]}; not {p.name} ({p.country_code})"
     abroad = f"{p.name} ({p.country_code}) lies outside the document's countries ({', '.join(sorted(home))})"
+    said = _said_unit(cands[k], cands, first, home)
+    if said is not None:  # "Harran is a village in Nord-Trøndelag county": the unit its definition names
+        return said, 0.5, f"{abroad}; using {said.name}, where the text puts it"
     best: tuple[tuple[bool, int], int] | None = None
     for j, (q, qconf, _w) in first.items():
         if (
@@ -3227,7 +3241,8 @@ def find_toponyms(
                 return r.place, r.confidence, f"{r.reason}, as the text says"
             return box, 0.4, f"{name_of(c)}: another town's other name; in {box.name}, where the text puts it"
         if box is not None and box.kind == "feature" and box.feature_code == "RGN" and box.country_code:
-            # "near Pivdenne in Donbas": the namesake within the region's reach of its point
+            # "near Pivdenne in Donbas": the namesake within the region's reach of its point; a defined
+            # place with none there ("X is a village in Donbas") is placed at the region
             def within(q: Place) -> bool:
                 return q.country_code == box.country_code and _km(q, box) <= REGION_REACH_KM
 
@@ -3240,6 +3255,8 @@ def find_toponyms(
             ]
             if inside:
                 return min(inside, key=lambda x: x[0])[1], 0.75, f"the one in {box.name}, as the text says"
+            if c.defined and c.container_said and (p is None or p.kind in ("city", "district")):
+                return _stands_in(name_of(c), box, 0.5)
         for _ in range(3):  # "Salem is a town in New London County, Connecticut": a county not on file
             # (an unknown container, "in Stanton Township, Goodhue County", passes on to its own)
             if box_c is None or (box is not None and box.kind in ("admin1", "admin2", "country")):
