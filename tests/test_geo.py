@@ -1197,6 +1197,13 @@ def test_a_defined_place_abroad_stays_in_the_unit_its_definition_names(gaz: Gaze
     assert first.text == "Harran" and first.place is not None and first.place.name == "Trøndelag"
 
 
+def test_a_defined_place_off_file_lies_near_the_town_the_next_sentence_names(gaz: Gazetteer) -> None:
+    text = "Xyzzoma is a village in Zambia. It is a short way south of Itezhi-Tezhi."
+    t = find_toponyms(text, [(0, 7, "GPE")])[0]
+    assert t.text == "Xyzzoma" and t.place is not None and t.place.name == "Itezhi-Tezhi"
+    assert (t.bearing, t.precision) == ("south", Precision.NEAR)
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

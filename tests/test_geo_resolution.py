@@ -11,6 +11,7 @@ from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.geoparse import geoparse
 from sitrep.geo.recognize import Toponym, find_toponyms
 from sitrep.geo.resolve import ResolveContext, names_outlet_town, resolve, resolve_detail
+from sitrep.models import Precision
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -366,12 +367,19 @@ def test_own_name_at_home_beats_a_former_name_abroad() -> None:
 
 
 def test_stray_name_abroad_falls_back_to_the_smaller_unit_named() -> None:
+    text = "Greenmount is a village in the Borough of Bury, England, just north of Lancashire."
+    greenmount = by_text(tops(text), "Greenmount")
+    assert greenmount.place is not None and greenmount.place.name == "Lancashire"  # not all England
+
+
+def test_a_village_off_file_in_a_towns_area_is_near_that_town() -> None:
     text = (
         "Greenmount is a village in the Tottington area of the Borough of Bury, England, "
         "just north of Lancashire."
     )
     greenmount = by_text(tops(text), "Greenmount")
-    assert greenmount.place is not None and greenmount.place.name == "Lancashire"  # not all England
+    assert greenmount.place is not None and greenmount.place.name == "Tottington"
+    assert greenmount.precision == Precision.NEAR
 
 
 def test_repeated_capital_name_in_a_state_text_is_the_local_town() -> None:

@@ -2674,24 +2674,23 @@ def _offset_definitions(
     folded: list[str],
     resolved: dict[int, Place | None],
 ) -> None:
-    """'Dundee is a town in the Northern Territory, located 125 km southwest of Darwin': a defined
-    place that is not on file (placed at its region, or not at all) lies that far from the town its
-    definition measures from. Every mention of it takes the town with the offset, precision near."""
+    """'Dundee is a town in the Northern Territory, located 125 km southwest of Darwin', 'Ngoma, Zambia
+    is ... It is a short way south of Itezhi-Tezhi': a defined place that is not on file (placed at
+    its region, or not at all) lies near the town its definition measures from. Every mention of it
+    takes that town, with the offset where one is given, precision near."""
     for k, c in enumerate(cands):
         top, p = tops.get(k), resolved.get(k)
         if top is None or not c.defined or c.offset_km is not None:
             continue
-        if p is not None and p.kind not in ("admin1", "admin2", "country", "feature"):
-            continue  # on file as a town: its own point is better than any offset
-        sentence_end = _SENTENCE_BREAK.search(text, c.end)
-        stop = sentence_end.start() if sentence_end else len(text)
+        if p is not None and (p.kind in ("city", "district") or fold(p.name) == folded[k]):
+            continue  # on file (a town, the island "Buru"): its own point is better than any offset
+        stop = _definition_end(text, c.end)
         anchor = next(
             (
                 j
                 for j, o in enumerate(cands)
                 if c.end < o.start < stop
-                and o.offset_km is not None
-                and o.bearing
+                and o.near
                 and (resolved.get(j) is not None and resolved[j].kind in ("city", "district"))
             ),
             None,
@@ -2700,7 +2699,10 @@ def _offset_definitions(
             continue
         town, km, bearing = resolved[anchor], cands[anchor].offset_km, cands[anchor].bearing
         name = text[c.start : c.end]
-        why = f"{name}: not on file; {km:g} km {bearing} of {town.name}, as its definition says"
+        how = " ".join(
+            x for x in (f"{km:g} km" if km else "", bearing or "", "of" if bearing else "near") if x
+        )
+        why = f"{name}: not on file; {how} {town.name}, as its definition says"
         for m, t in tops.items():
             if folded[m] == folded[k] and resolved.get(m) == p:
                 t.place, t.offset_km, t.bearing, t.precision = town, km, bearing, Precision.NEAR
@@ -2710,6 +2712,20 @@ def _offset_definitions(
 
 # Where a sentence ends: a full stop (not an abbreviation's) or a line break before the next one.
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\"“])|\n")
+# A sentence that goes on about the place just defined: "It is a short way south of ...".
+_IT_GOES_ON = re.compile(r"[.!?]\s+It\s+(?:is|lies|was|sits|stands)\b")
+
+
+def _definition_end(text: str, pos: int) -> int:
+    """Where the definition sentence running through pos ends, taking in one next sentence that goes
+    on about the same place ("X is a village in Y. It lies 10 km south of Z.")."""
+    end = _SENTENCE_BREAK.search(text, pos)
+    if end is None:
+        return len(text)
+    if _IT_GOES_ON.match(text, end.start()):
+        further = _SENTENCE_BREAK.search(text, end.end())
+        return further.start() if further else len(text)
+    return end.start()
 
 
 def _stands_in(name: str, box: Place, conf: float, where: str = "in") -> tuple[Place, float, str]:
