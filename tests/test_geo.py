@@ -1204,6 +1204,17 @@ def test_a_defined_place_off_file_lies_near_the_town_the_next_sentence_names(gaz
     assert (t.bearing, t.precision) == ("south", Precision.NEAR)
 
 
+def test_the_bare_name_of_a_defined_township_is_that_township(gaz: Gazetteer) -> None:
+    text = (
+        "Sanyi Township is a rural township in southern Miaoli County, Taiwan. "
+        "Sanyi is known for its wood carving."
+    )
+    found = find_toponyms(text, [(0, 14, "GPE"), (text.rindex("Sanyi"), text.rindex("Sanyi") + 5, "GPE")])
+    township, bare = found[0], found[-1]
+    assert bare.text == "Sanyi" and bare.place is not None and bare.place == township.place
+    assert bare.place.country_code == "TW"  # not Sanyi, China
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

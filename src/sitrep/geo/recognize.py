@@ -2710,6 +2710,8 @@ def _offset_definitions(
                 resolved[m] = town
 
 
+# Generic words a township or village may drop at its later mentions ("Sanyi Township ... Sanyi").
+_BARE_SETTLEMENT_GENERICS = frozenset({"township", "village", "town", "municipality", "commune", "hamlet"})
 # Where a sentence ends: a full stop (not an abbreviation's) or a line break before the next one.
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\"“])|\n")
 # A sentence that goes on about the place just defined: "It is a short way south of ...".
@@ -3549,9 +3551,26 @@ def find_toponyms(
         c, t = cands[k], tops.get(k)
         if c.container is not None and c.container_said and t is not None and t.place is not None:
             said.setdefault(folded[k], k)
+    # "Sanyi Township is a rural township in Miaoli County ... Sanyi": the bare name of a defined
+    # township or village is that place too, where it would otherwise be a namesake in another country
+    said_bare: dict[str, int] = {}
+    for key, k in said.items():
+        stem, _, generic = key.rpartition(" ")
+        if cands[k].defined and generic in _BARE_SETTLEMENT_GENERICS and stem:
+            said_bare.setdefault(stem, k)
     for k, c in enumerate(cands):
         t = tops.get(k)
         src_k = said.get(folded[k])
+        if src_k is None and folded[k] in said_bare:
+            bare_k = said_bare[folded[k]]
+            here, there = tops.get(k), tops.get(bare_k)
+            if (
+                here is not None
+                and there is not None
+                and there.place is not None
+                and (here.place is None or here.place.country_code != there.place.country_code)
+            ):
+                src_k = bare_k
         src = tops.get(src_k) if src_k is not None else None
         if src is None or t is None or t is src or c.source == "demonym":
             continue
