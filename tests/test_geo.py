@@ -1215,6 +1215,16 @@ def test_the_bare_name_of_a_defined_township_is_that_township(gaz: Gazetteer) ->
     assert bare.place.country_code == "TW"  # not Sanyi, China
 
 
+def test_a_place_defined_as_part_of_a_greater_city_is_in_that_city(gaz: Gazetteer) -> None:
+    # Monte Grande, Argentina is not on file; its namesakes lie in Mexico
+    text = (
+        "Monte Grande is a city which forms part of the urban agglomeration of Greater Buenos Aires. "
+        "Monte Grande grew around its forests."
+    )
+    found = find_toponyms(text, [(0, 12, "GPE")])
+    assert [t.place.name for t in found if t.text == "Monte Grande" and t.place] == ["Buenos Aires"] * 2
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -488,10 +488,12 @@ _WHERE_IN = (
     r"(?:in|of|within)\s+(?:the\s+)?"
     + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
     + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
-    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits)"
+    + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits|"
+    + r"(?:urban\s+)?agglomeration|conurbation|metropolitan\s+area|suburbs|outskirts)"
     + r"\s+of\s+(?:the\s+)?)?"
     + r"(?:(?:(?:[A-Z][\w.]*|ceremonial|metropolitan|autonomous|federal)\s+)?"
     + rf"(?:{_UNIT_OF})\s+of\s+(?:the\s+)?)?"
+    + r"(?:Greater\s+)?"  # "the agglomeration of Greater Buenos Aires": the city's
 )
 # What the defined place lies in: "... a city in (the) ", "... a village and municipality of ".
 _DEFINES_IN = re.compile(
@@ -2563,12 +2565,12 @@ def _km_to_countries(g: Gazetteer, p: Place, codes: set[str]) -> float:
 def _said_unit(
     c: _Cand, cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], home: set[str]
 ) -> Place | None:
-    """The home admin unit a defined place's definition puts it in, as resolved, else None."""
+    """The home admin unit or city a defined place's definition puts it in, as resolved, else None."""
     if c.container is None or not (c.defined and c.container_said):
         return None
     j = next((i for i, o in enumerate(cands) if o is c.container), None)
     q = first.get(j, (None, 0.0, ""))[0] if j is not None else None
-    return q if q is not None and q.kind in ("admin1", "admin2") and q.country_code in home else None
+    return q if q is not None and q.kind in ("admin1", "admin2", "city") and q.country_code in home else None
 
 
 def _keep_home(
