@@ -1223,6 +1223,7 @@ def test_a_place_defined_as_part_of_a_greater_city_is_in_that_city(gaz: Gazettee
     )
     found = find_toponyms(text, [(0, 12, "GPE")])
     assert [t.place.name for t in found if t.text == "Monte Grande" and t.place] == ["Buenos Aires"] * 2
+    assert found[0].precision == Precision.NEAR  # somewhere near the city, not the city itself
 
 
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:

@@ -3506,6 +3506,17 @@ def find_toponyms(
         else:
             c.part = None
         resolved[k] = p
+        precision = _precision(c, p)
+        box = resolved.get(index[id(c.container)]) if c.container is not None else None
+        if (
+            c.defined
+            and not c.site_in
+            and p is not None
+            and p.kind == "city"
+            and box == p
+            and folded[k] != fold(p.name)
+        ):
+            precision = Precision.NEAR  # "a village in the Tottington area": somewhere near that town
         tops[k] = Toponym(
             start=c.start,
             end=c.end,
@@ -3515,7 +3526,7 @@ def find_toponyms(
             place=p,
             confidence=conf,
             reason=why,
-            precision=_precision(c, p),
+            precision=precision,
             offset_km=c.offset_km,
             bearing=c.bearing,
             role=c.role,
