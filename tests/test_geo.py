@@ -1226,6 +1226,24 @@ def test_a_place_defined_as_part_of_a_greater_city_is_in_that_city(gaz: Gazettee
     assert found[0].precision == Precision.NEAR  # somewhere near the city, not the city itself
 
 
+def test_a_defined_place_off_file_takes_the_finest_unit_its_definition_names(gaz: Gazetteer) -> None:
+    text = (
+        "Xyzton is a small town of New South Wales, Australia in the Wollondilly Shire. Xyzton has a school."
+    )
+    ents = [(m.start(), m.end(), "GPE") for m in re.finditer("Xyzton", text)]
+    found = [t for t in find_toponyms(text, ents) if t.text == "Xyzton"]
+    assert [(t.place.name if t.place else None, t.precision) for t in found] == [
+        ("Wollondilly", Precision.DISTRICT)
+    ] * 2
+
+
+def test_a_region_of_a_state_not_on_file_is_no_town_of_its_name_elsewhere(gaz: Gazetteer) -> None:
+    # "Macarthur Region" is no region on file; the town Macarthur lies in the Capital Territory
+    found = find_toponyms("Bargo is a town of the Macarthur Region of New South Wales, Australia.", [])
+    region = next(t for t in found if t.text == "Macarthur Region")
+    assert region.place is not None and region.place.name == "New South Wales"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

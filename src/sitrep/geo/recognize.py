@@ -2698,6 +2698,13 @@ def _offset_definitions(
             None,
         )
         if anchor is None:
+            unit = _finer_unit(k, cands, resolved, stop)
+            if unit is not None:
+                why = f"{text[c.start : c.end]}: not on file; in {unit.name}, as its definition says"
+                for m, t in tops.items():
+                    if folded[m] == folded[k] and resolved.get(m) == p:
+                        t.place, t.precision, t.reason, t.confidence = unit, Precision.DISTRICT, why, 0.6
+                        resolved[m] = unit
             continue
         town, km, bearing = resolved[anchor], cands[anchor].offset_km, cands[anchor].bearing
         name = text[c.start : c.end]
@@ -2710,6 +2717,22 @@ def _offset_definitions(
                 t.place, t.offset_km, t.bearing, t.precision = town, km, bearing, Precision.NEAR
                 t.reason, t.confidence = why, 0.6
                 resolved[m] = town
+
+
+def _finer_unit(k: int, cands: list[_Cand], resolved: dict[int, Place | None], stop: int) -> Place | None:
+    """A second-level unit the definition of cands[k] names further on, inside the region or country
+    that now stands for it ("Wilton is a small town of the Macarthur Region of New South Wales,
+    Australia in the Wollondilly Shire": Wollondilly, not all of New South Wales)."""
+    p = resolved.get(k)
+    if p is None or p.kind not in ("admin1", "country"):
+        return None
+    for j, o in enumerate(cands):
+        q = resolved.get(j)
+        if not (cands[k].end < o.start < stop) or q is None or q.kind != "admin2":
+            continue
+        if q.country_code == p.country_code and (p.kind == "country" or q.admin1 == p.name):
+            return q
+    return None
 
 
 # Generic words a township or village may drop at its later mentions ("Sanyi Township ... Sanyi").
@@ -3347,6 +3370,14 @@ def find_toponyms(
             if inside:
                 i = min(inside)[3]
                 return g.place(i), 0.8, f"the one in {box.name}, as the text says"
+            unit_named = (c.kind_hint or hint_for_generic(strip_generic(folded[k])[1])) in (
+                "admin1",
+                "admin2",
+            )
+            if unit_named and p is not None and p.kind == "city" and not _inside(p, box):
+                # "the Macarthur Region of New South Wales": a region of the state, not a town
+                # Macarthur in another state
+                return _stands_in(name, box, 0.4)
         else:
             r = resolve_detail(
                 name, kind_hint=c.kind_hint, context=local, gazetteer=g, within={box.country_code}
