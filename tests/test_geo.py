@@ -1244,6 +1244,18 @@ def test_a_region_of_a_state_not_on_file_is_no_town_of_its_name_elsewhere(gaz: G
     assert region.place is not None and region.place.name == "New South Wales"
 
 
+def test_a_definition_may_put_a_place_in_the_south_of_another(gaz: Gazetteer) -> None:
+    # "X, Zambia is ... in the south of Kafue National Park": the definition is X's (after "X,
+    # Country"), and the town its next sentence measures from places it, not the town Kafue
+    text = (
+        "Xyzzoma, Zambia is the only settlement in the south of Kafue National Park. "
+        "It is a short way south of Itezhi-Tezhi Dam. Xyzzoma is the home of the Ila people."
+    )
+    ents = [(m.start(), m.end(), "GPE") for m in re.finditer("Xyzzoma", text)]
+    found = [t for t in find_toponyms(text, ents) if t.text == "Xyzzoma"]
+    assert [t.place.name if t.place else None for t in found] == ["Itezhi-Tezhi"] * 2
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

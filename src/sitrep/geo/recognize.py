@@ -487,8 +487,9 @@ _UNIT_OF = (
 _WHERE_IN = (
     r"(?:in|of|within)\s+(?:the\s+)?"
     + rf"(?:(?:{_MODS}|{_DEFINES_MODS}|(?i:north|south|east|west)(?:ern)?"
-    + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+)*"
+    + r"|(?i:north|south)-?(?:east|west)(?:ern)?)\s+(?!of\b))*"
     + r"(?:(?:part|portion|area|region|corner|coast|side|section|quadrant|(?i:city\s+)?limits|"
+    + r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
     + r"(?:urban\s+)?agglomeration|conurbation|metropolitan\s+area|suburbs|outskirts)"
     + r"\s+of\s+(?:the\s+)?)?"
     + r"(?:(?:(?:[A-Z][\w.]*|ceremonial|metropolitan|autonomous|federal)\s+)?"
@@ -2684,7 +2685,9 @@ def _offset_definitions(
         top, p = tops.get(k), resolved.get(k)
         if top is None or not c.defined or c.offset_km is not None:
             continue
-        if p is not None and (p.kind in ("city", "district") or fold(p.name) == folded[k]):
+        box = resolved.get(cands.index(c.container)) if c.container is not None else None
+        stand_in = p is not None and p == box and fold(p.name) != folded[k]
+        if p is not None and not stand_in and (p.kind in ("city", "district") or fold(p.name) == folded[k]):
             continue  # on file (a town, the island "Buru"): its own point is better than any offset
         stop = _definition_end(text, c.end)
         anchor = next(
