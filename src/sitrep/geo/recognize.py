@@ -2670,7 +2670,7 @@ def _keep_home(
     return None, 0.0, f"{abroad}; left unresolved"
 
 
-def _offset_definitions(
+def _place_defined_off_file(
     text: str,
     cands: list[_Cand],
     tops: dict[int, Toponym],
@@ -2680,12 +2680,14 @@ def _offset_definitions(
     """'Dundee is a town in the Northern Territory, located 125 km southwest of Darwin', 'Ngoma, Zambia
     is ... It is a short way south of Itezhi-Tezhi': a defined place that is not on file (placed at
     its region, or not at all) lies near the town its definition measures from. Every mention of it
-    takes that town, with the offset where one is given, precision near."""
+    takes that town, with the offset where one is given, precision near. With no such town, a place
+    standing in a region or country takes the second-level unit its definition names (_finer_unit)."""
     for k, c in enumerate(cands):
         top, p = tops.get(k), resolved.get(k)
         if top is None or not c.defined or c.offset_km is not None:
             continue
-        box = resolved.get(cands.index(c.container)) if c.container is not None else None
+        j = next((i for i, o in enumerate(cands) if o is c.container), None)
+        box = resolved.get(j) if j is not None else None
         stand_in = p is not None and p == box and fold(p.name) != folded[k]
         if p is not None and not stand_in and (p.kind in ("city", "district") or fold(p.name) == folded[k]):
             continue  # on file (a town, the island "Buru"): its own point is better than any offset
@@ -3636,7 +3638,7 @@ def find_toponyms(
             t.precision = _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
-    _offset_definitions(text, cands, tops, folded, resolved)
+    _place_defined_off_file(text, cands, tops, folded, resolved)
     place_sites(cands, tops, index, resolved, g)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
