@@ -1256,6 +1256,15 @@ def test_a_definition_may_put_a_place_in_the_south_of_another(gaz: Gazetteer) ->
     assert [t.place.name if t.place else None for t in found] == ["Itezhi-Tezhi"] * 2
 
 
+def test_a_later_mention_of_a_stand_in_keeps_its_precision(gaz: Gazetteer) -> None:
+    text = "Monte Grande is a city in the suburbs of Greater Buenos Aires. Monte Grande has a school."
+    ents = [(m.start(), m.end(), "GPE") for m in re.finditer("Monte Grande", text)]
+    found = [t for t in find_toponyms(text, ents) if t.text == "Monte Grande"]
+    assert [(t.place.name if t.place else None, t.precision) for t in found] == [
+        ("Buenos Aires", Precision.NEAR)
+    ] * 2
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -3635,7 +3635,8 @@ def find_toponyms(
         if src.place is not None and (t.place is None or _km(t.place, src.place) > 25):
             t.place, t.confidence = src.place, min(t.confidence, src.confidence)
             t.reason = f"{src.reason} (its earlier mention)"
-            t.precision = _precision(c, src.place)
+            # (a stand-in keeps its precision: "Wilton ... Wilton" is near Macarthur at every mention)
+            t.precision = src.precision if not (c.near or c.part) else _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
     _place_defined_off_file(text, cands, tops, folded, resolved)
