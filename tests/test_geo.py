@@ -1265,6 +1265,23 @@ def test_a_later_mention_of_a_stand_in_keeps_its_precision(gaz: Gazetteer) -> No
     ] * 2
 
 
+def test_an_english_word_beginning_a_name_is_no_stem_of_a_nickname(gaz: Gazetteer) -> None:
+    # "Golden" is the stem of "Golden State" (California); in "the Golden Horn" it is no place
+    found = find_toponyms("Galata lies on the northern shore of the Golden Horn in Istanbul.", [])
+    assert all(t.place is None or t.place.country_code != "US" for t in found)
+
+
+def test_a_container_off_file_passes_on_to_its_own(gaz: Gazetteer) -> None:
+    # "the borough of Xyzzoglu" is not on file: the quarter is in Istanbul, not at a namesake abroad
+    text = (
+        "Galata lies opposite Istanbul, Turkey. "
+        "Galata is a quarter within the borough of Xyzzoglu in Istanbul."
+    )
+    ents = [(m.start(), m.end(), "GPE") for m in re.finditer("Galata|Xyzzoglu", text)]
+    found = [t for t in find_toponyms(text, ents) if t.text == "Galata"]
+    assert [t.place.name if t.place else None for t in found][-1] == "Istanbul"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -466,7 +466,7 @@ _LANGUAGE_AFTER = re.compile(
 _SETTLEMENT_NOUNS = (
     r"city|town|village|hamlet|municipality|township|borough|suburb|community|settlement|commune|"
     r"parish|county|district|region|province|state|capital|seat|census-designated\s+place|cdp|"
-    r"neighbou?rhood|locality|area|port|resort|island|unincorporated\s+community|place|"
+    r"neighbou?rhood|quarter|locality|area|port|resort|island|unincorporated\s+community|place|"
     r"municipal\s+unit|civil\s+parish|barangay|comune|frazione|hill\s+station"
 )
 _DEFINES = re.compile(
@@ -1566,6 +1566,11 @@ class _Recognizer:
             return True
         return r.quality == Q_ALT and not nonnoun
 
+    def stem_only(self, name: str) -> bool:
+        """Whether a name's best reading as a place is the stem of a longer name ("Golden" of the
+        "Golden State", over the small town Golden)."""
+        return resolve_detail(name, gazetteer=self.g).quality in (Q_STEM, Q_STEM_TRANSLIT)
+
     def on_file(self, name: str) -> bool:
         """Whether the gazetteer holds this exact name (main name or alias, not a stem or variant)."""
         return any(q <= Q_ALIAS for _i, q in self.g.match(name).cands)
@@ -1974,6 +1979,8 @@ class _Recognizer:
                     support = weak.group().startswith("and") and self.placed_firmly(s, e)
                 if not support and not self.own_reading(name, nonnoun):
                     return False  # "Touring Car", "Free People", "Hang Seng": a place only by another name
+                if in_phrase and self.stem_only(name):
+                    return False  # "the Golden Horn": no "Golden State" cut short, whatever the words before
                 if _sentence_initial(text, s) and not support:
                     # "Tunis is increasingly reliant on ...": a national capital, not the English word
                     capital = not in_phrase and pop >= 100_000 and self.capital_named(name)
@@ -2566,12 +2573,21 @@ def _km_to_countries(g: Gazetteer, p: Place, codes: set[str]) -> float:
 def _said_unit(
     c: _Cand, cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], home: set[str]
 ) -> Place | None:
-    """The home admin unit or city a defined place's definition puts it in, as resolved, else None."""
+    """The home admin unit or city a defined place's definition puts it in, as resolved, else None.
+    A container not on file passes on to its own ("a quarter within the borough of Beyoğlu in
+    Istanbul": Istanbul)."""
     if c.container is None or not (c.defined and c.container_said):
         return None
-    j = next((i for i, o in enumerate(cands) if o is c.container), None)
-    q = first.get(j, (None, 0.0, ""))[0] if j is not None else None
-    return q if q is not None and q.kind in ("admin1", "admin2", "city") and q.country_code in home else None
+    box: _Cand | None = c.container
+    for _ in range(3):
+        if box is None:
+            return None
+        j = next((i for i, o in enumerate(cands) if o is box), None)
+        q = first.get(j, (None, 0.0, ""))[0] if j is not None else None
+        if q is not None:
+            return q if q.kind in ("admin1", "admin2", "city") and q.country_code in home else None
+        box = box.container
+    return None
 
 
 def _keep_home(
