@@ -1282,6 +1282,11 @@ def test_a_container_off_file_passes_on_to_its_own(gaz: Gazetteer) -> None:
     assert [t.place.name if t.place else None for t in found][-1] == "Istanbul"
 
 
+def test_a_country_abbreviation_before_a_dollar_sign_is_a_currency(gaz: Gazetteer) -> None:
+    found = find_toponyms("It rejected a grant of 3 million euros (US$3.7m). The US army helped.", [])
+    assert [t.text for t in found] == ["US"] and found[0].start > 50  # the army's US only
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -1181,6 +1181,8 @@ class _Recognizer:
             return not self.placed_firmly(c.start, c.end)  # "University", "Federal University" read as a stem
         if " " in name:
             return False
+        if self.text.startswith("$", c.end):
+            return True  # "US$3.7m", "NZ$15": a currency
         if self.stray_acronym(name):
             return True
         if (
