@@ -1287,6 +1287,23 @@ def test_a_country_abbreviation_before_a_dollar_sign_is_a_currency(gaz: Gazettee
     assert [t.text for t in found] == ["US"] and found[0].start > 50  # the army's US only
 
 
+def test_a_body_on_the_stop_list_is_no_place_whatever_the_ner_label(gaz: Gazetteer) -> None:
+    text = "Clinton said she has no intention of talking to Hamas."  # Hamm, Germany, by an old name
+    at = text.index("Hamas")
+    assert find_toponyms(text, [(at, at + 5, "ORG")]) == []
+
+
+def test_of_the_is_not_enough_for_an_english_word_read_by_another_name(gaz: Gazetteer) -> None:
+    # "Human" is an alternate name of Uman; "of the" before it does not make it a place
+    text = "She was promoted to Assistant Vice President of the Human Resources Department."
+    assert find_toponyms(text, []) == []
+
+
+def test_a_city_by_its_own_name_beats_a_country_by_an_old_spelling(gaz: Gazetteer) -> None:
+    (t,) = find_toponyms("A Russian missile struck a residential building in Uman overnight.", [])[1:]
+    assert t.text == "Uman" and t.place is not None and t.place.country_code == "UA"  # not Oman
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

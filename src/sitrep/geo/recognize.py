@@ -1658,6 +1658,8 @@ class _Recognizer:
                 elif label != "FAC":
                     self.unknown_spans.append((s, e, label))
                 continue
+            if name.lower() in self.stop:
+                continue  # "talking to Hamas" (ORG): a body on the stop list, not Hamm by an old name
             kind, pop, _conf = self.notable(name, s, e)
             ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 50_000
             if ok and kind == K_ADMIN2 and pop < 50_000 and " " not in name and not self.support(s, e):
@@ -1979,8 +1981,10 @@ class _Recognizer:
                 weak = _WEAK_SUPPORT.search(text[max(0, s - 30) : s]) if in_phrase else None
                 if weak:  # "the Food and Drug Administration", "the Department of Human Resources": a body
                     support = weak.group().startswith("and") and self.placed_firmly(s, e)
-                if not support and not self.own_reading(name, nonnoun):
-                    return False  # "Touring Car", "Free People", "Hang Seng": a place only by another name
+                if not self.strong_support(s, e) and not self.own_reading(name, nonnoun):
+                    # "Touring Car", "Free People", "Hang Seng", "of the Human Resources Department"
+                    # (Uman): a place only by another name, and no more than "in" or "of" before it
+                    return False
                 if in_phrase and self.stem_only(name):
                     return False  # "the Golden Horn": no "Golden State" cut short, whatever the words before
                 if _sentence_initial(text, s) and not support:

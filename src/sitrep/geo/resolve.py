@@ -76,6 +76,10 @@ W_POP = 0.6
 # population (build.FEATURE_POP) instead.
 KIND_BONUS = np.array([1.5, 0.0, -0.2, 0.0, -0.1, 0.0])
 CAPITAL_BONUS = 0.8
+#: A country read only through an alias or alternate name loses this much to a city of at least
+#: ALIAS_COUNTRY_CITY_POP that bears the name as its own ("Uman" is Uman, Ukraine, not Oman; a
+#: "Holland" with no such city stays the Netherlands).
+ALIAS_COUNTRY_PENALTY, ALIAS_COUNTRY_CITY_POP = 3.0, 50_000
 SEAT_BONUS = 0.2
 # Penalty by match quality when no admin hint is given, and when one is (stems are then natural).
 # Spelling-skeleton matches cost 1.0 so that an exact name (Novorossiysk) is never beaten by a larger
@@ -291,6 +295,9 @@ def resolve_detail(
     if hint == "admin1":
         kind_part = kind_part - np.where(flags & F_CITYUNIT, 0.6, 0.0)  # "Kyiv region" is the oblast
     qual_part = -(Q_PENALTY_ADMIN if admin_hint else Q_PENALTY)[q]
+    if np.any((q == Q_MAIN) & (kinds == K_CITY) & (pops >= ALIAS_COUNTRY_CITY_POP)):
+        # "Uman" is a Ukrainian city of 80,000 by its own name and Oman only by an old spelling
+        qual_part = qual_part - np.where((kinds == K_COUNTRY) & (q != Q_MAIN), ALIAS_COUNTRY_PENALTY, 0.0)
     if hint == "town":
         qual_part = qual_part - np.where(np.isin(kinds, (K_ADMIN1, K_ADMIN2)) & (q == Q_STEM), 1.0, 0.0)
 
