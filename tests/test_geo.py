@@ -1304,6 +1304,12 @@ def test_a_city_by_its_own_name_beats_a_country_by_an_old_spelling(gaz: Gazettee
     assert t.text == "Uman" and t.place is not None and t.place.country_code == "UA"  # not Oman
 
 
+def test_in_a_persons_honour_is_no_placement(gaz: Gazetteer) -> None:
+    text = "Who would have wanted Matthew D. Flores dead? A tree was planted in Flores' honor. Flores was 26."
+    ents = [(m.start(), m.end(), "PERSON") for m in re.finditer(r"(?:Matthew D\. )?Flores", text)]
+    assert find_toponyms(text, ents) == []  # not Flores, Guatemala
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

@@ -755,6 +755,10 @@ _HOLDING_KINDS = frozenset({"country", "admin1", "admin2", "region", "feature"})
 # How near a region's point the town it holds may lie ("Croft, Yorkshire").
 HOLDER_NEAR_KM = 80.0
 _ROMAN = re.compile(r"[IVXLC]+")
+# "in X's honor", "in X' memory": after "in", a possessive that says whose, not where.
+_IN_ONES_HONOUR = re.compile(
+    r"(?:['’]s?)\s+(?:honou?r|memory|name|favou?r|absence|stead|wake|defen[cs]e|eyes|view|opinion|words|life)\b"
+)
 # One to three capitalised words, nothing else: a span that may be a name the gazetteer lacks.
 _PLAIN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
 # "the suburb of X" also names a place the gazetteer may lack ("Cairo's gated suburb of Madinaty")
@@ -1254,6 +1258,8 @@ class _Recognizer:
         """``support`` without the prepositions a person also takes ('a testament to X', 'of X'):
         'in X', 'near X', 'the town of X', 'X County', 'X is a town in'."""
         before = self.text[max(0, s - 60) : s]
+        if _IN_ONES_HONOUR.match(self.text, e):
+            return False  # "planted in Flores' honor", "in Smith's name": a person's
         return bool(
             _IN_BEFORE.search(before)
             or _DESC_BEFORE.search(before)
