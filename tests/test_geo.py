@@ -1310,6 +1310,24 @@ def test_in_a_persons_honour_is_no_placement(gaz: Gazetteer) -> None:
     assert find_toponyms(text, ents) == []  # not Flores, Guatemala
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Bush administration said the missiles were needed.", "Bush"),  # not Būsh, Egypt
+        ("It came in the waning days of the Obama administration.", "Obama"),  # not Obama, Japan
+    ],
+)
+def test_a_leaders_administration_is_no_place(gaz: Gazetteer, text: str, name: str) -> None:
+    at = text.index(name)
+    assert find_toponyms(text, [(at, at + len(name), "PERSON")]) == []
+
+
+def test_a_capitals_administration_stays_the_capital(gaz: Gazetteer) -> None:
+    text = "The Kyiv administration said power was restored."
+    (t,) = find_toponyms(text, [(4, 8, "PERSON")])
+    assert t.place is not None and t.place.name == "Kyiv"
+
+
 def test_initials_of_a_place_named_in_full_are_that_place(gaz: Gazetteer) -> None:
     text = (
         "Mining affects millions of South Africans. T&T officials met; SA holds the reserves, "

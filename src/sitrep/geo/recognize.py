@@ -755,6 +755,8 @@ _HOLDING_KINDS = frozenset({"country", "admin1", "admin2", "region", "feature"})
 # How near a region's point the town it holds may lie ("Croft, Yorkshire").
 HOLDER_NEAR_KM = 80.0
 _ROMAN = re.compile(r"[IVXLC]+")
+# "the Bush administration", "the Obama era": a leader's term, after a name the NER model calls a person.
+_LEADER_AFTER = re.compile(r"['’]?s?\s+(?:administration|presidency|era|doctrine|White\s+House)\b")
 # "in X's honor", "in X' memory": after "in", a possessive that says whose, not where.
 _IN_ONES_HONOUR = re.compile(
     r"(?:['’]s?)\s+(?:honou?r|memory|name|favou?r|absence|stead|wake|defen[cs]e|eyes|view|opinion|words|life)\b"
@@ -1673,10 +1675,18 @@ class _Recognizer:
                 ok = resolve_detail(name, gazetteer=self.g).quality == Q_MAIN
             if ok and label == "PERSON" and self.person_like(s, e):
                 ok = kind in (K_COUNTRY, K_ADMIN1) or pop >= 1_000_000  # "Rubio said": a person
+            if ok and label == "PERSON" and _LEADER_AFTER.match(self.text, e):
+                # "the Bush administration", "the Obama era": a leader's, as with "Rubio said"
+                ok = kind in (K_COUNTRY, K_ADMIN1) or pop >= 1_000_000
             if ok and label == "PERSON" and len(name.split()) >= 2:
                 # a two-word "person" that is a known place as a whole ("Bila Tserkva", "Rostov Oblast")
                 ok = kind in (K_COUNTRY, K_ADMIN1, K_ADMIN2) or pop >= 100_000 or self.support(s, e)
-            placed = label == "PERSON" and self.support(s, e) and not self.person_like(s, e)
+            placed = (
+                label == "PERSON"
+                and self.support(s, e)
+                and not self.person_like(s, e)
+                and not _LEADER_AFTER.match(self.text, e)
+            )
             if not ok and kind >= 0 and placed:
                 ok = True  # "near Avdiivka", "in Pokrovsk": the small model's PERSON after a place word
             after = self.text[e : e + 120]
