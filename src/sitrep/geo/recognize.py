@@ -1495,6 +1495,7 @@ class _Recognizer:
         ]
         if not tokens:
             return
+        wanted = {m.group(1).replace("&", "") for m in tokens}
         by_initials: dict[str, set[tuple[str, str, str]]] = {}
         for m in _MULTIWORD_NAME.finditer(self.text):
             words = m.group(0).split()
@@ -1503,7 +1504,7 @@ class _Recognizer:
                 if len(part) < 2 or part[-1] in _NAME_LINKS:
                     continue
                 initials = "".join(w[0] for w in part if w not in _NAME_LINKS)
-                if len(initials) < 2:
+                if initials not in wanted:
                     continue
                 name = " ".join(part)
                 found = {
