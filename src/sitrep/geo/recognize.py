@@ -1061,15 +1061,7 @@ class _Recognizer:
 
     def support(self, s: int, e: int) -> bool:
         """Whether the words around a span make it a place: 'in X', 'the city of X', 'X region'."""
-        before, after = self.text[max(0, s - 60) : s], self.text[e : e + 60]
-        return bool(
-            _PREP_BEFORE.search(before)
-            or _DESC_BEFORE.search(before)
-            or _NEAR_BEFORE.search(before)
-            or _GENERIC_AFTER.match(after)
-            or _OFFSET_BEFORE.search(before)
-            or self.defined(e)
-        )
+        return bool(_PREP_BEFORE.search(self.text[max(0, s - 60) : s])) or self.strong_support(s, e)
 
     def strong_support(self, s: int, e: int) -> bool:
         """Support other than a bare preposition before the span: 'the city of X', 'near X', 'X region'."""
