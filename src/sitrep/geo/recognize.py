@@ -2586,7 +2586,7 @@ def _km_to_countries(g: Gazetteer, p: Place, codes: set[str]) -> float:
 
 
 def _said_unit(
-    c: _Cand, cands: list[_Cand], first: dict[int, tuple[Place | None, float, str]], home: set[str]
+    c: _Cand, index: dict[int, int], first: dict[int, tuple[Place | None, float, str]], home: set[str]
 ) -> Place | None:
     """The home admin unit or city a defined place's definition puts it in, as resolved, else None.
     A container not on file passes on to its own ("a quarter within the borough of Beyoğlu in
@@ -2597,8 +2597,7 @@ def _said_unit(
     for _ in range(3):
         if box is None:
             return None
-        j = next((i for i, o in enumerate(cands) if o is box), None)
-        q = first.get(j, (None, 0.0, ""))[0] if j is not None else None
+        q = first.get(index[id(box)], (None, 0.0, ""))[0]
         if q is not None:
             return q if q.kind in ("admin1", "admin2", "city") and q.country_code in home else None
         box = box.container
@@ -2613,6 +2612,7 @@ def _keep_home(
     home: set[str],
     context: ResolveContext,
     first: dict[int, tuple[Place | None, float, str]],
+    index: dict[int, int],
     g: Gazetteer,
     local_us: bool = False,
     us_by_words: bool = False,
@@ -2677,7 +2677,7 @@ def _keep_home(
         if found is not None:
             return found[0], found[1], f"{found[2]}; not {p.name} ({p.country_code})"
     abroad = f"{p.name} ({p.country_code}) lies outside the document's countries ({', '.join(sorted(home))})"
-    said = _said_unit(cands[k], cands, first, home)
+    said = _said_unit(cands[k], index, first, home)
     if said is not None:  # "Harran is a village in Nord-Trøndelag county": the unit its definition names
         return said, 0.5, f"{abroad}; using {said.name}, where the text puts it"
     best: tuple[tuple[bool, int], int] | None = None
@@ -2707,6 +2707,7 @@ def _place_defined_off_file(
     tops: dict[int, Toponym],
     folded: list[str],
     resolved: dict[int, Place | None],
+    index: dict[int, int],
 ) -> None:
     """'Dundee is a town in the Northern Territory, located 125 km southwest of Darwin', 'Ngoma, Zambia
     is ... It is a short way south of Itezhi-Tezhi': a defined place that is not on file (placed at
@@ -2717,9 +2718,7 @@ def _place_defined_off_file(
         top, p = tops.get(k), resolved.get(k)
         if top is None or not c.defined or c.offset_km is not None:
             continue
-        j = next((i for i, o in enumerate(cands) if o is c.container), None)
-        box = resolved.get(j) if j is not None else None
-        stand_in = p is not None and p == box and fold(p.name) != folded[k]
+        stand_in = _stands_for_container(c, p, folded[k], resolved, index)
         if p is not None and not stand_in and (p.kind in ("city", "district") or fold(p.name) == folded[k]):
             continue  # on file (a town, the island "Buru"): its own point is better than any offset
         stop = _definition_end(text, c.end)
@@ -2753,6 +2752,15 @@ def _place_defined_off_file(
                 t.place, t.offset_km, t.bearing, t.precision = town, km, bearing, Precision.NEAR
                 t.reason, t.confidence = why, 0.6
                 resolved[m] = town
+
+
+def _stands_for_container(
+    c: _Cand, p: Place | None, folded_name: str, resolved: dict[int, Place | None], index: dict[int, int]
+) -> bool:
+    """Whether a name resolved to the container its text puts it in, under another name: a place not
+    on file that the unit or town around it stands for."""
+    box = resolved.get(index[id(c.container)]) if c.container is not None else None
+    return p is not None and p == box and fold(p.name) != folded_name
 
 
 def _finer_unit(k: int, cands: list[_Cand], resolved: dict[int, Place | None], stop: int) -> Place | None:
@@ -3550,7 +3558,7 @@ def find_toponyms(
                     name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g, within=fixed_cc
                 )
                 p, conf, why = _keep_home(
-                    k, cands, name_of(c), r, home_of(k), local, first, g, local_us, us_by_words
+                    k, cands, name_of(c), r, home_of(k), local, first, index, g, local_us, us_by_words
                 )
                 if local_us and p is not None and p.kind == "country" and p.country_code != "US":
                     # "a Lebanon woman" in US local news that names nothing else of Lebanon: the town
@@ -3574,15 +3582,8 @@ def find_toponyms(
             c.part = None
         resolved[k] = p
         precision = _precision(c, p)
-        box = resolved.get(index[id(c.container)]) if c.container is not None else None
-        if (
-            c.defined
-            and not c.site_in
-            and p is not None
-            and p.kind == "city"
-            and box == p
-            and folded[k] != fold(p.name)
-        ):
+        stand_in = _stands_for_container(c, p, folded[k], resolved, index)
+        if stand_in and c.defined and not c.site_in and p is not None and p.kind == "city":
             precision = Precision.NEAR  # "a village in the Tottington area": somewhere near that town
         tops[k] = Toponym(
             start=c.start,
@@ -3670,7 +3671,7 @@ def find_toponyms(
             t.precision = src.precision if not (c.near or c.part) else _precision(c, src.place)
             resolved[k] = src.place
     _one_county_per_name(cands, tops, folded, resolved)
-    _place_defined_off_file(text, cands, tops, folded, resolved)
+    _place_defined_off_file(text, cands, tops, folded, resolved, index)
     place_sites(cands, tops, index, resolved, g)
     # "Gudumbali in Guzamala LGA": once the town is placed, the unit around it only says where the
     # town is; it is no second, coarser candidate for the event's place.
