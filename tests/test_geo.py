@@ -1186,6 +1186,34 @@ def test_a_former_first_level_unit_is_the_unit_it_was_merged_into(
     assert any(p.kind == "admin1" and p.name == today for p in gaz.lookup(former))
 
 
+@pytest.mark.parametrize(
+    ("former", "country", "successor"),
+    [
+        ("Katanga", "CD", "Haut-Katanga"),
+        ("Western Kasai", "CD", "Kasai Central"),
+        ("Province Orientale", "CD", "Ituri"),
+        ("Nyanza Province", "KE", "Kisumu"),
+        ("Rift Valley", "KE", "Nakuru"),
+        ("SNNPR", "ET", "Sidama"),
+    ],
+)
+def test_a_former_unit_split_among_todays_is_a_region_over_them(
+    gaz: Gazetteer, former: str, country: str, successor: str
+) -> None:
+    place, _conf, _why = resolve(former, gazetteer=gaz)
+    assert place is not None and place.country_code == country and place.feature_code == "RGN"
+    part = next(p for p in gaz.lookup(successor) if p.kind == "admin1" and p.country_code == country)
+    assert km(pt(place), pt(part)) < 400
+
+
+def test_a_former_unit_in_its_country_is_found_in_text() -> None:
+    text = "Mai-Mai militiamen attacked two villages in Katanga province, killing six people."
+    place = next(
+        t.place for t in find_toponyms(text, ents(text, ("Katanga", "GPE"))) if t.text.startswith("Katanga")
+    )
+    assert place is not None and place.country_code == "CD"
+
+
 def test_a_defined_place_abroad_stays_in_the_unit_its_definition_names(gaz: Gazetteer) -> None:
     # Harran is a Turkish town; the Norwegian village is not on file. A later "Nordland" (another
     # county) must not take it from the county its definition names.

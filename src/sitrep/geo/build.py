@@ -365,6 +365,57 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FR", "Bourgogne-Franche-Comte"): ("Burgundy", "Franche-Comté"),
     ("FR", "Normandie"): ("Upper Normandy", "Lower Normandy", "Haute-Normandie", "Basse-Normandie"),
 }
+# Former first-level units split among several of today's, which reports of their years, and
+# people since, still name ("fighting in Katanga", "Nyanza Province"): each is a region at the mean
+# of its successors' places. Names whose successor kept the name (Équateur, Kasai-Oriental in the DRC)
+# are left to that successor, and ones that are plain position words (Kenya's Central, Eastern and
+# Western provinces) are left out.
+FORMER_ADMIN1_UNITS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # DR Congo, provinces before the 2015 division: (successors, other names)
+    ("CD", "Katanga"): (("Haut-Katanga", "Lualaba", "Haut-Lomami", "Tanganyika"), ("Katanga Province",)),
+    ("CD", "Orientale"): (
+        ("Tshopo", "Bas-Uele", "Haut-Uele", "Ituri"),
+        ("Province Orientale", "Orientale Province", "Oriental Province"),
+    ),
+    ("CD", "Kasai-Occidental"): (
+        ("Kasai", "Kasai Central"),
+        ("Kasai Occidental", "Kasaï-Occidental", "West Kasai", "Western Kasai"),
+    ),
+    ("CD", "Bandundu"): (("Kwango", "Kwilu", "Mai-Ndombe"), ("Bandundu Province",)),
+    # Kenya, provinces before the 2013 counties
+    ("KE", "Nyanza"): (("Kisumu", "Siaya", "Homa Bay", "Migori", "Kisii", "Nyamira"), ("Nyanza Province",)),
+    ("KE", "Rift Valley"): (
+        (
+            "Turkana",
+            "West Pokot",
+            "Samburu",
+            "Trans Nzoia",
+            "Uasin Gishu",
+            "Elgeyo/Marakwet",
+            "Nandi",
+            "Baringo",
+            "Laikipia",
+            "Nakuru",
+            "Narok",
+            "Kajiado",
+            "Kericho",
+            "Bomet",
+        ),
+        ("Rift Valley Province",),
+    ),
+    ("KE", "North Eastern Province"): (("Garissa", "Wajir", "Mandera"), ()),
+    ("KE", "Coast Province"): (("Mombasa", "Kwale", "Kilifi", "Tana River", "Lamu", "Taita/Taveta"), ()),
+    # Ethiopia, the Southern Nations region before its division (2020-2023)
+    ("ET", "Southern Nations, Nationalities, and Peoples' Region"): (
+        (
+            "Sidama",
+            "Southwest Ethiopia Peoples",
+            "South Ethiopia Regional State",
+            "Central Ethiopia Regional State",
+        ),
+        ("SNNPR", "SNNP", "Southern Nations", "SNNP Region", "SNNP regional state"),
+    ),
+}
 # The word-like ones left out above, with the unit they name where a town comes before them
 # ("Springfield, Ill."): never index keys, read by the recogniser in that position only.
 WORDLIKE_ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
@@ -1006,6 +1057,8 @@ def build(progress: bool = True) -> dict[str, Any]:
     say(f"{len(a1_idx)} admin1 units")
     groups = _admin1_groups(P, a1_idx, a1_names, acc_a1, city_keys_by_cc)
     say(f"{groups} regions made of admin1 units sharing a name")
+    former = _former_admin1_units(P, ccodes, a1_idx, a1_names, acc_a1)
+    say(f"{former} former admin1 units made of today's")
 
     # -- admin2 places ---------------------------------------------------------------------------
     a2_idx: dict[int, int] = {}
@@ -1189,6 +1242,52 @@ def _loose_key(P: _Places, key: str, idx: int) -> None:
         P.keys.append((LOOSE_PREFIX + lk, idx, Q_LOOSE))
 
 
+def _merged_point(members: list[int], acc_a1: dict[int, _Acc]) -> tuple[float, float] | None:
+    """The mean of the member places of several admin1 units (by row id)."""
+    acc = _Acc()
+    for row_id in members:
+        a = acc_a1.get(row_id)
+        if a is not None and a.n:
+            acc.x += a.x
+            acc.y += a.y
+            acc.z += a.z
+            acc.w += a.w
+            acc.n += a.n
+    return acc.point()
+
+
+def _former_admin1_units(
+    P: _Places,
+    ccodes: list[str],
+    a1_idx: dict[int, int],
+    a1_names: dict[int, str],
+    acc_a1: dict[int, _Acc],
+) -> int:
+    """Add each of FORMER_ADMIN1_UNITS as a region (F_GROUP) at the mean of its successors' places,
+    with its population their sum. One whose successors are not all on file is left out, so that a
+    renamed unit in a newer data release shows as a missing region rather than a shifted one."""
+    by_name = {
+        (ccodes[P.cc[idx]], a1_names.get(idx, P.name[idx])): (row_id, idx) for row_id, idx in a1_idx.items()
+    }
+    added = 0
+    for (cc, name), (successors, other_names) in FORMER_ADMIN1_UNITS.items():
+        members = [by_name.get((cc, s)) for s in successors]
+        if any(m is None for m in members):
+            continue
+        found = [m for m in members if m is not None]
+        pt = _merged_point([row_id for row_id, _idx in found], acc_a1)
+        if pt is None:
+            continue
+        pop = sum(P.pop[idx] for _row, idx in found)
+        idx = P.add(name, pt[0], pt[1], K_ADMIN1, P.cc[found[0][1]], -1, -1, -1, pop, F_GROUP)
+        P.a1[idx] = idx
+        for alias in (name, *other_names):
+            P.keys.append((fold(alias), idx, Q_MAIN if alias == name else Q_ALIAS))
+            _loose_key(P, fold(alias), idx)
+        added += 1
+    return added
+
+
 def _admin1_groups(
     P: _Places,
     a1_idx: dict[int, int],
@@ -1230,16 +1329,7 @@ def _admin1_groups(
             continue
         if set(key.split()) & (_GEO_WORDS | GENERIC) or key.endswith(("ian", "an regional")):
             continue
-        acc = _Acc()
-        for row_id, _idx in members:
-            a = acc_a1.get(row_id)
-            if a is not None and a.n:
-                acc.x += a.x
-                acc.y += a.y
-                acc.z += a.z
-                acc.w += a.w
-                acc.n += a.n
-        pt = acc.point()
+        pt = _merged_point([row_id for row_id, _idx in members], acc_a1)
         if pt is None:
             continue
         pop = sum(P.pop[idx] for _r, idx in members)
