@@ -1567,15 +1567,18 @@ def test_part_of_a_country(gaz: Gazetteer) -> None:
     text = "Insurgents killed nine traders in northeast Nigeria."
     t = by_text(find_toponyms(text, ents(text, ("Nigeria", "GPE"))), "Nigeria")
     nigeria = gaz.country("NG")
-    assert t.part == "northeast" and t.place is not None and t.place.name == "northeastern Nigeria"
-    assert nigeria is not None and t.place.lat > nigeria.lat + 1 and t.place.lon > nigeria.lon + 1
-    assert t.precision == Precision.COUNTRY and t.place.country_code == "NG"
+    # The name names Nigeria (with its GeoNames id); the phrase names a part of it, at its own point.
+    assert t.part == "northeast" and t.place == nigeria and t.area is not None
+    assert t.area.name == "northeastern Nigeria" and t.area.country_code == "NG"
+    assert nigeria is not None and t.area.lat > nigeria.lat + 1 and t.area.lon > nigeria.lon + 1
+    assert t.precision == Precision.COUNTRY and t.narrowed().place == t.area
     text = "A roadside bomb killed five in southern Helmand province."
     t = by_text(find_toponyms(text, ents(text, ("Helmand province", "GPE"))), "Helmand province")
     assert t.part is None and t.place is not None and t.place.kind == "admin1"
     text = "Gunmen attacked a village in Cameroon's northern border region."
     t = by_text(find_toponyms(text, ents(text, ("Cameroon", "GPE"))), "Cameroon")
-    assert t.part == "north" and t.role == "place" and t.place is not None and t.place.lat > 8
+    assert t.part == "north" and t.role == "place" and t.area is not None and t.area.lat > 8
+    assert t.place is not None and t.place.kind == "country"
 
 
 def test_capital_of_a_country_named_by_possessive(gaz: Gazetteer) -> None:

@@ -105,6 +105,14 @@ def test_a_river_in_a_town_report_is_no_second_place(tmp_path: Path) -> None:
     assert places == {"Kyiv"}
 
 
+def test_an_event_in_part_of_a_country_is_placed_at_that_part() -> None:
+    # The toponym names Nigeria; the claim's location is the part the phrase names.
+    name, precision = first_place(
+        Pipeline(), "Gunmen killed seven villagers in northeastern Nigeria on Monday."
+    )
+    assert name == "northeastern Nigeria" and precision == Precision.COUNTRY
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

@@ -144,6 +144,7 @@ class ClaimExtractor:
 
     def extract(self, report: Report, parsed: Parsed, toponyms: list[Toponym]) -> list[Claim]:
         text = report.text
+        toponyms = [t.narrowed() for t in toponyms]  # an event in "northern Nigeria" is in that part
         ctx = _Context(
             published=report.published.date() if report.published else None,
             outlet=outlet_claimant(report.source),

@@ -52,7 +52,7 @@ import importlib.util
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,7 +116,14 @@ class Toponym:
     # the NER label that found it, or "scan", "metonym", "dateline", "demonym", "pair", "abbrev", "initials",
     # "street", "site", "repeat"
     source: str = "scan"
-    part: str | None = None  # "northern Nigeria": "north" (place is then that part, see part_place)
+    # "northern Nigeria": part "north"; place stays Nigeria (what the name names) and area is that
+    # part, a region at its own point (see part_place), which an event's location takes
+    part: str | None = None
+    area: Place | None = None
+
+    def narrowed(self) -> Toponym:
+        """This toponym as the area it names: the part for "northern Nigeria", else itself."""
+        return replace(self, place=self.area, area=None) if self.area is not None else self
 
 
 # -- word lists ------------------------------------------------------------------------------------
@@ -3276,6 +3283,7 @@ def find_toponyms(
 
     index = {id(c): k for k, c in enumerate(cands)}
     tops: dict[int, Toponym] = {}
+    parts: dict[int, tuple[Place, Place]] = {}  # "northern Nigeria": (the part, Nigeria)
 
     def inside_container(k: int, p: Place | None, conf: float, why: str) -> tuple[Place | None, float, str]:
         """Keep a place inside the region or country the text puts it in ("Asadabad, the capital of
@@ -3577,6 +3585,7 @@ def find_toponyms(
             # "northern Nigeria" (not "southern Helmand province", which says where Helmand is)
             sub = part_place(p, c.part, g)
             if sub is not None:
+                parts[k] = (sub, p)
                 p, why = sub, f"{why}; its {c.part} part"
         else:
             c.part = None
@@ -3688,6 +3697,10 @@ def find_toponyms(
             top = tops[j]
             if top.role == "place":
                 top.role = "container"
+    # The document's own reading used the parts; the name itself names the whole unit.
+    for k, (sub, whole) in parts.items():
+        if tops[k].place is sub:
+            tops[k].place, tops[k].area = whole, sub
     out.sort(key=lambda t: t.start)
     if not is_cyrillic(text):
         out = _drop_bare_unknowns(rec, out)

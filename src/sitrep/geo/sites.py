@@ -82,11 +82,15 @@ def place_sites(
     """A street or site lies in the town the text puts it in ("Royal Street in New Orleans", "Main
     Street, Springfield"), else in the town named last before it, else the first one after: the
     town's point, at precision site (ACLED codes a named street or building at its town)."""
-    towns = sorted(
-        (cands[k].start, p)
+    named = sorted(
+        (cands[k].start, p, tops[k].role == "attributive")
         for k, p in resolved.items()
-        if p is not None and p.kind in ("city", "district") and k in tops and tops[k].role != "attributive"
+        if p is not None and p.kind in ("city", "district") and k in tops
     )
+    # A town named only as an attribute ("Saskatoon police", "New York firefighters") still says where
+    # a report is; it is an anchor when the text names no town outright.
+    plain = [(start, p) for start, p, attributive in named if not attributive]
+    towns = plain or [(start, p) for start, p, _attributive in named]
     for k, c in enumerate(cands):
         t = tops.get(k)
         if c.source not in SITE_SOURCES or t is None or t.place is not None:

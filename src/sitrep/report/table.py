@@ -140,6 +140,10 @@ def toponym_table(toponyms: list[Any], console: Console | None = None) -> None:
         table.add_column(col, overflow="fold")
     for t in toponyms:
         place = t.place
+        note = escape(t.reason if place is None or t.role != "place" else t.descriptor or "")
+        note += " (attributive)" if t.role != "place" else ""
+        if t.area is not None:  # "northern Nigeria": the part's own point
+            note += f"{'; ' if note else ''}{escape(t.area.name)} at {t.area.lat:.4f}, {t.area.lon:.4f}"
         table.add_row(
             escape(t.text),
             f"{t.start}–{t.end}",
@@ -150,7 +154,6 @@ def toponym_table(toponyms: list[Any], console: Console | None = None) -> None:
             str(place.geonameid or "") if place else "",
             t.precision.value,
             f"{t.confidence:.2f}",
-            escape(t.reason if place is None or t.role != "place" else t.descriptor or "")
-            + (" (attributive)" if t.role != "place" else ""),
+            note,
         )
     console.print(table)
