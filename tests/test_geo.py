@@ -884,6 +884,14 @@ def test_plural_demonyms_name_people_not_places(gaz: Gazetteer) -> None:
     assert [t.text for t in find_toponyms(text, [])] == ["Canadian", "Saudi"]
 
 
+def test_a_town_named_only_as_an_attribute_still_places_a_street(gaz: Gazetteer) -> None:
+    text = "Kharkiv police say a man fired a gun on Sumska Street on Tuesday."
+    found = {t.text: t for t in find_toponyms(text, ents(text, ("Kharkiv", "GPE")))}
+    assert found["Kharkiv"].role == "attributive"
+    street = found["Sumska Street"]
+    assert street.place is not None and street.place.name == "Kharkiv" and street.precision == Precision.SITE
+
+
 def test_street_with_no_town_is_unresolved_with_a_reason(gaz: Gazetteer) -> None:
     (t,) = find_toponyms("Traffic was stopped on Elm Street overnight.", [])
     assert t.text == "Elm Street" and t.place is None and "no town" in t.reason
