@@ -1704,3 +1704,12 @@ def test_named_sites_are_the_site_not_near_the_town(gaz: Gazetteer, text: str, s
 
     t = by_text(geoparse(text), span)
     assert t.place is not None and t.place.name == name and t.precision == Precision.SITE
+
+
+def test_a_city_named_x_city_names_no_unit_x() -> None:
+    # "New York City" is the city: the state it shares a stem with is not a unit the text names, so
+    # it does not pull "Boston" to the village of Boston, New York.
+    text = "David Unsworth is a Boston native. He received degrees from New York City."
+    tops = find_toponyms(text, ents(text, ("Boston", "GPE"), ("New York City", "GPE")))
+    boston = by_text(tops, "Boston")
+    assert boston.place is not None and boston.place.admin1 == "Massachusetts"

@@ -3266,6 +3266,8 @@ def find_toponyms(
             continue
         if m.generic is None and c.kind_hint is None and _big_city_named(m, p, g):
             continue  # a bare "New York" may be the city: no evidence for the state's towns
+        if m.generic == "city" and p.kind in ("city", "district"):
+            continue  # "New York City", "Kansas City", "Mexico City" name a city, not their stem's unit
         found = {
             i
             for i, q in m.cands
