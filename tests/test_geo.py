@@ -1713,3 +1713,13 @@ def test_a_city_named_x_city_names_no_unit_x() -> None:
     tops = find_toponyms(text, ents(text, ("Boston", "GPE"), ("New York City", "GPE")))
     boston = by_text(tops, "Boston")
     assert boston.place is not None and boston.place.admin1 == "Massachusetts"
+
+
+def test_units_given_by_example_are_units() -> None:
+    text = (
+        "Tech firms have had little success luring jobs from western states such as California or Washington."
+    )
+    tops = find_toponyms(text, ents(text, ("California", "GPE"), ("Washington", "GPE")))
+    washington = by_text(tops, "Washington")
+    assert washington.place is not None and washington.place.kind == "admin1"
+    assert washington.place.name == "Washington"

@@ -534,6 +534,8 @@ _DESC_BEFORE = re.compile(
     r"\s+of\s+$",
     re.I,
 )
+#: First-level units given by example: "states such as California or Washington", "regions like Kursk".
+_UNITS_SUCH_AS = re.compile(r"\b(states|provinces|regions|oblasts)\s+(?:such\s+as|like|including)\s+$", re.I)
 #: Heads of "the X district of Y" whose X names a part of Y.
 _PART_OF_PLACE_HEADS = frozenset({"district", "suburb", "area", "region"})
 _PART_WORDS = (
@@ -2186,6 +2188,11 @@ class _Recognizer:
                 elif head == "area":
                     c.near = True
             desc_start = c.start - (len(before[-80:]) - d.start())
+        elif c.kind_hint is None and (ex := _UNITS_SUCH_AS.search(before[-40:])):
+            # "western states such as California or Washington": each name of the list is a state
+            c.descriptor = c.descriptor or _singular(ex.group(1).lower())
+            c.kind_hint = "admin1"
+            c.list_desc = self.next_in_list(c) is not None
         elif _CAPITAL_BEFORE.search(before[-40:]):
             c.descriptor = c.descriptor or "capital"
             c.kind_hint = c.kind_hint or "town"
