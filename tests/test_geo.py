@@ -1723,3 +1723,16 @@ def test_units_given_by_example_are_units() -> None:
     washington = by_text(tops, "Washington")
     assert washington.place is not None and washington.place.kind == "admin1"
     assert washington.place.name == "Washington"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Kharkiv Municipal Council met on Tuesday.", "Kharkiv", "city"),
+        ("Developers appealed to the Ontario Municipal Board in Toronto.", "Ontario", "admin1"),
+    ],
+)
+def test_municipal_before_a_body_is_no_part_of_the_name(text: str, name: str, kind: str) -> None:
+    found = {t.text: t for t in find_toponyms(text, [])}
+    assert not any("Municipal" in span for span in found)
+    assert found[name].place is not None and found[name].place.kind == kind

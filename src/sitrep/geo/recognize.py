@@ -1815,6 +1815,8 @@ class _Recognizer:
                 last = toks[window[n - 1]]
                 if last.text in _CONNECTORS:
                     continue
+                if last.text == "Municipal" and n < len(window):
+                    continue  # "the Kharkiv Municipal Council": the city's council, no "Kharkiv municipality"
                 s, e = t.start, last.end
                 if self.accept(window[:n], s, e):
                     if n < len(window) and self.name_goes_on(window, n):
