@@ -1736,3 +1736,10 @@ def test_municipal_before_a_body_is_no_part_of_the_name(text: str, name: str, ki
     found = {t.text: t for t in find_toponyms(text, [])}
     assert not any("Municipal" in span for span in found)
     assert found[name].place is not None and found[name].place.kind == kind
+
+
+def test_a_regional_body_named_after_its_seat_names_the_region() -> None:
+    text = "Kharkiv Regional Military Administration head Oleh Syniehubov said two people were injured."
+    (t,) = [t for t in find_toponyms(text, []) if t.text == "Kharkiv"]
+    assert t.role == "attributive" and t.place is not None
+    assert t.place.kind == "admin1" and t.place.country_code == "UA"

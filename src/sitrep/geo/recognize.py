@@ -316,6 +316,12 @@ _ATTR_AFTER = re.compile(
     r"spokes(?:man|woman|person))\b",
     re.I,
 )
+#: A body of a first-level unit named after its seat: "the Kharkiv Regional Military Administration".
+_REGIONAL_BODY = re.compile(
+    r"^\s+(?:regional|oblast|provincial)\s+(?:(?:military|civil(?:-military)?|state)\s+)?"
+    r"(?:administration|council|governor|head)\b",
+    re.I,
+)
 _ORG_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(Administration|Council|Ministry|Government|Force|Forces|Army|Regime|"
     r"Post|Times|Independent|Agency|Service|Command|Group|Brigade|Battalion|Corps|University|Institute|"
@@ -2262,6 +2268,8 @@ class _Recognizer:
             or (_SOURCE_BEFORE.search(before[-3:]) and _LINE_END.match(after))
         ):
             c.role = "attributive"  # ... "Kyiv's military administration", "... near Sloviansk: Kiev"
+            if c.kind_hint is None and _REGIONAL_BODY.match(after):
+                c.kind_hint = "admin1"  # "the Kharkiv Regional Military Administration": the oblast's
         else:
             for s, e in self.orgs:
                 if s <= c.start and c.end <= e:
