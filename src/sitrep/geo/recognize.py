@@ -567,6 +567,28 @@ _WEAK_SUPPORT = re.compile(
     r"Secretary|Minister)\s+of)\s+$"
 )
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")
+# Makes of cars and military trucks that share a place's name (Toyota City, Cadillac in Michigan, the
+# Ural): read as the vehicle after a model year ("a 2001 Cadillac") or before a vehicle word or a model
+# name ("a white Toyota Hilux pickup", "Ural trucks", "a Honda Odyssey").
+_VEHICLE_MAKES = frozenset(
+    {
+        "Toyota",
+        "Honda",
+        "Cadillac",
+        "Lincoln",
+        "Pontiac",
+        "Dodge",
+        "Ford",
+        "Mercury",
+        "Ural",
+        "Hyundai",
+        "Kia",
+    }
+)
+_VEHICLE_AFTER = re.compile(
+    r"^\s+(?:pick-?ups?|trucks?|lorry|lorries|cars?|sedans?|SUVs?|vans?|minivans?|vehicles?|jeeps?|"
+    r"technicals?|coupes?|hatchbacks?)\b"
+)
 _BODY_NOUNS = frozenset(
     {"University", "College", "Academy", "School", "Hospital", "Hall", "Court", "Institute"}
 )
@@ -1204,8 +1226,28 @@ class _Recognizer:
             and not _GENERIC_AFTER.match(self.text[c.end : c.end + 40])
         ):
             return True  # "the 2008 Ford Focus": a vehicle; not "the 2008 Walker County Fair"
+        if name in _VEHICLE_MAKES and self.names_a_vehicle(c):
+            return True
         # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
         return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
+
+    def names_a_vehicle(self, c: _Cand) -> bool:
+        """Whether a make's name is the vehicle: after a model year, before a vehicle word, or before
+        a model's name that is neither on file nor a place's generic word ("Land Cruiser", not "Park")."""
+        text = self.text
+        if _MODEL_YEAR.search(text[max(0, c.start - 6) : c.start]) or _VEHICLE_AFTER.match(
+            text[c.end : c.end + 20]
+        ):
+            return True
+        model = _CAP_NEXT.match(text, c.end)
+        if model is None:
+            return False
+        word = text[c.end :].split(None, 1)[0].strip(".,;:!?)")
+        return (
+            not _GENERIC_AFTER.match(text[c.end : c.end + 40])
+            and not self.g.has_name(word)
+            and not (word.lower() in _GEO_NOUNS or strip_generic(fold(word))[1] is not None)
+        )
 
     def stray_acronym(self, name: str) -> bool:
         """'FSA', 'HMS', 'GRU', 'XI': capitals in running text that match a place only through an
