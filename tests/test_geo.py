@@ -1766,3 +1766,13 @@ def test_a_make_that_names_a_place_stays_a_place() -> None:
     found = {t.text: t for t in find_toponyms(text, ents(text, ("Toyota", "GPE")))}
     assert "Lincoln Park" in found and "Dodge City" in found
     assert found["Toyota"].place is not None and found["Toyota"].place.country_code == "JP"
+
+
+def test_weapon_systems_in_a_war_report_are_no_places() -> None:
+    text = "A Buk system and an Osa were destroyed near Bakhmut by a Lancet drone; a Pantsir was hit too."
+    spans = ents(text, ("Osa", "FAC"), ("Pantsir", "LOC"), ("Bakhmut", "LOC"))
+    assert {t.text for t in find_toponyms(text, spans)} == {"Bakhmut"}
+    # a place word still puts one on the map
+    text = "Drones hit an oil depot in the town of Osa, in Perm Krai, officials said."
+    found = {t.text: t for t in find_toponyms(text, ents(text, ("Osa", "GPE")))}
+    assert found["Osa"].place is not None and found["Osa"].place.country_code == "RU"

@@ -585,6 +585,22 @@ _VEHICLE_MAKES = frozenset(
         "Kia",
     }
 )
+# Weapon systems named like places (Osa in Perm Krai, Pantsir as Krasnoarmeysk's old name, Bradley
+# and Patriot in the US), read as weapons in a text about fighting unless a place word puts them
+# ("in Osa", "the town of Bradley").
+_WEAPON_SYSTEMS = _words(
+    """
+    Osa Pantsir Buk Tor Tochka Grad Uragan Smerch Tornado Msta Gvozdika Akatsiya Pion Tyulpan Iskander
+    Kinzhal Kalibr Oniks Onyx Shahed Geran Lancet Orlan Krasnopol Kornet Konkurs Igla Strela Verba
+    Shilka Stinger Javelin Patriot Bayraktar Neptune Vilkha Bohdana Stugna Leopard Abrams Bradley
+    Marder Challenger Krab Zuzana Archer Paladin Gepard Hawk Avenger Crotale Caesar
+    """
+)
+_MILITARY_TEXT = re.compile(
+    r"\b(?:missiles?|drones?|artillery|shelling|air\s+defen[cs]e|launchers?|howitzers?|MLRS|"
+    r"air\s*strikes?|front\s*line|troops|armou?red)\b",
+    re.I,
+)
 _VEHICLE_AFTER = re.compile(
     r"^\s+(?:pick-?ups?|trucks?|lorry|lorries|cars?|sedans?|SUVs?|vans?|minivans?|vehicles?|jeeps?|"
     r"technicals?|coupes?|hatchbacks?)\b"
@@ -1021,6 +1037,7 @@ class _Recognizer:
         # a text written in capitals (a wire alert, a shouted post): capitals say nothing there
         upper = sum(1 for t in self.toks if t.text.isupper())
         self.shouting = upper > 0.5 * len(self.toks)
+        self.military = _MILITARY_TEXT.search(text) is not None
         self.person = [(s, e) for s, e, lab in self.ents if lab == "PERSON"]
         self.orgs = [(s, e) for s, e, lab in self.ents if lab == "ORG"]
         self.cands: list[_Cand] = []
@@ -1228,6 +1245,8 @@ class _Recognizer:
             return True  # "the 2008 Ford Focus": a vehicle; not "the 2008 Walker County Fair"
         if name in _VEHICLE_MAKES and self.names_a_vehicle(c):
             return True
+        if name in _WEAPON_SYSTEMS and self.military and not self.placed_firmly(c.start, c.end):
+            return True  # "an Osa", "a Pantsir", "Patriot batteries" in a war report: weapons
         # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
         return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
 
