@@ -2689,6 +2689,14 @@ def _said_unit(
     return None
 
 
+def _sole_city(name: str, p: Place, r: Resolution, g: Gazetteer) -> bool:
+    """Whether a city of 100,000 or more, found by an English alternate spelling of its name, is the
+    only place anywhere that answers to it ("Khan Younis", "Jabalia")."""
+    if p.kind != "city" or p.population < MAJOR_EXACT_POP or r.quality != Q_ALT:
+        return False
+    return len({i for i, _q in g.match(name).cands}) == 1
+
+
 def _keep_home(
     k: int,
     cands: list[_Cand],
@@ -2725,6 +2733,14 @@ def _keep_home(
     alt = resolve_detail(name, kind_hint=c.kind_hint, context=context, gazetteer=g, within=home)
     if major and r.quality in _WEAK_Q and alt.place is not None and alt.quality <= Q_ALIAS:
         major = False  # "Berea" at home is Berea, not Aleppo by its ancient name
+    if (
+        not major
+        and not settlement
+        and c.container is None
+        and alt.place is None
+        and _sole_city(name, p, r, g)
+    ):
+        major = True  # "Khan Younis" (Khān Yūnis) in a round-up of other wars: the one city of that name
     if (
         p.kind == "admin1"
         and r.quality <= Q_ALIAS
