@@ -1789,3 +1789,9 @@ def test_a_city_known_by_its_english_spelling_survives_a_round_up_of_other_wars(
     spans = ents(text, ("El Fasher", "GPE"), ("North Darfur", "GPE"), ("Khan Younis", "PERSON"))
     khan = by_text(find_toponyms(text, spans), "Khan Younis")
     assert khan.place is not None and khan.place.country_code == "PS"
+
+
+def test_the_bank_of_a_river_names_the_river() -> None:
+    text = "Shelling from the left bank of the Dnipro killed a man in Kherson."
+    dnipro = by_text(find_toponyms(text, ents(text, ("Dnipro", "ORG"), ("Kherson", "GPE"))), "Dnipro")
+    assert dnipro.place is not None and dnipro.place.kind == "feature" and dnipro.descriptor == "river"

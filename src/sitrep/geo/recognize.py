@@ -342,6 +342,9 @@ _WATER_AFTER = re.compile(
 _WATER_BEFORE = re.compile(
     r"\b(Sea|sea|Gulf|Bay|Lake|lake|River|river|Strait|Straits)\s+of\s+(?:the\s+)?$"
     r"|\b(?:the\s+)?(River|river|Lake)\s+$"
+    # "the left bank of the Dnipro": a river's
+    r"|\b(?:(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other|far)\s+)?"
+    r"(bank)s?\s+of\s+the\s+$"
 )
 _WATER_WORD = {
     "river": "rivers",
@@ -2163,7 +2166,7 @@ class _Recognizer:
             else:
                 wb = _WATER_BEFORE.search(before[-40:])
                 if wb:
-                    c.water = (wb.group(1) or wb.group(2)).lower()
+                    c.water = "river" if wb.group(3) else (wb.group(1) or wb.group(2)).lower()
         if c.water:
             c.descriptor = c.water
             return
