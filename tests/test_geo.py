@@ -1795,3 +1795,8 @@ def test_the_bank_of_a_river_names_the_river() -> None:
     text = "Shelling from the left bank of the Dnipro killed a man in Kherson."
     dnipro = by_text(find_toponyms(text, ents(text, ("Dnipro", "ORG"), ("Kherson", "GPE"))), "Dnipro")
     assert dnipro.place is not None and dnipro.place.kind == "feature" and dnipro.descriptor == "river"
+
+
+def test_a_battlegroup_is_no_site() -> None:
+    text = "Units of the Battlegroup Center took Novoselivka Persha near Pokrovsk, the ministry said."
+    assert "Battlegroup Center" not in {t.text for t in find_toponyms(text, [])}

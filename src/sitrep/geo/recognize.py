@@ -1529,6 +1529,8 @@ class _Recognizer:
         which is then the place mentioned; 'City Hall' and 'Town Hall' are names."""
         if " ".join(words) in ("City Hall", "Town Hall"):
             return True
+        if words[0].lower() in ("battlegroup", "battle", "group", "grouping"):
+            return False  # "Battlegroup Center" (the Russian Tsentr grouping): a formation, no site
         kind, pop, _conf = self.notable(words[0])
         if kind >= 0 and (kind in (K_COUNTRY, K_ADMIN1) or pop >= 100_000 or not _lower_common(words[0])[0]):
             return False  # "Paris Community Hospital", "Kyiv City Hall": the town is the mention
