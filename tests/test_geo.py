@@ -1800,3 +1800,14 @@ def test_the_bank_of_a_river_names_the_river() -> None:
 def test_a_battlegroup_is_no_site() -> None:
     text = "Units of the Battlegroup Center took Novoselivka Persha near Pokrovsk, the ministry said."
     assert "Battlegroup Center" not in {t.text for t in find_toponyms(text, [])}
+
+
+def test_a_unit_in_a_later_paragraph_does_not_take_a_name_off_file() -> None:
+    # Nasir is not on file; the unit it stands in is the one of its own story, not Ethiopia's Amhara
+    text = (
+        "Heavy rains in Upper Nile State displaced 5,000 people. Clashes in Nasir county killed 12.\n\n"
+        "In Ethiopia's Amhara region, militias attacked Bahir Dar."
+    )
+    spans = ents(text, ("Upper Nile State", "GPE"), ("Nasir county", "GPE"), ("Amhara", "LOC"))
+    nasir = by_text(find_toponyms(text, spans), "Nasir county")
+    assert nasir.place is None or nasir.place.country_code == "SS"

@@ -2714,6 +2714,7 @@ def _keep_home(
     g: Gazetteer,
     local_us: bool = False,
     us_by_words: bool = False,
+    text: str = "",
 ) -> tuple[Place | None, float, str]:
     """Keep a resolution inside the document's home countries: "Naga village" in a text about Taraba
     State is not Naga in the Philippines, nor "Rann" in Borno the Slovenian town once called Rann.
@@ -2722,7 +2723,7 @@ def _keep_home(
     the home countries, have decided: "Geneva" stays Swiss). A place abroad that is neither major nor
     near a home country, with no namesake at home, gives way to a home town spelt with the same
     consonants, else to the admin unit (region, LGA, district) of a home country the text names
-    nearest (the event is somewhere in it), else stays unresolved."""
+    nearest, not one a later paragraph names (the event is somewhere in it), else stays unresolved."""
     p, conf, why = r.place, r.confidence, r.reason
     if p is not None and p.kind == "country" and home and p.country_code not in home:
         unit = _home_unit(name, home, g)
@@ -2797,6 +2798,8 @@ def _keep_home(
         ):
             continue
         gap = cands[j].start - c.end if cands[j].start >= c.end else 3 * (c.start - cands[j].end)
+        if cands[j].start >= c.end and "\n" in text[c.end : cands[j].start]:
+            continue  # a unit named in a later paragraph may be another story's (a round-up of wars)
         key = (q.kind != "admin2", gap)  # the smaller unit says more: Lancashire before England
         if best is None or key < best[0]:
             best = (key, j)
@@ -3667,7 +3670,7 @@ def find_toponyms(
                     name_of(c), kind_hint=c.kind_hint, context=local, gazetteer=g, within=fixed_cc
                 )
                 p, conf, why = _keep_home(
-                    k, cands, name_of(c), r, home_of(k), local, first, index, g, local_us, us_by_words
+                    k, cands, name_of(c), r, home_of(k), local, first, index, g, local_us, us_by_words, text
                 )
                 if local_us and p is not None and p.kind == "country" and p.country_code != "US":
                     # "a Lebanon woman" in US local news that names nothing else of Lebanon: the town
