@@ -1811,3 +1811,14 @@ def test_a_unit_in_a_later_paragraph_does_not_take_a_name_off_file() -> None:
     spans = ents(text, ("Upper Nile State", "GPE"), ("Nasir county", "GPE"), ("Amhara", "LOC"))
     nasir = by_text(find_toponyms(text, spans), "Nasir county")
     assert nasir.place is None or nasir.place.country_code == "SS"
+
+
+def test_a_long_list_of_directions_keeps_every_town() -> None:
+    text = (
+        "Russian forces attacked in the Kharkiv, Borova, Lyman, Siversk, Kramatorsk, Toretsk, Pokrovsk, "
+        "Novopavlivka, Velykomykhailivka and Orikhiv directions."
+    )
+    spans = ents(text, ("Lyman", "PERSON"), ("Orikhiv", "PERSON"), ("Kramatorsk", "PERSON"))
+    found = {t.text: t for t in find_toponyms(text, spans)}
+    for name in ("Lyman", "Orikhiv", "Kramatorsk"):
+        assert found[name].place is not None and found[name].place.country_code == "UA"

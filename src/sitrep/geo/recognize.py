@@ -384,7 +384,7 @@ _GENERIC_AFTER = re.compile(
     re.I,
 )
 _LIST_AFTER = re.compile(
-    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?){1,6}\s+"
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?){1,12}\s+"
     r"((?i:regions|oblasts|provinces|governorates|districts|raions|rayons|krais|states|areas|directions|axes|"
     r"sectors|counties|parishes|prefectures))\b"
 )
@@ -1103,7 +1103,7 @@ class _Recognizer:
     def context_hint(self, e: int) -> str | None:
         """Kind implied by a generic word or list after a name ending at e ('X district', 'X, Y and Z
         regions')."""
-        after = self.text[e : e + 120]
+        after = self.text[e : e + 300]
         m = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
         if not m:
             return None
@@ -1763,7 +1763,7 @@ class _Recognizer:
             )
             if not ok and kind >= 0 and placed:
                 ok = True  # "near Avdiivka", "in Pokrovsk": the small model's PERSON after a place word
-            after = self.text[e : e + 120]
+            after = self.text[e : e + 300]
             generic_after = _GENERIC_AFTER.match(after) or _LIST_AFTER.match(after)
             if not ok and kind >= 0 and generic_after and not self.person_like(s, e):
                 ok = True  # "the Grayvoron district", "the Kupiansk and Lyman directions": places
