@@ -138,3 +138,17 @@ def test_the_eu_is_europe_named_as_a_bloc(text: str) -> None:
     unions = [t for t in find_toponyms(text, []) if t.descriptor == "union"]
     assert len(unions) == 2
     assert all(t.role == "attributive" and t.place is not None and t.place.name == "Europe" for t in unions)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "town"),
+    [
+        ("На Покровському напрямку тривають бої.", "Покровському", "Pokrovsk"),  # not the village Pokrovske
+        ("Бои идут на Покровском направлении.", "Покровском", "Pokrovsk"),
+        ("Ворог атакував на Курахівському та Лиманському напрямках.", "Курахівському", "Kurakhove"),
+        ("Ворог атакував на Курахівському та Лиманському напрямках.", "Лиманському", "Lyman"),
+    ],
+)
+def test_a_front_sector_is_its_town(text: str, span: str, town: str) -> None:
+    name, kind, country = where(places(text)[span])
+    assert (name, kind, country) == (town, "city", "UA")

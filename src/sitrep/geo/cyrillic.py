@@ -386,6 +386,29 @@ def _unit_via_seat(seats: list[str], g: Gazetteer) -> _Hit | None:
     return None
 
 
+# A front sector named after its town: "на Покровському напрямку", "на Покровском направлении".
+_DIRECTION_WORDS = ("напрям", "направлен")
+_MASC_ADJ = ("ський", "цький", "зький", "ский", "цкий", "зкий")
+
+
+def _town_of_adjective(forms: tuple[_Form, ...], g: Gazetteer) -> _Hit | None:
+    """The largest town an adjective names ("покровський" -> Pokrovsk, not the village Pokrovske;
+    "курахівський" -> Kurakhove, with the -ів-/-ов- alternation of Ukrainian)."""
+    best: _Hit | None = None
+    for f in forms:
+        if not f.text.endswith(_MASC_ADJ):
+            continue
+        seats = _seat_names(f.text)
+        seats += [x[:-2] + "ове" for x in seats if x.endswith("ів")]
+        for seat in seats:
+            hit = _best(seat, g)
+            if hit is None or hit.kind != K_CITY or hit.quality > Q_ALT:
+                continue
+            if best is None or hit.population > best.population:
+                best = hit
+    return best
+
+
 # Masculine nominative adjective endings and the neuter and feminine ones a feature noun may need.
 _ADJ_GENDERS = (("ий", ("е", "а", "ое", "ая", "ее", "яя")), ("ій", ("є", "я")), ("ый", ("ое", "ая")),
                 ("ой", ("ое", "ая")))  # fmt: skip
@@ -619,7 +642,15 @@ class _Scan:
                 continue
             cand, hit, sure = got
             first_only = a == 1 and bool(_SENT_END.search(_before(text, toks[run[0]][0])))
-            if a > 0 and not first_only and not found and not pending and len(idxs) == 1 and not cand.unknown:
+            if (
+                a > 0
+                and not first_only
+                and not found
+                and not pending
+                and len(idxs) == 1
+                and not cand.unknown
+                and not self._direction_after(idxs[-1])
+            ):
                 # "Верховної Ради України", "НАН України": a name that closes an organisation's
                 a += 1
                 continue
@@ -633,6 +664,17 @@ class _Scan:
             if unk is not None:
                 found.append(unk)
         return found, pending
+
+    def _direction_after(self, k: int) -> bool:
+        """Whether "напрямок" / "направление" follows token k, directly or after a list of sectors
+        ("на Курахівському та Лиманському напрямках")."""
+        for j in range(k + 1, min(k + 6, len(self.toks))):
+            word = self.toks[j][2]
+            if word.lower().startswith(_DIRECTION_WORDS):
+                return True
+            if word.lower() not in _CONNECTORS and not _is_cap(word):
+                return False
+        return False
 
     def try_span(self, idxs: list[int], in_person: bool) -> tuple[CyrillicName, _Hit, bool] | None:
         """(name, hit, sure) for a span of tokens that names a place; sure=False for a town that
@@ -658,6 +700,10 @@ class _Scan:
                 return None
             return CyrillicName(s, e, hit.lookup, hit.kind_hint, hit.country), hit, True
         wforms = _word_forms(w, lang)
+        if self._direction_after(idxs[-1]):  # "на Покровському напрямку": the front sector of Pokrovsk
+            town = _town_of_adjective(wforms, g)
+            if town is not None:
+                return CyrillicName(s, e, town.lookup, "town", town.country), town, True
         initial = bool(_SENT_END.search(before))
         common = any(f.common for f in wforms)
         person = fold(w) in self.persons or (in_person and not self.placey(w))
