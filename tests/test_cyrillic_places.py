@@ -152,3 +152,12 @@ def test_the_eu_is_europe_named_as_a_bloc(text: str) -> None:
 def test_a_front_sector_is_its_town(text: str, span: str, town: str) -> None:
     name, kind, country = where(places(text)[span])
     assert (name, kind, country) == (town, "city", "UA")
+
+
+def test_each_unit_of_a_list_before_one_unit_word_is_found() -> None:
+    found = places("Дроны сбиты над Белгородской, Курской и Брянской областями.")
+    assert where(found["Белгородской"]) == ("Belgorod Oblast", "admin1", "RU")
+    assert where(found["Курской"]) == ("Kursk Oblast", "admin1", "RU")  # not Chur's canton, "Кур"
+    assert where(found["Брянской областями"])[0] == "Bryansk Oblast"
+    found = places("Ворог обстріляв Сумську та Харківську області.")
+    assert where(found["Сумську"]) == ("Sumy Oblast", "admin1", "UA")

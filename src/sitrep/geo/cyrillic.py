@@ -388,15 +388,20 @@ def _unit_via_seat(seats: list[str], g: Gazetteer) -> _Hit | None:
 
 # A front sector named after its town: "на Покровському напрямку", "на Покровском направлении".
 _DIRECTION_WORDS = ("напрям", "направлен")
+_OBLAST_WORDS = ("област",)
+_LIST_BREAK = re.compile(r"[.!?…;:\n]")
 _MASC_ADJ = ("ський", "цький", "зький", "ский", "цкий", "зкий")
 
 
-def _town_of_adjective(forms: tuple[_Form, ...], g: Gazetteer) -> _Hit | None:
+def _town_of_adjective(
+    forms: tuple[_Form, ...], g: Gazetteer, endings: tuple[str, ...] = _MASC_ADJ
+) -> _Hit | None:
     """The largest town an adjective names ("покровський" -> Pokrovsk, not the village Pokrovske;
-    "курахівський" -> Kurakhove, with the -ів-/-ов- alternation of Ukrainian)."""
+    "курахівський" -> Kurakhove, with the -ів-/-ов- alternation of Ukrainian; "курская" -> Kursk,
+    not Chur)."""
     best: _Hit | None = None
     for f in forms:
-        if not f.text.endswith(_MASC_ADJ):
+        if not f.text.endswith(endings):
             continue
         seats = _seat_names(f.text)
         seats += [x[:-2] + "ове" for x in seats if x.endswith("ів")]
@@ -665,16 +670,23 @@ class _Scan:
                 found.append(unk)
         return found, pending
 
-    def _direction_after(self, k: int) -> bool:
-        """Whether "напрямок" / "направление" follows token k, directly or after a list of sectors
-        ("на Курахівському та Лиманському напрямках")."""
-        for j in range(k + 1, min(k + 6, len(self.toks))):
+    def _list_then(self, k: int, heads: tuple[str, ...]) -> bool:
+        """Whether a word starting with one of `heads` follows token k, directly or after a list of
+        capitalised words in the same sentence ("на Курахівському та Лиманському напрямках", "над
+        Белгородской, Курской и Брянской областями")."""
+        for j in range(k + 1, min(k + 8, len(self.toks))):
             word = self.toks[j][2]
-            if word.lower().startswith(_DIRECTION_WORDS):
+            if _LIST_BREAK.search(self.text[self.toks[j - 1][1] : self.toks[j][0]]):
+                return False
+            if word.lower().startswith(heads):
                 return True
             if word.lower() not in _CONNECTORS and not _is_cap(word):
                 return False
         return False
+
+    def _direction_after(self, k: int) -> bool:
+        """Whether "напрямок" / "направление" follows token k (see ``_list_then``)."""
+        return self._list_then(k, _DIRECTION_WORDS)
 
     def try_span(self, idxs: list[int], in_person: bool) -> tuple[CyrillicName, _Hit, bool] | None:
         """(name, hit, sure) for a span of tokens that names a place; sure=False for a town that
@@ -704,6 +716,11 @@ class _Scan:
             town = _town_of_adjective(wforms, g)
             if town is not None:
                 return CyrillicName(s, e, town.lookup, "town", town.country), town, True
+        if self._list_then(idxs[-1], _OBLAST_WORDS):  # "над Курской и Брянской областями": Kursk Oblast
+            seat = _town_of_adjective(wforms, g, _ADJ_ENDINGS)
+            unit = _unit_via_seat([seat.lookup], g) if seat is not None else None
+            if unit is not None:
+                return CyrillicName(s, e, unit.lookup, "admin1", unit.country), unit, True
         initial = bool(_SENT_END.search(before))
         common = any(f.common for f in wforms)
         person = fold(w) in self.persons or (in_person and not self.placey(w))
