@@ -1822,3 +1822,19 @@ def test_a_long_list_of_directions_keeps_every_town() -> None:
     found = {t.text: t for t in find_toponyms(text, spans)}
     for name in ("Lyman", "Orikhiv", "Kramatorsk"):
         assert found[name].place is not None and found[name].place.country_code == "UA"
+
+
+def test_a_make_read_as_a_vehicle_once_is_the_vehicle_at_its_bare_mentions() -> None:
+    text = "A truck struck a 2003 Toyota Camry on Decatur Boulevard. The Toyota was stopped in the left lane."
+    second = text.rindex("Toyota")
+    assert "Toyota" not in {t.text for t in find_toponyms(text, [(second, second + 6, "ORG")])}
+    # a mention a place word puts on the map stays the town
+    text = "A Lincoln Navigator crashed near Lincoln, Nebraska. Lincoln Police said the driver was hurt."
+    found = [t for t in find_toponyms(text, ents(text, ("Lincoln", "GPE"))) if t.text == "Lincoln"]
+    assert len(found) == 2 and all(t.place is not None and t.place.admin1 == "Nebraska" for t in found)
+
+
+def test_a_sentence_initial_article_is_no_part_of_a_name() -> None:
+    text = "Shelling was reported overnight. The Kakhovka dam was destroyed in June."
+    (t,) = find_toponyms(text, [])
+    assert t.text == "Kakhovka dam" and t.place is not None and t.place.kind == "feature"

@@ -1254,19 +1254,28 @@ class _Recognizer:
         return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
 
     def names_a_vehicle(self, c: _Cand) -> bool:
-        """Whether a make's name is the vehicle: after a model year, before a vehicle word, or before
-        a model's name that is neither on file nor a place's generic word ("Land Cruiser", not "Park")."""
-        text = self.text
-        if _MODEL_YEAR.search(text[max(0, c.start - 6) : c.start]) or _VEHICLE_AFTER.match(
-            text[c.end : c.end + 20]
-        ):
+        """Whether a make's name is the vehicle here or at another of its mentions ("a 2003 Honda
+        Accord ... The Honda was stopped"): one sense per text."""
+        if self._vehicle_at(c.start, c.end):
             return True
-        model = _CAP_NEXT.match(text, c.end)
-        if model is None:
+        name, text = self.text[c.start : c.end], self.text
+        if self.placed_firmly(c.start, c.end) or _ORG_AFTER.match(text[c.end : c.end + 80]):
+            return False  # "near Lincoln", "Lincoln Police": the town, whatever else the text drives
+        return any(self._vehicle_at(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+
+    def _vehicle_at(self, s: int, e: int) -> bool:
+        """Whether the make named at s:e is the vehicle: after a model year, before a vehicle word, or
+        before a model's name that is neither on file nor a place's generic word ("Land Cruiser", not
+        "Park")."""
+        text = self.text
+        if _MODEL_YEAR.search(text[max(0, s - 6) : s]) or _VEHICLE_AFTER.match(text[e : e + 20]):
+            return True
+        if _CAP_NEXT.match(text, e) is None:
             return False
-        word = text[c.end :].split(None, 1)[0].strip(".,;:!?)")
+        word = text[e:].split(None, 1)[0].strip(".,;:!?)")
         return (
-            not _GENERIC_AFTER.match(text[c.end : c.end + 40])
+            not _GENERIC_AFTER.match(text[e : e + 40])
+            and not _ORG_AFTER.match(text[e : e + 80])  # "Lincoln Police", "Ford Foundation"
             and not self.g.has_name(word)
             and not (word.lower() in _GEO_NOUNS or strip_generic(fold(word))[1] is not None)
         )
@@ -2058,7 +2067,8 @@ class _Recognizer:
             if w in self.stop:
                 return False
             common, nonnoun = _lower_common(w)
-            prev_cap = self._neighbour_cap(idxs[0], -1)
+            # a sentence's "The" is an article, not part of a capitalised phrase ("The Kakhovka dam")
+            prev_cap = self._neighbour_cap(idxs[0], -1) and self.toks[idxs[0] - 1].text not in _ARTICLES
             next_cap = self._neighbour_cap(idxs[0], +1)
             in_phrase = next_cap or (prev_cap and not _sentence_initial(text, s))
             if common:
