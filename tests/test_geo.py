@@ -1838,3 +1838,11 @@ def test_a_sentence_initial_article_is_no_part_of_a_name() -> None:
     text = "Shelling was reported overnight. The Kakhovka dam was destroyed in June."
     (t,) = find_toponyms(text, [])
     assert t.text == "Kakhovka dam" and t.place is not None and t.place.kind == "feature"
+
+
+def test_a_river_after_on_the_is_the_river() -> None:
+    text = "Russia blew up the Kakhovka dam on the Dnipro, flooding villages downstream."
+    dnipro = by_text(find_toponyms(text, ents(text, ("Dnipro", "ORG"))), "Dnipro")
+    assert dnipro.place is not None and dnipro.place.kind == "feature"
+    text = "The Dnipro city council met in Dnipro on Monday."
+    assert all(t.place is not None and t.place.kind == "city" for t in find_toponyms(text, []))

@@ -316,6 +316,11 @@ _ATTR_AFTER = re.compile(
     r"spokes(?:man|woman|person))\b",
     re.I,
 )
+#: The words before "the X" that say X is a river ("on the Dnipro", "across the Don"; not "at the Jordan
+#: middle school").
+_RIVER_THE_BEFORE = re.compile(
+    r"\b(?:on|across|along|over|into|crossed|crossing|cross|beyond|behind|up|down)\s+the\s+$"
+)
 #: A body of a first-level unit named after its seat: "the Kharkiv Regional Military Administration".
 _REGIONAL_BODY = re.compile(
     r"^\s+(?:regional|oblast|provincial)\s+(?:(?:military|civil(?:-military)?|state)\s+)?"
@@ -1253,6 +1258,16 @@ class _Recognizer:
         # "Eastern traditions", "between North and Strickland avenues"; not "North West" (a province)
         return _COMPASS_NAME.fullmatch(name) is not None and not self.placed_firmly(c.start, c.end)
 
+    def river_with_the(self, name: str, before: str, after: str) -> bool:
+        """'across the Dnipro', 'a dam on the Don': a town takes no article in English, so a name after
+        "on the", "across the" ... that a river on file bears is the river, unless a unit or a body's
+        word follows ("across the Dnipro region")."""
+        if not _RIVER_THE_BEFORE.search(before[-30:]) or " " in name:
+            return False
+        if _GENERIC_AFTER.match(after[:40]) or _ATTR_AFTER.match(after) or _CAP_NEXT.match(after):
+            return False
+        return any(p.kind == "feature" and p.feature_code == "STM" for p in self.g.lookup(f"{name} River"))
+
     def names_a_vehicle(self, c: _Cand) -> bool:
         """Whether a make's name is the vehicle here or at another of its mentions ("a 2003 Honda
         Accord ... The Honda was stopped"): one sense per text."""
@@ -2179,6 +2194,8 @@ class _Recognizer:
                 wb = _WATER_BEFORE.search(before[-40:])
                 if wb:
                     c.water = "river" if wb.group(3) else (wb.group(1) or wb.group(2)).lower()
+                elif self.river_with_the(name, before, after):
+                    c.water = "river"
         if c.water:
             c.descriptor = c.water
             return
