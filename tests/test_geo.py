@@ -1186,7 +1186,12 @@ def test_a_defined_place_off_file_lies_at_the_offset_its_definition_gives(gaz: G
 
 @pytest.mark.parametrize(
     ("former", "today"),
-    [("Nord-Trøndelag", "Trøndelag"), ("Hordaland", "Vestland"), ("Picardy", "Hauts-de-France")],
+    [
+        ("Nord-Trøndelag", "Trøndelag"),
+        ("Hordaland", "Vestland"),
+        ("Picardy", "Hauts-de-France"),
+        ("Dnipro Oblast", "Dnipropetrovsk Oblast"),
+    ],
 )
 def test_a_former_first_level_unit_is_the_unit_it_was_merged_into(
     gaz: Gazetteer, former: str, today: str
@@ -1846,3 +1851,10 @@ def test_a_river_after_on_the_is_the_river() -> None:
     assert dnipro.place is not None and dnipro.place.kind == "feature"
     text = "The Dnipro city council met in Dnipro on Monday."
     assert all(t.place is not None and t.place.kind == "city" for t in find_toponyms(text, []))
+
+
+def test_the_dnipro_region_is_the_oblast_and_dnipro_the_city() -> None:
+    text = "In Dnipro region, two people were injured. A missile hit Dnipro."
+    region, city = find_toponyms(text, ents(text, ("Dnipro", "GPE")))
+    assert region.place is not None and region.place.name == "Dnipropetrovsk Oblast"
+    assert city.place is not None and city.place.kind == "city" and city.place.name == "Dnipro"

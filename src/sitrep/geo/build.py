@@ -353,6 +353,8 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
 # which older reports and encyclopedias still name ("a village in Nord-Trøndelag county").
 ADMIN1_OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory",),
+    # named after its seat's name since the city's 2016 renaming, though the oblast kept the old one
+    ("UA", "Dnipropetrovsk Oblast"): ("Dnipro Oblast", "Dnipro region"),
     ("NO", "Trøndelag"): ("Nord-Trøndelag", "Sør-Trøndelag"),
     ("NO", "Innlandet"): ("Hedmark", "Oppland"),
     ("NO", "Vestland"): ("Hordaland", "Sogn og Fjordane"),
@@ -1045,11 +1047,13 @@ def build(progress: bool = True) -> dict[str, Any]:
             if joined:  # 'North-West' is "Northwest Region" too
                 P.keys.append((joined, idx, q))
             _loose_key(P, k, idx)
-        for abbr in (
-            *ADMIN1_ABBREVIATIONS.get((ccodes[ci], en), ()),
-            *ADMIN1_OTHER_NAMES.get((ccodes[ci], en), ()),
-        ):
+        for abbr in ADMIN1_ABBREVIATIONS.get((ccodes[ci], en), ()):
             P.keys.append((fold(abbr), idx, Q_ALIAS))
+        for other in ADMIN1_OTHER_NAMES.get((ccodes[ci], en), ()):
+            P.keys.append((fold(other), idx, Q_ALIAS))
+            stem, generic = strip_generic(fold(other))
+            if generic is not None and stem:  # "Dnipro Oblast": "the Dnipro region" too
+                P.keys.append((stem, idx, Q_STEM))
         a1_stem_keys[idx] = stems
         a1_names[idx] = en
         if seat is not None:
