@@ -578,21 +578,7 @@ _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d\s+$")
 # Makes of cars and military trucks that share a place's name (Toyota City, Cadillac in Michigan, the
 # Ural): read as the vehicle after a model year ("a 2001 Cadillac") or before a vehicle word or a model
 # name ("a white Toyota Hilux pickup", "Ural trucks", "a Honda Odyssey").
-_VEHICLE_MAKES = frozenset(
-    {
-        "Toyota",
-        "Honda",
-        "Cadillac",
-        "Lincoln",
-        "Pontiac",
-        "Dodge",
-        "Ford",
-        "Mercury",
-        "Ural",
-        "Hyundai",
-        "Kia",
-    }
-)
+_VEHICLE_MAKES = _words("Toyota Honda Cadillac Lincoln Pontiac Dodge Ford Mercury Ural Hyundai Kia")
 # Weapon systems named like places (Osa in Perm Krai, Pantsir as Krasnoarmeysk's old name, Bradley
 # and Patriot in the US), read as weapons in a text about fighting unless a place word puts them
 # ("in Osa", "the town of Bradley").
