@@ -1858,3 +1858,12 @@ def test_the_dnipro_region_is_the_oblast_and_dnipro_the_city() -> None:
     region, city = find_toponyms(text, ents(text, ("Dnipro", "GPE")))
     assert region.place is not None and region.place.name == "Dnipropetrovsk Oblast"
     assert city.place is not None and city.place.kind == "city" and city.place.name == "Dnipro"
+
+
+def test_a_dateline_town_does_not_place_a_site_the_text_puts_elsewhere() -> None:
+    text = (
+        "LONDON (Reuters) - A British toddler is being treated. Doctors at the Alder Hey Children's "
+        "Hospital where he is admitted in Liverpool said treatment would continue."
+    )
+    site = by_text(find_toponyms(text, ents(text, ("Liverpool", "GPE"))), "Alder Hey Children's Hospital")
+    assert site.place is not None and site.place.name == "Liverpool"

@@ -83,14 +83,16 @@ def place_sites(
     Street, Springfield"), else in the town named last before it, else the first one after: the
     town's point, at precision site (ACLED codes a named street or building at its town)."""
     named = sorted(
-        (cands[k].start, p, tops[k].role == "attributive")
+        (cands[k].start, p, tops[k].role == "attributive" or tops[k].descriptor == "dateline")
         for k, p in resolved.items()
         if p is not None and p.kind in ("city", "district") and k in tops
     )
-    # A town named only as an attribute ("Saskatoon police", "New York firefighters") still says where
-    # a report is; it is an anchor when the text names no town outright.
-    plain = [(start, p) for start, p, attributive in named if not attributive]
-    towns = plain or [(start, p) for start, p, _attributive in named]
+    # A town named only as an attribute ("Saskatoon police", "New York firefighters") or in the
+    # dateline (where the reporter files from: "LONDON (Reuters) - ... Alder Hey Children's Hospital
+    # ... in Liverpool") still says where a report is; it is an anchor when the text names no town
+    # outright.
+    plain = [(start, p) for start, p, weak in named if not weak]
+    towns = plain or [(start, p) for start, p, _weak in named]
     for k, c in enumerate(cands):
         t = tops.get(k)
         if c.source not in SITE_SOURCES or t is None or t.place is not None:
