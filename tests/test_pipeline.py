@@ -240,3 +240,27 @@ def test_a_stated_distance_from_a_town_beats_a_far_namesake(pipeline: Pipeline) 
     # "Hilla" alone would be Al Hillah in Iraq; the text puts the village 15 km east of Kadugli
     text = "Raiders killed four people in Hilla village, 15 km east of the town of Kadugli."
     assert first_place(pipeline, text) == ("Kadugli", Precision.NEAR)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        # ACLED: a foreign state's forces gaining ground overtake territory, as a non-state actor does
+        (
+            "Russian forces captured the village of Andriivka near Bakhmut, the Defence Ministry said.",
+            "Non-state actor overtakes territory",
+        ),
+        # a state's own forces regain it, at home
+        (
+            "Ukrainian forces recaptured the village of Klishchiivka near Bakhmut.",
+            "Government regains territory",
+        ),
+        (
+            "Russian troops recaptured the village of Tyotkino in Kursk region.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_who_gains_ground_where_decides_the_territory_sub_event(text: str, sub_event: str) -> None:
+    (claim, *_) = Pipeline().analyse(report(text, "Test Wire"))
+    assert claim.sub_event_type == sub_event

@@ -130,6 +130,16 @@ def _plural(descriptor: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join([*map(re.escape, words[:-1]), last]) + r"\b", re.I)
 
 
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?) \(")
+
+
+def _foreign_forces(actor1: str | None, country: str | None) -> bool:
+    """Whether an ACLED state-forces actor ("Military Forces of Russia (2000-)") acts outside its
+    own country, the country of the claim's place."""
+    m = _STATE_FORCES.match(actor1 or "")
+    return bool(m and country and m.group(1) != country)
+
+
 class ClaimExtractor:
     """Turns one parsed report and its toponyms into claims grouped by incident."""
 
@@ -387,6 +397,11 @@ class ClaimExtractor:
             actor1 = ctx.agents[country] or (own.name if own is not None else None)
         incident.actor1 = incident.actor1 or actor1
         actor2 = target(clause, incident.typing.event_type, country) if (killed or injured or harm) else None
+        sub_event_type = typing.sub_event_type
+        if sub_event_type == "Government regains territory" and _foreign_forces(actor1, country):
+            # ACLED: a foreign state's forces gaining ground ("Russian forces advanced in eastern
+            # Pokrovsk") overtake territory, as a non-state actor does; only a country's own regain it
+            sub_event_type = "Non-state actor overtakes territory"
         quote = _trim(text, start, end)
         return Claim(
             report_id=report_id,
@@ -394,7 +409,7 @@ class ClaimExtractor:
             quote=quote,
             claimant=claimant,
             event_type=typing.event_type,
-            sub_event_type=typing.sub_event_type,
+            sub_event_type=sub_event_type,
             stance=Stance.DENIED if anchor and anchor.denial else Stance.ASSERTED,
             actor1=actor1,
             actor2=actor2,
