@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from sitrep import taxonomy as tx
-from sitrep.extract.actors import named_agent, perpetrator_mention, target
+from sitrep.extract.actors import STATE_PERIODS, named_agent, perpetrator_mention, state_forces, target
 from sitrep.extract.claimants import Anchor, find_anchors, implied_side, infer_claimant, outlet_claimant
 from sitrep.extract.classify import Typing, classify, weapons_in
 from sitrep.extract.damage import find_damage
@@ -130,14 +130,19 @@ def _plural(descriptor: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join([*map(re.escape, words[:-1]), last]) + r"\b", re.I)
 
 
-_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?) \(")
-
-
 def _foreign_forces(actor1: str | None, country: str | None) -> bool:
-    """Whether an ACLED state-forces actor ("Military Forces of Russia (2000-)") acts outside its
-    own country, the country of the claim's place."""
-    m = _STATE_FORCES.match(actor1 or "")
-    return bool(m and country and m.group(1) != country)
+    """Whether the actor is the forces of one of the states of `STATE_PERIODS` (Russia, Ukraine,
+    Israel ...) acting outside its own country, the country of the claim's place. Other states'
+    troops abroad are mostly there beside the host government ("Chadian troops, in support of
+    Nigerian forces, recaptured the town"), which ACLED counts as its affiliates."""
+    if not actor1 or not country:
+        return False
+    return any(
+        actor1 == state_forces(state, police)
+        for state in STATE_PERIODS
+        if state != country
+        for police in (False, True)
+    )
 
 
 class ClaimExtractor:
